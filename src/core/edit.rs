@@ -1,0 +1,742 @@
+//! Every change to a map is an [`Edit`]. Applying one returns its inverse
+//! (for undo/redo) and the [`Scope`]s it touched, so the UI notifies only the
+//! parts of the screen that show them: typing in one card touches one card.
+
+use super::model::{
+    Card, Emotion, JourneyMap, Lane, MapKind, Persona, Stage, Touchpoint, EMOTION_MAX, EMOTION_MIN,
+};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetTitle(String),
+    SetKind(MapKind),
+    SetDescription(String),
+
+    /// Insert a stage at `index` with content that belongs to it (used to undo a removal).
+    InsertStage {
+        index: usize,
+        stage: Stage,
+        cards: Placed<Card>,
+        touchpoints: Placed<Touchpoint>,
+        emotions: Placed<Emotion>,
+    },
+    RemoveStage(String),
+    RenameStage {
+        id: String,
+        name: String,
+    },
+    MoveStage {
+        id: String,
+        to: usize,
+    },
+
+    InsertLane {
+        index: usize,
+        lane: Lane,
+        cards: Placed<Card>,
+    },
+    RemoveLane(String),
+    RenameLane {
+        id: String,
+        title: String,
+    },
+    SetLaneHidden {
+        id: String,
+        hidden: bool,
+    },
+    MoveLane {
+        id: String,
+        to: usize,
+    },
+
+    /// Insert a card at `index` in the map's card list (order within a cell follows it).
+    InsertCard {
+        index: usize,
+        card: Card,
+    },
+    RemoveCard(String),
+    SetCardText {
+        id: String,
+        text: String,
+    },
+
+    InsertTouchpoint {
+        index: usize,
+        touchpoint: Touchpoint,
+    },
+    RemoveTouchpoint(String),
+    /// Replace a touchpoint's fields (matched by id; its stage may change).
+    UpdateTouchpoint(Touchpoint),
+
+    /// Set (or with `None`, clear) the emotion of a persona (`None`: everyone) at a stage.
+    SetEmotion {
+        stage: String,
+        persona: Option<String>,
+        value: Option<i8>,
+    },
+
+    InsertPersona {
+        index: usize,
+        persona: Persona,
+        cards: Placed<Card>,
+        emotions: Placed<Emotion>,
+    },
+    RemovePersona(String),
+    /// Replace a persona's fields (matched by id).
+    UpdatePersona(Persona),
+
+    /// Several edits as one undo step; applied in order, undone in reverse.
+    Batch(Vec<Edit>),
+}
+
+/// A part of the map that the screen shows and that an edit may change.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Title, kind, description.
+    Meta,
+    /// The list and order of stages.
+    Stages,
+    Stage(String),
+    /// The list, order and visibility of lanes.
+    Lanes,
+    Lane(String),
+    /// Which cards a cell (lane, stage) holds.
+    Cell { lane: String, stage: String },
+    Card(String),
+    /// Which touchpoints a stage holds.
+    StageTouchpoints(String),
+    Touchpoint(String),
+    /// Any emotion value (the curve is drawn from all of them).
+    Emotions,
+    /// The list of personas.
+    Personas,
+    Persona(String),
+    /// Anything: used when a change is too wide to list.
+    All,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The edit names an item the map does not have.
+    NotFound { what: &'static str, id: String },
+    /// The edit would create an item whose id is already used.
+    DuplicateId(String),
+    /// An emotion outside the scale.
+    OutOfScale(i8),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NotFound { what, id } => write!(f, "no {what} with id {id:?}"),
+            EditError::DuplicateId(id) => write!(f, "the id {id:?} is already used"),
+            EditError::OutOfScale(v) => write!(
+                f,
+                "emotion {v} is outside the scale {EMOTION_MIN}..={EMOTION_MAX}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// What applying an edit did: how to undo it and what it touched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub inverse: Edit,
+    pub touched: Vec<Scope>,
+}
+
+fn not_found(what: &'static str, id: &str) -> EditError {
+    EditError::NotFound {
+        what,
+        id: id.to_owned(),
+    }
+}
+
+fn ensure_unique(map: &JourneyMap, id: &str) -> Result<(), EditError> {
+    let used = map.id == id
+        || map.stages.iter().any(|s| s.id == id)
+        || map.lanes.iter().any(|l| l.id == id)
+        || map.cards.iter().any(|c| c.id == id)
+        || map.touchpoints.iter().any(|t| t.id == id)
+        || map.personas.iter().any(|p| p.id == id);
+    if used {
+        Err(EditError::DuplicateId(id.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Items with the index they had in their list, so that undo puts them back exactly.
+pub type Placed<T> = Vec<(usize, T)>;
+
+/// Take out of `items` those matching `pred`, with their indices; the rest keep their order.
+fn drain_where<T>(items: &mut Vec<T>, pred: impl Fn(&T) -> bool) -> Placed<T> {
+    let mut taken = Vec::new();
+    let mut kept = Vec::with_capacity(items.len());
+    for (index, item) in items.drain(..).enumerate() {
+        if pred(&item) {
+            taken.push((index, item));
+        } else {
+            kept.push(item);
+        }
+    }
+    *items = kept;
+    taken
+}
+
+/// Put back items taken by [`drain_where`] (ascending indices restore the exact order).
+fn restore<T>(items: &mut Vec<T>, mut placed: Placed<T>) {
+    placed.sort_by_key(|(index, _)| *index);
+    for (index, item) in placed {
+        items.insert(index.min(items.len()), item);
+    }
+}
+
+impl Edit {
+    /// A key shared by successive edits that undo should treat as one step
+    /// (typing in the same field), or `None`.
+    pub fn coalesce_key(&self) -> Option<String> {
+        match self {
+            Edit::SetTitle(_) => Some("title".into()),
+            Edit::SetDescription(_) => Some("description".into()),
+            Edit::RenameStage { id, .. } => Some(format!("stage:{id}")),
+            Edit::RenameLane { id, .. } => Some(format!("lane:{id}")),
+            Edit::SetCardText { id, .. } => Some(format!("card:{id}")),
+            Edit::UpdateTouchpoint(t) => Some(format!("touchpoint:{}", t.id)),
+            Edit::UpdatePersona(p) => Some(format!("persona:{}", p.id)),
+            _ => None,
+        }
+    }
+
+    /// Apply to `map`. On error the map is unchanged.
+    pub fn apply(self, map: &mut JourneyMap) -> Result<Applied, EditError> {
+        let applied = |inverse: Edit, touched: Vec<Scope>| Ok(Applied { inverse, touched });
+        match self {
+            Edit::SetTitle(title) => {
+                let old = std::mem::replace(&mut map.title, title);
+                applied(Edit::SetTitle(old), vec![Scope::Meta])
+            }
+            Edit::SetKind(kind) => {
+                let old = std::mem::replace(&mut map.kind, kind);
+                applied(Edit::SetKind(old), vec![Scope::Meta])
+            }
+            Edit::SetDescription(text) => {
+                let old = std::mem::replace(&mut map.description, text);
+                applied(Edit::SetDescription(old), vec![Scope::Meta])
+            }
+
+            Edit::InsertStage {
+                index,
+                stage,
+                cards,
+                touchpoints,
+                emotions,
+            } => {
+                ensure_unique(map, &stage.id)?;
+                for (_, card) in &cards {
+                    ensure_unique(map, &card.id)?;
+                }
+                for (_, tp) in &touchpoints {
+                    ensure_unique(map, &tp.id)?;
+                }
+                let id = stage.id.clone();
+                map.stages.insert(index.min(map.stages.len()), stage);
+                restore(&mut map.cards, cards);
+                restore(&mut map.touchpoints, touchpoints);
+                restore(&mut map.emotions, emotions);
+                applied(Edit::RemoveStage(id), vec![Scope::Stages, Scope::Emotions])
+            }
+            Edit::RemoveStage(id) => {
+                let index = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let stage = map.stages.remove(index);
+                let cards = drain_where(&mut map.cards, |c| c.stage == id);
+                let touchpoints = drain_where(&mut map.touchpoints, |t| t.stage == id);
+                let emotions = drain_where(&mut map.emotions, |e| e.stage == id);
+                applied(
+                    Edit::InsertStage {
+                        index,
+                        stage,
+                        cards,
+                        touchpoints,
+                        emotions,
+                    },
+                    vec![Scope::Stages, Scope::Emotions],
+                )
+            }
+            Edit::RenameStage { id, name } => {
+                let index = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let old = std::mem::replace(&mut map.stages[index].name, name);
+                applied(
+                    Edit::RenameStage {
+                        id: id.clone(),
+                        name: old,
+                    },
+                    vec![Scope::Stage(id)],
+                )
+            }
+            Edit::MoveStage { id, to } => {
+                let from = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let stage = map.stages.remove(from);
+                map.stages.insert(to.min(map.stages.len()), stage);
+                applied(
+                    Edit::MoveStage { id, to: from },
+                    vec![Scope::Stages, Scope::Emotions],
+                )
+            }
+
+            Edit::InsertLane { index, lane, cards } => {
+                ensure_unique(map, &lane.id)?;
+                for (_, card) in &cards {
+                    ensure_unique(map, &card.id)?;
+                }
+                let id = lane.id.clone();
+                map.lanes.insert(index.min(map.lanes.len()), lane);
+                restore(&mut map.cards, cards);
+                applied(Edit::RemoveLane(id), vec![Scope::Lanes])
+            }
+            Edit::RemoveLane(id) => {
+                let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
+                let lane = map.lanes.remove(index);
+                let cards = drain_where(&mut map.cards, |c| c.lane == id);
+                applied(Edit::InsertLane { index, lane, cards }, vec![Scope::Lanes])
+            }
+            Edit::RenameLane { id, title } => {
+                let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
+                let old = std::mem::replace(&mut map.lanes[index].title, title);
+                applied(
+                    Edit::RenameLane {
+                        id: id.clone(),
+                        title: old,
+                    },
+                    vec![Scope::Lane(id)],
+                )
+            }
+            Edit::SetLaneHidden { id, hidden } => {
+                let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
+                let old = std::mem::replace(&mut map.lanes[index].hidden, hidden);
+                applied(
+                    Edit::SetLaneHidden {
+                        id: id.clone(),
+                        hidden: old,
+                    },
+                    vec![Scope::Lanes, Scope::Lane(id)],
+                )
+            }
+            Edit::MoveLane { id, to } => {
+                let from = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
+                let lane = map.lanes.remove(from);
+                map.lanes.insert(to.min(map.lanes.len()), lane);
+                applied(Edit::MoveLane { id, to: from }, vec![Scope::Lanes])
+            }
+
+            Edit::InsertCard { index, card } => {
+                ensure_unique(map, &card.id)?;
+                map.lane_index(&card.lane)
+                    .ok_or_else(|| not_found("lane", &card.lane))?;
+                map.stage_index(&card.stage)
+                    .ok_or_else(|| not_found("stage", &card.stage))?;
+                let scope = Scope::Cell {
+                    lane: card.lane.clone(),
+                    stage: card.stage.clone(),
+                };
+                let id = card.id.clone();
+                map.cards.insert(index.min(map.cards.len()), card);
+                applied(Edit::RemoveCard(id), vec![scope])
+            }
+            Edit::RemoveCard(id) => {
+                let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+                let card = map.cards.remove(index);
+                let scope = Scope::Cell {
+                    lane: card.lane.clone(),
+                    stage: card.stage.clone(),
+                };
+                applied(Edit::InsertCard { index, card }, vec![scope])
+            }
+            Edit::SetCardText { id, text } => {
+                let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+                let old = std::mem::replace(&mut map.cards[index].text, text);
+                applied(
+                    Edit::SetCardText {
+                        id: id.clone(),
+                        text: old,
+                    },
+                    vec![Scope::Card(id)],
+                )
+            }
+
+            Edit::InsertTouchpoint { index, touchpoint } => {
+                ensure_unique(map, &touchpoint.id)?;
+                map.stage_index(&touchpoint.stage)
+                    .ok_or_else(|| not_found("stage", &touchpoint.stage))?;
+                let scope = Scope::StageTouchpoints(touchpoint.stage.clone());
+                let id = touchpoint.id.clone();
+                map.touchpoints
+                    .insert(index.min(map.touchpoints.len()), touchpoint);
+                applied(Edit::RemoveTouchpoint(id), vec![scope])
+            }
+            Edit::RemoveTouchpoint(id) => {
+                let index = map
+                    .touchpoint_index(&id)
+                    .ok_or_else(|| not_found("touchpoint", &id))?;
+                let touchpoint = map.touchpoints.remove(index);
+                let scope = Scope::StageTouchpoints(touchpoint.stage.clone());
+                applied(Edit::InsertTouchpoint { index, touchpoint }, vec![scope])
+            }
+            Edit::UpdateTouchpoint(touchpoint) => {
+                let index = map
+                    .touchpoint_index(&touchpoint.id)
+                    .ok_or_else(|| not_found("touchpoint", &touchpoint.id))?;
+                map.stage_index(&touchpoint.stage)
+                    .ok_or_else(|| not_found("stage", &touchpoint.stage))?;
+                let mut touched = vec![Scope::Touchpoint(touchpoint.id.clone())];
+                let old = std::mem::replace(&mut map.touchpoints[index], touchpoint);
+                let new_stage = &map.touchpoints[index].stage;
+                if &old.stage != new_stage {
+                    touched.push(Scope::StageTouchpoints(old.stage.clone()));
+                    touched.push(Scope::StageTouchpoints(new_stage.clone()));
+                }
+                applied(Edit::UpdateTouchpoint(old), touched)
+            }
+
+            Edit::SetEmotion {
+                stage,
+                persona,
+                value,
+            } => {
+                if let Some(v) = value {
+                    if !(EMOTION_MIN..=EMOTION_MAX).contains(&v) {
+                        return Err(EditError::OutOfScale(v));
+                    }
+                }
+                map.stage_index(&stage)
+                    .ok_or_else(|| not_found("stage", &stage))?;
+                if let Some(p) = &persona {
+                    map.persona_index(p).ok_or_else(|| not_found("persona", p))?;
+                }
+                let pos = map
+                    .emotions
+                    .iter()
+                    .position(|e| e.stage == stage && e.persona == persona);
+                let old = pos.map(|i| map.emotions[i].value);
+                match (pos, value) {
+                    (Some(i), Some(v)) => map.emotions[i].value = v,
+                    (Some(i), None) => {
+                        map.emotions.remove(i);
+                    }
+                    (None, Some(v)) => map.emotions.push(Emotion {
+                        stage: stage.clone(),
+                        persona: persona.clone(),
+                        value: v,
+                    }),
+                    (None, None) => {}
+                }
+                applied(
+                    Edit::SetEmotion {
+                        stage,
+                        persona,
+                        value: old,
+                    },
+                    vec![Scope::Emotions],
+                )
+            }
+
+            Edit::InsertPersona {
+                index,
+                persona,
+                cards,
+                emotions,
+            } => {
+                ensure_unique(map, &persona.id)?;
+                for (_, card) in &cards {
+                    ensure_unique(map, &card.id)?;
+                }
+                let id = persona.id.clone();
+                map.personas.insert(index.min(map.personas.len()), persona);
+                restore(&mut map.cards, cards);
+                restore(&mut map.emotions, emotions);
+                applied(Edit::RemovePersona(id), vec![Scope::All])
+            }
+            Edit::RemovePersona(id) => {
+                let index = map
+                    .persona_index(&id)
+                    .ok_or_else(|| not_found("persona", &id))?;
+                let persona = map.personas.remove(index);
+                let cards = drain_where(&mut map.cards, |c| c.persona.as_deref() == Some(&id));
+                let emotions =
+                    drain_where(&mut map.emotions, |e| e.persona.as_deref() == Some(&id));
+                applied(
+                    Edit::InsertPersona {
+                        index,
+                        persona,
+                        cards,
+                        emotions,
+                    },
+                    vec![Scope::All],
+                )
+            }
+            Edit::UpdatePersona(persona) => {
+                let index = map
+                    .persona_index(&persona.id)
+                    .ok_or_else(|| not_found("persona", &persona.id))?;
+                let id = persona.id.clone();
+                let old = std::mem::replace(&mut map.personas[index], persona);
+                // The curve's legend and colours show persona names.
+                applied(
+                    Edit::UpdatePersona(old),
+                    vec![Scope::Persona(id), Scope::Personas, Scope::Emotions],
+                )
+            }
+
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                let mut touched = Vec::new();
+                for edit in edits {
+                    match edit.apply(map) {
+                        Ok(done) => {
+                            inverses.push(done.inverse);
+                            touched.extend(done.touched);
+                        }
+                        Err(err) => {
+                            // Leave the map as it was: undo what this batch did.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(map);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                applied(Edit::Batch(inverses), touched)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Channel, Classification, LaneKind, SequentialIds};
+    use proptest::prelude::*;
+
+    fn map() -> JourneyMap {
+        let mut ids = SequentialIds::new("i");
+        let mut m = JourneyMap::blank(&mut ids, "Map", ["A", "B", "C"], 0);
+        m.personas.push(Persona {
+            id: "p1".into(),
+            name: "Ana".into(),
+            ..Persona::default()
+        });
+        let doing = m.lanes.iter().find(|l| l.kind == LaneKind::Doing).unwrap();
+        let (lane, stage) = (doing.id.clone(), m.stages[0].id.clone());
+        for (id, persona) in [("c1", None), ("c2", Some("p1".to_owned()))] {
+            m.cards.push(Card {
+                id: id.into(),
+                lane: lane.clone(),
+                stage: stage.clone(),
+                persona,
+                text: format!("text {id}"),
+            });
+        }
+        m.touchpoints.push(Touchpoint {
+            id: "t1".into(),
+            stage: stage.clone(),
+            name: "Site".into(),
+            channel: Channel::Website,
+            classification: Classification::Critical,
+            department: "Web".into(),
+            metrics: None,
+        });
+        m.emotions.push(Emotion {
+            stage,
+            persona: Some("p1".into()),
+            value: -1,
+        });
+        m
+    }
+
+    fn roundtrip(edit: Edit) {
+        let original = map();
+        let mut m = original.clone();
+        let done = edit.clone().apply(&mut m).expect("edit applies");
+        assert_ne!(m, original, "{edit:?} changed nothing");
+        let redo = done.inverse.apply(&mut m).expect("inverse applies");
+        assert_eq!(m, original, "undo of {edit:?} restores the map");
+        redo.inverse.apply(&mut m).expect("redo applies");
+        let mut expected = original.clone();
+        let described = format!("{edit:?}");
+        edit.apply(&mut expected).unwrap();
+        assert_eq!(m, expected, "redo of {described} gives the same map");
+    }
+
+    #[test]
+    fn every_edit_is_undone_exactly_by_its_inverse() {
+        let m = map();
+        let (s0, s1) = (m.stages[0].id.clone(), m.stages[1].id.clone());
+        let doing = m.lanes[1].id.clone();
+        roundtrip(Edit::SetTitle("New".into()));
+        roundtrip(Edit::SetKind(MapKind::FutureState));
+        roundtrip(Edit::SetDescription("d".into()));
+        roundtrip(Edit::RemoveStage(s0.clone()));
+        roundtrip(Edit::RenameStage {
+            id: s1.clone(),
+            name: "Z".into(),
+        });
+        roundtrip(Edit::MoveStage {
+            id: s0.clone(),
+            to: 2,
+        });
+        roundtrip(Edit::RemoveLane(doing.clone()));
+        roundtrip(Edit::RenameLane {
+            id: doing.clone(),
+            title: "Actions".into(),
+        });
+        roundtrip(Edit::SetLaneHidden {
+            id: doing.clone(),
+            hidden: true,
+        });
+        roundtrip(Edit::MoveLane {
+            id: doing.clone(),
+            to: 5,
+        });
+        roundtrip(Edit::InsertCard {
+            index: 0,
+            card: Card {
+                id: "new".into(),
+                lane: doing.clone(),
+                stage: s1.clone(),
+                persona: None,
+                text: "x".into(),
+            },
+        });
+        roundtrip(Edit::RemoveCard("c1".into()));
+        roundtrip(Edit::SetCardText {
+            id: "c2".into(),
+            text: "typed".into(),
+        });
+        roundtrip(Edit::RemoveTouchpoint("t1".into()));
+        let mut tp = m.touchpoints[0].clone();
+        tp.channel = Channel::Store;
+        tp.stage = s1.clone();
+        roundtrip(Edit::UpdateTouchpoint(tp));
+        roundtrip(Edit::SetEmotion {
+            stage: s1.clone(),
+            persona: None,
+            value: Some(2),
+        });
+        roundtrip(Edit::SetEmotion {
+            stage: s0.clone(),
+            persona: Some("p1".into()),
+            value: None,
+        });
+        roundtrip(Edit::RemovePersona("p1".into()));
+        roundtrip(Edit::UpdatePersona(Persona {
+            id: "p1".into(),
+            name: "Bea".into(),
+            ..Persona::default()
+        }));
+        roundtrip(Edit::Batch(vec![
+            Edit::SetTitle("B".into()),
+            Edit::RemoveStage(s1),
+        ]));
+    }
+
+    #[test]
+    fn removing_a_stage_takes_its_content_and_undo_brings_it_back() {
+        let mut m = map();
+        let s0 = m.stages[0].id.clone();
+        let done = Edit::RemoveStage(s0.clone()).apply(&mut m).unwrap();
+        assert!(m.cards.iter().all(|c| c.stage != s0));
+        assert!(m.touchpoints.is_empty());
+        assert!(m.emotions.is_empty());
+        done.inverse.apply(&mut m).unwrap();
+        assert_eq!(m.cards.len(), 2);
+        assert_eq!(m.stages[0].id, s0);
+    }
+
+    #[test]
+    fn typing_in_a_card_touches_only_that_card() {
+        let mut m = map();
+        let done = Edit::SetCardText {
+            id: "c1".into(),
+            text: "hello".into(),
+        }
+        .apply(&mut m)
+        .unwrap();
+        assert_eq!(done.touched, vec![Scope::Card("c1".into())]);
+    }
+
+    #[test]
+    fn bad_edits_are_refused_and_leave_the_map_alone() {
+        let original = map();
+        let mut m = original.clone();
+        let s0 = m.stages[0].id.clone();
+        let cases = vec![
+            Edit::RemoveStage("nope".into()),
+            Edit::SetCardText {
+                id: "nope".into(),
+                text: "x".into(),
+            },
+            Edit::SetEmotion {
+                stage: s0.clone(),
+                persona: None,
+                value: Some(3),
+            },
+            Edit::SetEmotion {
+                stage: s0.clone(),
+                persona: Some("ghost".into()),
+                value: Some(1),
+            },
+            Edit::InsertCard {
+                index: 0,
+                card: Card {
+                    id: "c1".into(),
+                    lane: m.lanes[0].id.clone(),
+                    stage: s0.clone(),
+                    persona: None,
+                    text: String::new(),
+                },
+            },
+            Edit::Batch(vec![
+                Edit::SetTitle("changed".into()),
+                Edit::RemoveLane("nope".into()),
+            ]),
+        ];
+        for edit in cases {
+            assert!(edit.clone().apply(&mut m).is_err(), "{edit:?} should fail");
+            assert_eq!(m, original, "{edit:?} must leave the map unchanged");
+        }
+    }
+
+    proptest! {
+        // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
+        #[test]
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..8, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+            let original = map();
+            let mut m = original.clone();
+            let mut inverses = Vec::new();
+            for (kind, n, text) in ops {
+                let stage = m.stages.get(n % m.stages.len().max(1)).map(|s| s.id.clone()).unwrap_or_default();
+                let lane = m.lanes.get(n % m.lanes.len().max(1)).map(|l| l.id.clone()).unwrap_or_default();
+                let edit = match kind {
+                    0 => Edit::SetTitle(text),
+                    1 => Edit::RemoveStage(stage),
+                    2 => Edit::MoveStage { id: stage, to: n },
+                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text } },
+                    4 => Edit::SetCardText { id: "c1".into(), text },
+                    5 => Edit::SetEmotion { stage, persona: None, value: Some((n as i8) - 2) },
+                    6 => Edit::RemoveLane(lane),
+                    _ => Edit::RemovePersona("p1".into()),
+                };
+                if let Ok(done) = edit.apply(&mut m) {
+                    inverses.push(done.inverse);
+                }
+            }
+            for inverse in inverses.into_iter().rev() {
+                inverse.apply(&mut m).unwrap();
+            }
+            prop_assert_eq!(m, original);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The UI's words in English and French.
+//!
+//! Every string the UI shows comes from here. Each key carries both languages
+//! in one match arm, so a missing translation does not compile.
+
+use super::model::{ActionStatus, Channel, Classification, LaneKind, MapKind};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `fr-CA` or `en-GB`; English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    pub fn t(self, key: Key) -> &'static str {
+        let (en, fr) = key.texts();
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+}
+
+macro_rules! keys {
+    ($($key:ident => ($en:expr, $fr:expr),)*) => {
+        /// A string of the UI.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key,)* }
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            /// (English, French)
+            pub fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Key::$key => ($en, $fr),)* }
+            }
+        }
+    };
+}
+
+keys! {
+    AppName => ("Parcours", "Parcours"),
+    Tagline => ("Customer journey maps — in your browser, nothing leaves it", "Cartes de parcours client — dans votre navigateur, rien n'en sort"),
+    Language => ("Language", "Langue"),
+    Library => ("Maps", "Cartes"),
+    BackToLibrary => ("← All maps", "← Toutes les cartes"),
+    NewBlankMap => ("New blank map", "Nouvelle carte vierge"),
+    NewFromDemo => ("New from the demo", "Nouvelle depuis la démo"),
+    SearchMaps => ("Search maps by title", "Chercher une carte par titre"),
+    NoMapsMatch => ("No map matches this search.", "Aucune carte ne correspond à cette recherche."),
+    LibraryEmpty => ("No map yet: start a blank map or from the demo.", "Aucune carte : commencez une carte vierge ou depuis la démo."),
+    ColTitle => ("Title", "Titre"),
+    ColKind => ("Kind", "Type"),
+    ColModified => ("Last modified", "Modifiée le"),
+    ColSize => ("Size", "Taille"),
+    Open => ("Open", "Ouvrir"),
+    Rename => ("Rename", "Renommer"),
+    Duplicate => ("Duplicate", "Dupliquer"),
+    Delete => ("Delete", "Supprimer"),
+    Undo => ("Undo", "Annuler"),
+    Redo => ("Redo", "Rétablir"),
+    CopySuffix => (" (copy)", " (copie)"),
+    Deleted => ("Map deleted:", "Carte supprimée :"),
+    StorageUse => ("Browser storage used by your maps", "Stockage du navigateur utilisé par vos cartes"),
+    StorageOf => ("of about 5 MB", "sur environ 5 Mo"),
+    UntitledMap => ("Untitled map", "Carte sans titre"),
+    BlankStage1 => ("Discover", "Découvrir"),
+    BlankStage2 => ("Choose", "Choisir"),
+    BlankStage3 => ("Use", "Utiliser"),
+    NewStage => ("New stage", "Nouvelle étape"),
+    AddStage => ("+ Stage", "+ Étape"),
+    AddStageTitle => ("Add a stage at the end", "Ajouter une étape à la fin"),
+    StageName => ("Stage name", "Nom de l'étape"),
+    MoveLeft => ("Move left", "Déplacer à gauche"),
+    MoveRight => ("Move right", "Déplacer à droite"),
+    MoveUp => ("Move up", "Monter"),
+    MoveDown => ("Move down", "Descendre"),
+    DeleteStage => ("Delete stage", "Supprimer l'étape"),
+    Lanes => ("Lanes", "Lignes"),
+    AddLane => ("+ Lane", "+ Ligne"),
+    AddLaneTitle => ("Add a lane", "Ajouter une ligne"),
+    LaneName => ("Lane name", "Nom de la ligne"),
+    HideLane => ("Hide lane", "Masquer la ligne"),
+    ShowLane => ("Show lane", "Afficher la ligne"),
+    DeleteLane => ("Delete lane", "Supprimer la ligne"),
+    HiddenLanes => ("Hidden lanes", "Lignes masquées"),
+    AddCard => ("+", "+"),
+    AddCardTitle => ("Add a card", "Ajouter une carte"),
+    CardText => ("Card text", "Texte de la carte"),
+    DeleteCard => ("Delete card", "Supprimer la carte"),
+    AddTouchpoint => ("+ Touchpoint", "+ Point de contact"),
+    NewTouchpoint => ("New touchpoint", "Nouveau point de contact"),
+    TouchpointName => ("Touchpoint name", "Nom du point de contact"),
+    Channel => ("Channel", "Canal"),
+    Online => ("online", "en ligne"),
+    Offline => ("offline", "hors ligne"),
+    Classification => ("Classification", "Classification"),
+    Department => ("Owning department", "Service responsable"),
+    DepartmentPlaceholder => ("Department", "Service"),
+    DeleteTouchpoint => ("Delete touchpoint", "Supprimer le point de contact"),
+    EmotionAt => ("Emotion at this stage", "Émotion à cette étape"),
+    EmotionNotSet => ("—", "—"),
+    Everyone => ("Everyone", "Tous"),
+    Personas => ("Personas", "Personas"),
+    PersonaView => ("Show content for", "Afficher le contenu pour"),
+    AllPersonas => ("All personas", "Tous les personas"),
+    AddPersona => ("+ Persona", "+ Persona"),
+    NewPersona => ("New persona", "Nouveau persona"),
+    PersonaName => ("Name", "Nom"),
+    PersonaSegment => ("Segment", "Segment"),
+    PersonaShare => ("Share of customers (%)", "Part des clients (%)"),
+    PersonaGoals => ("Goals", "Objectifs"),
+    PersonaMotivations => ("Motivations", "Motivations"),
+    PersonaFrustrations => ("Frustrations", "Frustrations"),
+    PersonaQuote => ("Quote", "Citation"),
+    DeletePersona => ("Delete persona", "Supprimer le persona"),
+    MapTitle => ("Map title", "Titre de la carte"),
+    MapKind => ("Kind of map", "Type de carte"),
+    Saved => ("Saved", "Enregistré"),
+    Unsaved => ("Unsaved changes…", "Modifications non enregistrées…"),
+    SaveFailed => ("Not saved", "Non enregistré"),
+    DownloadMap => ("Download map (.json)", "Télécharger la carte (.json)"),
+    DownloadRaw => ("Download the raw text", "Télécharger le texte brut"),
+    Dismiss => ("Dismiss", "Fermer"),
+    QuotaFull => ("Your browser's storage is full: this change is not saved. Your work is still here — download the map to keep it, then free space by deleting maps you no longer need.", "Le stockage du navigateur est plein : cette modification n'est pas enregistrée. Votre travail est toujours là — téléchargez la carte pour la garder, puis libérez de la place en supprimant des cartes inutiles."),
+    SaveError => ("The browser refused to save this map:", "Le navigateur a refusé d'enregistrer cette carte :"),
+    StorageUnavailable => ("Browser storage is not available (private mode or blocked): maps live only in this tab. Download them to keep them.", "Le stockage du navigateur n'est pas disponible (navigation privée ou bloqué) : les cartes ne vivent que dans cet onglet. Téléchargez-les pour les garder."),
+    Quarantined => ("A stored map could not be read. It was set aside untouched; nothing was overwritten.", "Une carte enregistrée n'a pas pu être lue. Elle a été mise de côté intacte ; rien n'a été écrasé."),
+    QuarantinedKey => ("Stored under", "Conservée sous"),
+    Reason => ("Reason", "Raison"),
+    DeleteRaw => ("Delete it for good", "La supprimer définitivement"),
+    ConflictTitle => ("This map was changed in another tab.", "Cette carte a été modifiée dans un autre onglet."),
+    ConflictBody => ("Your changes here are not saved yet. Choose which version to keep (you can download yours first).", "Vos modifications ici ne sont pas encore enregistrées. Choisissez la version à garder (vous pouvez d'abord télécharger la vôtre)."),
+    KeepMine => ("Keep my version", "Garder ma version"),
+    LoadTheirs => ("Load the other tab's version", "Charger la version de l'autre onglet"),
+    ReloadedFromOtherTab => ("Updated with changes saved in another tab.", "Mise à jour avec les modifications d'un autre onglet."),
+    MapDeletedElsewhere => ("This map was deleted in another tab. Your copy is still open here; it is saved again on your next change.", "Cette carte a été supprimée dans un autre onglet. Votre copie reste ouverte ici ; elle sera réenregistrée à la prochaine modification."),
+    MapNotFound => ("This map does not exist (any more).", "Cette carte n'existe pas (ou plus)."),
+    EmotionCurve => ("Emotion curve", "Courbe des émotions"),
+    Stages => ("Stages", "Étapes"),
+    Actions => ("Actions", "Actions"),
+    Sizes => ("B", "o"),
+    ThemeHint => ("Ctrl+Z undo · Ctrl+Shift+Z redo", "Ctrl+Z annuler · Ctrl+Maj+Z rétablir"),
+}
+
+impl LaneKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            LaneKind::Goal => ("Customer goal", "Objectif du client"),
+            LaneKind::Doing => ("Doing", "Fait"),
+            LaneKind::Thinking => ("Thinking", "Pense"),
+            LaneKind::Feeling => ("Feeling", "Ressent"),
+            LaneKind::Touchpoints => ("Touchpoints", "Points de contact"),
+            LaneKind::PainPoints => ("Pain points", "Points de friction"),
+            LaneKind::Gains => ("Gains", "Moments positifs"),
+            LaneKind::Opportunities => ("Opportunities", "Opportunités"),
+            LaneKind::Notes => ("Notes", "Notes"),
+        };
+        pick(lang, en, fr)
+    }
+}
+
+impl Channel {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Channel::Website => ("Web site", "Site web"),
+            Channel::MobileApp => ("Mobile app", "Application mobile"),
+            Channel::Store => ("Store", "Magasin"),
+            Channel::CallCentre => ("Call centre", "Centre d'appels"),
+            Channel::Email => ("E-mail", "E-mail"),
+            Channel::SocialNetworks => ("Social networks", "Réseaux sociaux"),
+            Channel::Ads => ("Advertising", "Publicité"),
+            Channel::Search => ("Search engine", "Moteur de recherche"),
+            Channel::Chat => ("Chat", "Chat"),
+            Channel::Mail => ("Post", "Courrier"),
+            Channel::WordOfMouth => ("Word of mouth", "Bouche-à-oreille"),
+            Channel::Other => ("Other", "Autre"),
+        };
+        pick(lang, en, fr)
+    }
+}
+
+impl Classification {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Classification::Critical => ("Critical", "Critique"),
+            Classification::Complementary => ("Complementary", "Complémentaire"),
+            Classification::Superfluous => ("Superfluous", "Superflu"),
+        };
+        pick(lang, en, fr)
+    }
+}
+
+impl MapKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            MapKind::CurrentState => ("Current state", "État actuel"),
+            MapKind::DayInTheLife => ("Day in the life", "Une journée type"),
+            MapKind::FutureState => ("Future state", "État futur"),
+            MapKind::ServiceBlueprint => ("Service blueprint", "Service blueprint"),
+        };
+        pick(lang, en, fr)
+    }
+}
+
+impl ActionStatus {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            ActionStatus::Idea => ("Idea", "Idée"),
+            ActionStatus::Planned => ("Planned", "Planifiée"),
+            ActionStatus::InProgress => ("In progress", "En cours"),
+            ActionStatus::Done => ("Done", "Terminée"),
+        };
+        pick(lang, en, fr)
+    }
+}
+
+/// The labelled emotion scale, from `EMOTION_MIN` (-2) to `EMOTION_MAX` (+2).
+pub fn emotion_label(lang: Lang, value: i8) -> &'static str {
+    let (en, fr) = match value {
+        i8::MIN..=-2 => ("Frustrated", "Frustré"),
+        -1 => ("Confused", "Perplexe"),
+        0 => ("Neutral", "Neutre"),
+        1 => ("Satisfied", "Satisfait"),
+        2..=i8::MAX => ("Delighted", "Ravi"),
+    };
+    pick(lang, en, fr)
+}
+
+/// An emoji for each level of the scale, shown beside its label.
+pub fn emotion_face(value: i8) -> &'static str {
+    match value {
+        i8::MIN..=-2 => "😠",
+        -1 => "😕",
+        0 => "😐",
+        1 => "🙂",
+        2..=i8::MAX => "😍",
+    }
+}
+
+fn pick(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+/// A byte count for people: `812 B`, `14.2 KB`, `1.3 MB` (French: `14,2 Ko`).
+pub fn format_size(lang: Lang, bytes: usize) -> String {
+    let (unit_k, unit_m) = match lang {
+        Lang::En => ("KB", "MB"),
+        Lang::Fr => ("Ko", "Mo"),
+    };
+    let text = if bytes < 1000 {
+        format!("{bytes} {}", lang.t(Key::Sizes))
+    } else if bytes < 1_000_000 {
+        format!("{:.1} {unit_k}", bytes as f64 / 1000.0)
+    } else {
+        format!("{:.1} {unit_m}", bytes as f64 / 1_000_000.0)
+    };
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for key in Key::ALL {
+            let (en, fr) = key.texts();
+            assert!(!en.is_empty() && !fr.is_empty(), "{key:?} is empty");
+        }
+    }
+
+    #[test]
+    fn french_differs_from_english_for_sentences() {
+        // Sentences (three words or more) must be translated, not copied.
+        let untranslated: Vec<Key> = Key::ALL
+            .iter()
+            .copied()
+            .filter(|k| {
+                let (en, fr) = k.texts();
+                en.split_whitespace().count() >= 3 && en == fr
+            })
+            .collect();
+        assert!(untranslated.is_empty(), "untranslated: {untranslated:?}");
+    }
+
+    #[test]
+    fn language_from_browser_tags() {
+        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_tag("FR"), Lang::Fr);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn sizes_read_naturally_in_both_languages() {
+        assert_eq!(format_size(Lang::En, 812), "812 B");
+        assert_eq!(format_size(Lang::En, 14_200), "14.2 KB");
+        assert_eq!(format_size(Lang::Fr, 14_200), "14,2 Ko");
+        assert_eq!(format_size(Lang::Fr, 1_300_000), "1,3 Mo");
+    }
+
+    #[test]
+    fn emotion_scale_is_labelled_at_every_level() {
+        let labels: std::collections::HashSet<&str> =
+            (-2..=2).map(|v| emotion_label(Lang::Fr, v)).collect();
+        assert_eq!(labels.len(), 5);
+    }
+}

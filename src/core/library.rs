@@ -1,0 +1,506 @@
+//! The library of maps in a [`KeyValueStore`], with the rules that keep work safe:
+//!
+//! - each map lives under `parcours.map.<id>` in its envelope;
+//! - a stored map that cannot be read is moved, untouched, to
+//!   `parcours.quarantine.<id>.<time>` and reported; it is never replaced;
+//! - a save checks the stored revision first: if another tab saved since we
+//!   loaded, the save is refused as a [`SaveError::Conflict`] unless forced;
+//! - write failures (quota full) come back as errors; nothing is half-written.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::envelope::{self, FormatError, Stored};
+use super::model::{IdSource, JourneyMap, MapKind, Millis};
+use super::store::{stored_len, KeyValueStore, StoreError};
+
+pub const MAP_PREFIX: &str = "parcours.map.";
+pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
+pub const LANG_KEY: &str = "parcours.lang";
+/// What Chromium allows one origin in localStorage, in UTF-16 units.
+pub const QUOTA_HINT: usize = 5 * 1024 * 1024;
+
+pub fn map_key(id: &str) -> String {
+    format!("{MAP_PREFIX}{id}")
+}
+
+/// A line of the library list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapEntry {
+    pub id: String,
+    pub title: String,
+    pub kind: MapKind,
+    pub modified: Millis,
+    /// Stored size in UTF-16 units (what the quota counts).
+    pub size: usize,
+}
+
+impl MapEntry {
+    pub fn of(map: &JourneyMap, size: usize) -> Self {
+        MapEntry {
+            id: map.id.clone(),
+            title: map.title.clone(),
+            kind: map.kind,
+            modified: map.modified,
+            size,
+        }
+    }
+}
+
+/// Stored text that could not be read as a map, kept aside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quarantined {
+    /// Where the raw text is now.
+    pub key: String,
+    /// The key it was found under.
+    pub original_key: String,
+    pub reason: String,
+    pub size: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadReport {
+    /// Readable maps, most recently modified first.
+    pub entries: Vec<MapEntry>,
+    /// Everything kept aside, including what this load set aside.
+    pub quarantined: Vec<Quarantined>,
+    /// How many maps this load found unreadable and set aside.
+    pub newly_quarantined: usize,
+    /// Everything Parcours keeps in the store, in UTF-16 units.
+    pub used: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    Missing,
+    Unreadable(FormatError),
+    Store(StoreError),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// Another tab saved a newer revision since this one loaded it.
+    Conflict { stored_revision: u64 },
+    Store(StoreError),
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}
+
+/// Read the whole library, setting aside what cannot be read.
+pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport, StoreError> {
+    let mut report = LoadReport::default();
+    let mut keys = store.keys()?;
+    keys.sort();
+    for key in keys {
+        if !key.starts_with("parcours.") {
+            continue;
+        }
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
+        report.used += stored_len(&key, &raw);
+        if let Some(id) = key.strip_prefix(MAP_PREFIX) {
+            match envelope::from_json(&raw) {
+                Ok(stored) if stored.map.id == id => {
+                    report.entries.push(MapEntry::of(&stored.map, stored_len(&key, &raw)))
+                }
+                Ok(stored) => {
+                    let reason = format!(
+                        "stored under {key:?} but its id is {:?}",
+                        stored.map.id
+                    );
+                    report
+                        .quarantined
+                        .push(set_aside(store, &key, id, &raw, reason, now));
+                    report.newly_quarantined += 1;
+                }
+                Err(err) => {
+                    report.quarantined.push(set_aside(
+                        store,
+                        &key,
+                        id,
+                        &raw,
+                        err.to_string(),
+                        now,
+                    ));
+                    report.newly_quarantined += 1;
+                }
+            }
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            let reason = match envelope::from_json(&raw) {
+                Err(err) => err.to_string(),
+                Ok(_) => "kept aside earlier".to_owned(),
+            };
+            report.quarantined.push(Quarantined {
+                key: key.clone(),
+                original_key: key.clone(),
+                reason,
+                size: stored_len(&key, &raw),
+            });
+        }
+    }
+    report
+        .entries
+        .sort_by(|a, b| b.modified.cmp(&a.modified).then(a.title.cmp(&b.title)));
+    Ok(report)
+}
+
+/// Move unreadable text to a quarantine key. If the copy cannot be written
+/// (quota full), the text stays where it is, untouched; it is still reported.
+fn set_aside(
+    store: &dyn KeyValueStore,
+    key: &str,
+    id: &str,
+    raw: &str,
+    reason: String,
+    now: Millis,
+) -> Quarantined {
+    let aside = format!("{QUARANTINE_PREFIX}{id}.{now}");
+    let moved = store.set(&aside, raw).is_ok() && store.remove(key).is_ok();
+    Quarantined {
+        key: if moved { aside.clone() } else { key.to_owned() },
+        original_key: key.to_owned(),
+        reason,
+        size: stored_len(if moved { &aside } else { key }, raw),
+    }
+}
+
+pub fn load_map(store: &dyn KeyValueStore, id: &str) -> Result<Stored, LoadError> {
+    let raw = store
+        .get(&map_key(id))
+        .map_err(LoadError::Store)?
+        .ok_or(LoadError::Missing)?;
+    envelope::from_json(&raw).map_err(LoadError::Unreadable)
+}
+
+/// The revision of the stored copy of a map, without building the map.
+/// `Ok(None)`: no stored copy. `Err`: the stored text is unreadable.
+pub fn stored_revision(store: &dyn KeyValueStore, id: &str) -> Result<Option<u64>, LoadError> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        #[serde(default)]
+        revision: u64,
+    }
+    let Some(raw) = store.get(&map_key(id)).map_err(LoadError::Store)? else {
+        return Ok(None);
+    };
+    match serde_json::from_str::<Head>(&raw) {
+        Ok(head) if head.format == envelope::FORMAT => Ok(Some(head.revision)),
+        Ok(_) => Err(LoadError::Unreadable(FormatError::NotAMap { found: None })),
+        Err(e) => Err(LoadError::Unreadable(FormatError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })),
+    }
+}
+
+/// Save `map`, which this tab last loaded or saved at `known_revision`.
+///
+/// Refused with [`SaveError::Conflict`] when the stored copy has another
+/// revision (another tab saved it), unless `force`. Stored text that is not
+/// readable is set aside first, never overwritten. Returns the new revision.
+pub fn save_map(
+    store: &dyn KeyValueStore,
+    map: &JourneyMap,
+    known_revision: u64,
+    force: bool,
+    now: Millis,
+) -> Result<u64, SaveError> {
+    let key = map_key(&map.id);
+    let stored = match stored_revision(store, &map.id) {
+        Ok(rev) => rev,
+        Err(LoadError::Store(e)) => return Err(SaveError::Store(e)),
+        Err(_) => {
+            let raw = store.get(&key)?.unwrap_or_default();
+            let aside = format!("{QUARANTINE_PREFIX}{}.{now}", map.id);
+            store.set(&aside, &raw)?;
+            None
+        }
+    };
+    if let Some(stored) = stored {
+        if stored != known_revision && !force {
+            return Err(SaveError::Conflict {
+                stored_revision: stored,
+            });
+        }
+    }
+    let revision = stored.unwrap_or(0).max(known_revision) + 1;
+    store.set(&key, &envelope::to_json(map, revision))?;
+    Ok(revision)
+}
+
+/// Delete a map; returns its stored text so that the deletion can be undone.
+pub fn delete_map(store: &dyn KeyValueStore, id: &str) -> Result<Option<String>, StoreError> {
+    let key = map_key(id);
+    let raw = store.get(&key)?;
+    store.remove(&key)?;
+    Ok(raw)
+}
+
+/// Put back a map's stored text (undo of a delete).
+pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(), StoreError> {
+    store.set(&map_key(id), raw)
+}
+
+/// Keep the entries whose title contains every word of `query`, ignoring
+/// case and accents ("ete" finds "Été").
+pub fn search<'a>(entries: &'a [MapEntry], query: &str) -> Vec<&'a MapEntry> {
+    let words: Vec<String> = fold(query)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    entries
+        .iter()
+        .filter(|e| {
+            let title = fold(&e.title);
+            words.iter().all(|w| title.contains(w.as_str()))
+        })
+        .collect()
+}
+
+/// Lower case without the accents of French and other Latin scripts.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' | 'ý' => 'y',
+            'ñ' => 'n',
+            'œ' => 'o',
+            'æ' => 'a',
+            other => other,
+        })
+        .collect()
+}
+
+/// A copy of `map` with new ids for the map and every item in it (references
+/// follow), so that it lives beside the original.
+pub fn duplicate(
+    map: &JourneyMap,
+    ids: &mut dyn IdSource,
+    title: String,
+    now: Millis,
+) -> JourneyMap {
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut fresh = |old: &str, ids: &mut dyn IdSource| -> String {
+        renamed
+            .entry(old.to_owned())
+            .or_insert_with(|| ids.next_id())
+            .clone()
+    };
+    let mut copy = map.clone();
+    copy.id = ids.next_id();
+    copy.title = title;
+    copy.created = now;
+    copy.modified = now;
+    for p in &mut copy.personas {
+        p.id = fresh(&p.id, ids);
+    }
+    for s in &mut copy.stages {
+        s.id = fresh(&s.id, ids);
+    }
+    for l in &mut copy.lanes {
+        l.id = fresh(&l.id, ids);
+    }
+    for c in &mut copy.cards {
+        c.id = fresh(&c.id, ids);
+        c.lane = fresh(&c.lane, ids);
+        c.stage = fresh(&c.stage, ids);
+        c.persona = c.persona.as_deref().map(|p| fresh(p, ids));
+    }
+    for t in &mut copy.touchpoints {
+        t.id = fresh(&t.id, ids);
+        t.stage = fresh(&t.stage, ids);
+    }
+    for e in &mut copy.emotions {
+        e.stage = fresh(&e.stage, ids);
+        e.persona = e.persona.as_deref().map(|p| fresh(p, ids));
+    }
+    for a in &mut copy.actions {
+        a.id = fresh(&a.id, ids);
+        a.card = a.card.as_deref().map(|c| fresh(c, ids));
+        a.touchpoint = a.touchpoint.as_deref().map(|t| fresh(t, ids));
+    }
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Card, SequentialIds};
+    use crate::core::store::MemoryStore;
+
+    fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
+        let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
+        m.cards.push(Card {
+            id: ids.next_id(),
+            lane: m.lanes[1].id.clone(),
+            stage: m.stages[0].id.clone(),
+            persona: None,
+            text: "Compare les prix".into(),
+        });
+        m
+    }
+
+    #[test]
+    fn saved_maps_come_back_newest_first() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let old = map(&mut ids, "Old", 10);
+        let new = map(&mut ids, "New", 20);
+        save_map(&store, &old, 0, false, 0).unwrap();
+        save_map(&store, &new, 0, false, 0).unwrap();
+        let report = load_library(&store, 0).unwrap();
+        let titles: Vec<&str> = report.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["New", "Old"]);
+        assert_eq!(report.used, store.used());
+        assert_eq!(load_map(&store, &old.id).unwrap().map, old);
+    }
+
+    #[test]
+    fn unreadable_maps_are_set_aside_untouched_and_never_overwritten() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let good = map(&mut ids, "Good", 1);
+        save_map(&store, &good, 0, false, 0).unwrap();
+        let corrupt = "{\"format\":\"parcours.map\",\"version\":1,\"map\":{\"id\":\"x\", TRUNC";
+        store.set("parcours.map.broken", corrupt).unwrap();
+
+        let report = load_library(&store, 99).unwrap();
+        assert_eq!(report.entries.len(), 1);
+        assert_eq!(report.newly_quarantined, 1);
+        let q = &report.quarantined[0];
+        assert_eq!(q.original_key, "parcours.map.broken");
+        assert_eq!(q.key, "parcours.quarantine.broken.99");
+        assert!(q.reason.contains("line 1"), "{}", q.reason);
+        assert_eq!(store.get(&q.key).unwrap().as_deref(), Some(corrupt));
+        assert_eq!(store.get("parcours.map.broken").unwrap(), None);
+
+        // Loading again lists it again, without setting anything else aside.
+        let again = load_library(&store, 100).unwrap();
+        assert_eq!(again.newly_quarantined, 0);
+        assert_eq!(again.quarantined.len(), 1);
+        assert_eq!(store.get(&q.key).unwrap().as_deref(), Some(corrupt));
+    }
+
+    #[test]
+    fn when_the_quota_is_full_unreadable_text_stays_where_it_was() {
+        let corrupt = "not json at all";
+        let store = MemoryStore::with_quota(stored_len("parcours.map.z", corrupt) + 3);
+        store.set("parcours.map.z", corrupt).unwrap();
+        let report = load_library(&store, 5).unwrap();
+        assert_eq!(report.quarantined[0].key, "parcours.map.z");
+        assert_eq!(
+            store.get("parcours.map.z").unwrap().as_deref(),
+            Some(corrupt)
+        );
+    }
+
+    #[test]
+    fn a_save_over_unreadable_text_keeps_a_copy_of_it() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let m = map(&mut ids, "M", 1);
+        store.set(&map_key(&m.id), "garbage").unwrap();
+        save_map(&store, &m, 0, false, 7).unwrap();
+        let aside = format!("{QUARANTINE_PREFIX}{}.7", m.id);
+        assert_eq!(store.get(&aside).unwrap().as_deref(), Some("garbage"));
+        assert_eq!(load_map(&store, &m.id).unwrap().map, m);
+    }
+
+    #[test]
+    fn two_tabs_never_silently_overwrite_each_other() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let mut m = map(&mut ids, "Shared", 1);
+        let r1 = save_map(&store, &m, 0, false, 0).unwrap();
+        // Both tabs loaded revision r1. Tab A saves first.
+        m.title = "A's title".into();
+        let r2 = save_map(&store, &m, r1, false, 0).unwrap();
+        assert!(r2 > r1);
+        // Tab B still believes r1: refused.
+        let mut b = m.clone();
+        b.title = "B's title".into();
+        assert_eq!(
+            save_map(&store, &b, r1, false, 0),
+            Err(SaveError::Conflict { stored_revision: r2 })
+        );
+        assert_eq!(load_map(&store, &m.id).unwrap().map.title, "A's title");
+        // B chooses to keep its version.
+        let r3 = save_map(&store, &b, r1, true, 0).unwrap();
+        assert!(r3 > r2);
+        assert_eq!(load_map(&store, &m.id).unwrap().map.title, "B's title");
+    }
+
+    #[test]
+    fn a_full_quota_fails_the_save_and_leaves_the_stored_copy_intact() {
+        let mut ids = SequentialIds::new("m");
+        let mut m = map(&mut ids, "Big", 1);
+        let first = envelope::to_json(&m, 1);
+        let store = MemoryStore::with_quota(stored_len(&map_key(&m.id), &first) + 10);
+        save_map(&store, &m, 0, false, 0).unwrap();
+        m.cards[0].text = "x".repeat(500);
+        assert_eq!(
+            save_map(&store, &m, 1, false, 0),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(load_map(&store, &m.id).unwrap().revision, 1);
+    }
+
+    #[test]
+    fn delete_can_be_undone() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let m = map(&mut ids, "Gone", 1);
+        save_map(&store, &m, 0, false, 0).unwrap();
+        let raw = delete_map(&store, &m.id).unwrap().unwrap();
+        assert!(load_library(&store, 0).unwrap().entries.is_empty());
+        restore_map(&store, &m.id, &raw).unwrap();
+        assert_eq!(load_map(&store, &m.id).unwrap().map, m);
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let mut ids = SequentialIds::new("m");
+        let entries: Vec<MapEntry> = ["Été en magasin", "Achat en ligne", "Service client"]
+            .iter()
+            .map(|t| MapEntry::of(&map(&mut ids, t, 0), 1))
+            .collect();
+        let found = |q: &str| -> Vec<String> {
+            search(&entries, q)
+                .into_iter()
+                .map(|e| e.title.clone())
+                .collect()
+        };
+        assert_eq!(found("ete"), ["Été en magasin"]);
+        assert_eq!(found("MAGASIN"), ["Été en magasin"]);
+        assert_eq!(found("en"), ["Été en magasin", "Achat en ligne", "Service client"]);
+        assert_eq!(found("en ligne"), ["Achat en ligne"]);
+        assert_eq!(found("").len(), 3);
+        assert!(found("zzz").is_empty());
+    }
+
+    #[test]
+    fn a_duplicate_shares_no_id_with_its_original_and_stays_valid() {
+        let mut ids = SequentialIds::new("m");
+        let m = map(&mut ids, "Orig", 1);
+        let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
+        assert!(envelope::validate(&copy).is_empty());
+        assert_ne!(copy.id, m.id);
+        assert!(copy.stages.iter().all(|s| !m.stages.iter().any(|o| o.id == s.id)));
+        assert_eq!(copy.cards[0].text, m.cards[0].text);
+        assert_eq!(copy.title, "Copy");
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core: no browser, no framework.
+
+pub mod chart;
+pub mod demo;
+pub mod edit;
+pub mod envelope;
+pub mod history;
+pub mod i18n;
+pub mod library;
+pub mod model;
+pub mod store;

@@ -1,0 +1,500 @@
+//! The journey map document: one serde model for a whole map.
+//!
+//! Every item has a stable string id. Cells are not nested inside stages or
+//! lanes: cards, touchpoints and emotions name the stage (and lane, persona)
+//! they belong to, so reordering stages or lanes never moves content around.
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = i64;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JourneyMap {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub kind: MapKind,
+    #[serde(default)]
+    pub description: String,
+    pub created: Millis,
+    pub modified: Millis,
+    #[serde(default)]
+    pub personas: Vec<Persona>,
+    pub stages: Vec<Stage>,
+    pub lanes: Vec<Lane>,
+    #[serde(default)]
+    pub cards: Vec<Card>,
+    #[serde(default)]
+    pub touchpoints: Vec<Touchpoint>,
+    #[serde(default)]
+    pub emotions: Vec<Emotion>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapKind {
+    #[default]
+    CurrentState,
+    DayInTheLife,
+    FutureState,
+    ServiceBlueprint,
+}
+
+impl MapKind {
+    pub const ALL: [MapKind; 4] = [
+        MapKind::CurrentState,
+        MapKind::DayInTheLife,
+        MapKind::FutureState,
+        MapKind::ServiceBlueprint,
+    ];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Persona {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub segment: String,
+    /// Share of customers, in percent (0–100).
+    #[serde(default)]
+    pub share: Option<f64>,
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub motivations: String,
+    #[serde(default)]
+    pub frustrations: String,
+    #[serde(default)]
+    pub quote: String,
+    /// A CSS colour (`#rrggbb`) for the avatar and the persona's emotion line.
+    #[serde(default = "default_colour")]
+    pub colour: String,
+}
+
+fn default_colour() -> String {
+    "#2f6fde".to_owned()
+}
+
+/// Colours given to new personas in turn; all readable on white and dark.
+pub const PERSONA_COLOURS: [&str; 6] = [
+    "#2f6fde", "#d9480f", "#2b8a3e", "#9c36b5", "#c2255c", "#0b7285",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lane {
+    pub id: String,
+    pub kind: LaneKind,
+    /// The user's name for the lane; empty means the kind's name in the UI language.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LaneKind {
+    /// The customer's goal at each stage.
+    Goal,
+    /// What the customer does.
+    Doing,
+    /// What the customer thinks (questions, doubts).
+    Thinking,
+    /// The emotion curve.
+    Feeling,
+    Touchpoints,
+    PainPoints,
+    Gains,
+    Opportunities,
+    /// A free text lane the user added.
+    Notes,
+}
+
+impl LaneKind {
+    pub const ALL: [LaneKind; 9] = [
+        LaneKind::Goal,
+        LaneKind::Doing,
+        LaneKind::Thinking,
+        LaneKind::Feeling,
+        LaneKind::Touchpoints,
+        LaneKind::PainPoints,
+        LaneKind::Gains,
+        LaneKind::Opportunities,
+        LaneKind::Notes,
+    ];
+
+    /// Lanes whose cells hold text cards.
+    pub fn holds_cards(self) -> bool {
+        !matches!(self, LaneKind::Feeling | LaneKind::Touchpoints)
+    }
+
+    /// Lanes whose content may differ per persona.
+    pub fn per_persona(self) -> bool {
+        matches!(self, LaneKind::Doing | LaneKind::Thinking | LaneKind::Feeling)
+    }
+}
+
+/// A text card in one cell (lane × stage). `persona: None` applies to everyone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: String,
+    pub lane: String,
+    pub stage: String,
+    #[serde(default)]
+    pub persona: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Touchpoint {
+    pub id: String,
+    pub stage: String,
+    pub name: String,
+    pub channel: Channel,
+    #[serde(default)]
+    pub classification: Classification,
+    /// The department that owns the touchpoint.
+    #[serde(default)]
+    pub department: String,
+    /// Room for the quantitative view; filled by hand or from data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<TouchpointMetrics>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TouchpointMetrics {
+    /// Share of the journey's entrants who reach this touchpoint (0–100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nps: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ces: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Website,
+    MobileApp,
+    Store,
+    CallCentre,
+    Email,
+    SocialNetworks,
+    Ads,
+    Search,
+    Chat,
+    Mail,
+    WordOfMouth,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 12] = [
+        Channel::Website,
+        Channel::MobileApp,
+        Channel::Store,
+        Channel::CallCentre,
+        Channel::Email,
+        Channel::SocialNetworks,
+        Channel::Ads,
+        Channel::Search,
+        Channel::Chat,
+        Channel::Mail,
+        Channel::WordOfMouth,
+        Channel::Other,
+    ];
+
+    /// Online channels are digital; the others are met in person, by phone or on paper.
+    pub fn is_online(self) -> bool {
+        matches!(
+            self,
+            Channel::Website
+                | Channel::MobileApp
+                | Channel::Email
+                | Channel::SocialNetworks
+                | Channel::Ads
+                | Channel::Search
+                | Channel::Chat
+        )
+    }
+
+    /// A short pictogram shown on touchpoint cards (text, so it is never markup).
+    pub fn icon(self) -> &'static str {
+        match self {
+            Channel::Website => "🌐",
+            Channel::MobileApp => "📱",
+            Channel::Store => "🏬",
+            Channel::CallCentre => "☎",
+            Channel::Email => "✉",
+            Channel::SocialNetworks => "💬",
+            Channel::Ads => "📣",
+            Channel::Search => "🔎",
+            Channel::Chat => "🗨",
+            Channel::Mail => "📮",
+            Channel::WordOfMouth => "🗣",
+            Channel::Other => "•",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Classification {
+    Critical,
+    #[default]
+    Complementary,
+    Superfluous,
+}
+
+impl Classification {
+    pub const ALL: [Classification; 3] = [
+        Classification::Critical,
+        Classification::Complementary,
+        Classification::Superfluous,
+    ];
+}
+
+/// How the customer feels at a stage, for one persona (`None`: everyone).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Emotion {
+    pub stage: String,
+    #[serde(default)]
+    pub persona: Option<String>,
+    /// On the scale `EMOTION_MIN..=EMOTION_MAX`.
+    pub value: i8,
+}
+
+pub const EMOTION_MIN: i8 = -2;
+pub const EMOTION_MAX: i8 = 2;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// The pain point or opportunity card it answers.
+    #[serde(default)]
+    pub card: Option<String>,
+    /// The touchpoint whose metric it should move.
+    #[serde(default)]
+    pub touchpoint: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Idea,
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl JourneyMap {
+    /// A blank map with the standard lanes and three empty stages.
+    pub fn blank(ids: &mut dyn IdSource, title: &str, stage_names: [&str; 3], now: Millis) -> Self {
+        let stages = stage_names
+            .iter()
+            .map(|name| Stage {
+                id: ids.next_id(),
+                name: (*name).to_owned(),
+            })
+            .collect();
+        JourneyMap {
+            id: ids.next_id(),
+            title: title.to_owned(),
+            kind: MapKind::CurrentState,
+            description: String::new(),
+            created: now,
+            modified: now,
+            personas: Vec::new(),
+            stages,
+            lanes: Self::standard_lanes(ids),
+            cards: Vec::new(),
+            touchpoints: Vec::new(),
+            emotions: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// The lanes every new map starts with, in reading order.
+    pub fn standard_lanes(ids: &mut dyn IdSource) -> Vec<Lane> {
+        [
+            LaneKind::Goal,
+            LaneKind::Doing,
+            LaneKind::Thinking,
+            LaneKind::Feeling,
+            LaneKind::Touchpoints,
+            LaneKind::PainPoints,
+            LaneKind::Gains,
+            LaneKind::Opportunities,
+        ]
+        .into_iter()
+        .map(|kind| Lane {
+            id: ids.next_id(),
+            kind,
+            title: String::new(),
+            hidden: false,
+        })
+        .collect()
+    }
+
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+    pub fn lane_index(&self, id: &str) -> Option<usize> {
+        self.lanes.iter().position(|l| l.id == id)
+    }
+    pub fn card_index(&self, id: &str) -> Option<usize> {
+        self.cards.iter().position(|c| c.id == id)
+    }
+    pub fn touchpoint_index(&self, id: &str) -> Option<usize> {
+        self.touchpoints.iter().position(|t| t.id == id)
+    }
+    pub fn persona_index(&self, id: &str) -> Option<usize> {
+        self.personas.iter().position(|p| p.id == id)
+    }
+    pub fn lane(&self, id: &str) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+    pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
+        self.touchpoints.iter().find(|t| t.id == id)
+    }
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// Ids of the cards in one cell, in their order, for the persona view
+    /// given (`None`: every card; `Some(p)`: shared cards and `p`'s own).
+    pub fn cell_cards(&self, lane: &str, stage: &str, persona: Option<&str>) -> Vec<String> {
+        self.cards
+            .iter()
+            .filter(|c| c.lane == lane && c.stage == stage)
+            .filter(|c| match (persona, c.persona.as_deref()) {
+                (Some(p), Some(cp)) => p == cp,
+                _ => true,
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    pub fn stage_touchpoints(&self, stage: &str) -> Vec<String> {
+        self.touchpoints
+            .iter()
+            .filter(|t| t.stage == stage)
+            .map(|t| t.id.clone())
+            .collect()
+    }
+
+    pub fn emotion(&self, stage: &str, persona: Option<&str>) -> Option<i8> {
+        self.emotions
+            .iter()
+            .find(|e| e.stage == stage && e.persona.as_deref() == persona)
+            .map(|e| e.value)
+    }
+}
+
+/// Where new ids come from: random in the browser, a counter in tests.
+pub trait IdSource {
+    fn next_id(&mut self) -> String;
+}
+
+/// Deterministic ids (`p1`, `p2`, …) for tests and generated content.
+#[derive(Debug, Clone)]
+pub struct SequentialIds {
+    prefix: String,
+    next: u64,
+}
+
+impl SequentialIds {
+    pub fn new(prefix: &str) -> Self {
+        SequentialIds {
+            prefix: prefix.to_owned(),
+            next: 1,
+        }
+    }
+}
+
+impl IdSource for SequentialIds {
+    fn next_id(&mut self) -> String {
+        let id = format!("{}{}", self.prefix, self.next);
+        self.next += 1;
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> JourneyMap {
+        let mut ids = SequentialIds::new("t");
+        JourneyMap::blank(&mut ids, "Test", ["A", "B", "C"], 1)
+    }
+
+    #[test]
+    fn blank_map_has_standard_lanes_and_three_stages() {
+        let map = sample();
+        assert_eq!(map.stages.len(), 3);
+        let kinds: Vec<LaneKind> = map.lanes.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[0], LaneKind::Goal);
+        assert!(kinds.contains(&LaneKind::Feeling));
+        assert!(kinds.contains(&LaneKind::Touchpoints));
+        let mut all: Vec<&str> = map.stages.iter().map(|s| s.id.as_str()).collect();
+        all.extend(map.lanes.iter().map(|l| l.id.as_str()));
+        all.push(&map.id);
+        let unique: std::collections::HashSet<&str> = all.iter().copied().collect();
+        assert_eq!(unique.len(), all.len(), "ids must be unique");
+    }
+
+    #[test]
+    fn cell_cards_filters_by_persona_but_keeps_shared_cards() {
+        let mut map = sample();
+        let lane = map.lanes[1].id.clone();
+        let stage = map.stages[0].id.clone();
+        for (id, persona) in [("c1", None), ("c2", Some("p1")), ("c3", Some("p2"))] {
+            map.cards.push(Card {
+                id: id.into(),
+                lane: lane.clone(),
+                stage: stage.clone(),
+                persona: persona.map(str::to_owned),
+                text: String::new(),
+            });
+        }
+        assert_eq!(map.cell_cards(&lane, &stage, None), ["c1", "c2", "c3"]);
+        assert_eq!(map.cell_cards(&lane, &stage, Some("p1")), ["c1", "c2"]);
+    }
+
+    #[test]
+    fn channels_split_online_and_offline() {
+        let online: Vec<Channel> = Channel::ALL.into_iter().filter(|c| c.is_online()).collect();
+        assert!(online.contains(&Channel::Website));
+        assert!(!Channel::Store.is_online());
+        assert!(!Channel::CallCentre.is_online());
+        assert!(!Channel::Mail.is_online());
+    }
+
+    #[test]
+    fn unknown_channel_is_rejected_by_serde() {
+        let bad = r#"{"id":"t","stage":"s","name":"n","channel":"telepathy"}"#;
+        assert!(serde_json::from_str::<Touchpoint>(bad).is_err());
+    }
+}
