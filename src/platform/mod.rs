@@ -1,1 +1,9 @@
-//! Browser adapters.
+//! Thin adapters to the browser, each behind a small interface so that the
+//! logic around them lives in the pure core and is tested natively.
+
+pub mod clock;
+pub mod download;
+pub mod language;
+pub mod local_storage;
+pub mod random_ids;
+pub mod storage_events;
