@@ -101,7 +101,10 @@ pub enum Scope {
     Lanes,
     Lane(String),
     /// Which cards a cell (lane, stage) holds.
-    Cell { lane: String, stage: String },
+    Cell {
+        lane: String,
+        stage: String,
+    },
     Card(String),
     /// Which touchpoints a stage holds.
     StageTouchpoints(String),
@@ -249,7 +252,9 @@ impl Edit {
                 applied(Edit::RemoveStage(id), vec![Scope::Stages, Scope::Emotions])
             }
             Edit::RemoveStage(id) => {
-                let index = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let index = map
+                    .stage_index(&id)
+                    .ok_or_else(|| not_found("stage", &id))?;
                 let stage = map.stages.remove(index);
                 let cards = drain_where(&mut map.cards, |c| c.stage == id);
                 let touchpoints = drain_where(&mut map.touchpoints, |t| t.stage == id);
@@ -266,7 +271,9 @@ impl Edit {
                 )
             }
             Edit::RenameStage { id, name } => {
-                let index = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let index = map
+                    .stage_index(&id)
+                    .ok_or_else(|| not_found("stage", &id))?;
                 let old = std::mem::replace(&mut map.stages[index].name, name);
                 applied(
                     Edit::RenameStage {
@@ -277,7 +284,9 @@ impl Edit {
                 )
             }
             Edit::MoveStage { id, to } => {
-                let from = map.stage_index(&id).ok_or_else(|| not_found("stage", &id))?;
+                let from = map
+                    .stage_index(&id)
+                    .ok_or_else(|| not_found("stage", &id))?;
                 let stage = map.stages.remove(from);
                 map.stages.insert(to.min(map.stages.len()), stage);
                 applied(
@@ -413,7 +422,8 @@ impl Edit {
                 map.stage_index(&stage)
                     .ok_or_else(|| not_found("stage", &stage))?;
                 if let Some(p) = &persona {
-                    map.persona_index(p).ok_or_else(|| not_found("persona", p))?;
+                    map.persona_index(p)
+                        .ok_or_else(|| not_found("persona", p))?;
                 }
                 let pos = map
                     .emotions

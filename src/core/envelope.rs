@@ -226,12 +226,42 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let problem = |path: String, message: String| Problem { path, message };
 
     let mut ids: Vec<(String, &str)> = vec![("map.id".into(), &map.id)];
-    ids.extend(map.personas.iter().enumerate().map(|(i, p)| (format!("map.personas[{i}].id"), p.id.as_str())));
-    ids.extend(map.stages.iter().enumerate().map(|(i, s)| (format!("map.stages[{i}].id"), s.id.as_str())));
-    ids.extend(map.lanes.iter().enumerate().map(|(i, l)| (format!("map.lanes[{i}].id"), l.id.as_str())));
-    ids.extend(map.cards.iter().enumerate().map(|(i, c)| (format!("map.cards[{i}].id"), c.id.as_str())));
-    ids.extend(map.touchpoints.iter().enumerate().map(|(i, t)| (format!("map.touchpoints[{i}].id"), t.id.as_str())));
-    ids.extend(map.actions.iter().enumerate().map(|(i, a)| (format!("map.actions[{i}].id"), a.id.as_str())));
+    ids.extend(
+        map.personas
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("map.personas[{i}].id"), p.id.as_str())),
+    );
+    ids.extend(
+        map.stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("map.stages[{i}].id"), s.id.as_str())),
+    );
+    ids.extend(
+        map.lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("map.lanes[{i}].id"), l.id.as_str())),
+    );
+    ids.extend(
+        map.cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("map.cards[{i}].id"), c.id.as_str())),
+    );
+    ids.extend(
+        map.touchpoints
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("map.touchpoints[{i}].id"), t.id.as_str())),
+    );
+    ids.extend(
+        map.actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("map.actions[{i}].id"), a.id.as_str())),
+    );
     let mut seen: HashSet<&str> = HashSet::new();
     for (path, id) in ids {
         if id.is_empty() {
@@ -267,13 +297,28 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         }
     }
     for (i, t) in map.touchpoints.iter().enumerate() {
-        refs.push((format!("map.touchpoints[{i}].stage"), "stage", &t.stage, &stages));
+        refs.push((
+            format!("map.touchpoints[{i}].stage"),
+            "stage",
+            &t.stage,
+            &stages,
+        ));
     }
     let mut emotion_keys = HashSet::new();
     for (i, e) in map.emotions.iter().enumerate() {
-        refs.push((format!("map.emotions[{i}].stage"), "stage", &e.stage, &stages));
+        refs.push((
+            format!("map.emotions[{i}].stage"),
+            "stage",
+            &e.stage,
+            &stages,
+        ));
         if let Some(p) = &e.persona {
-            refs.push((format!("map.emotions[{i}].persona"), "persona", p, &personas));
+            refs.push((
+                format!("map.emotions[{i}].persona"),
+                "persona",
+                p,
+                &personas,
+            ));
         }
         if !(EMOTION_MIN..=EMOTION_MAX).contains(&e.value) {
             problems.push(problem(
@@ -296,7 +341,12 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             refs.push((format!("map.actions[{i}].card"), "card", c, &cards));
         }
         if let Some(t) = &a.touchpoint {
-            refs.push((format!("map.actions[{i}].touchpoint"), "touchpoint", t, &touchpoints));
+            refs.push((
+                format!("map.actions[{i}].touchpoint"),
+                "touchpoint",
+                t,
+                &touchpoints,
+            ));
         }
     }
     for (path, what, id, known) in refs {
@@ -388,7 +438,11 @@ mod tests {
         match err {
             FormatError::Invalid(p) => {
                 assert_eq!(p[0].path, "map.stages[1].name");
-                assert!(p[0].message.contains("expected a string"), "{}", p[0].message);
+                assert!(
+                    p[0].message.contains("expected a string"),
+                    "{}",
+                    p[0].message
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -419,7 +473,16 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for text in ["", "null", "\u{0}", "{", "{\"format\":", "\"parcours.map\"", "{}", "1e999"] {
+        for text in [
+            "",
+            "null",
+            "\u{0}",
+            "{",
+            "{\"format\":",
+            "\"parcours.map\"",
+            "{}",
+            "1e999",
+        ] {
             assert!(from_json(text).is_err(), "{text:?}");
         }
     }

@@ -123,8 +123,12 @@ mod tests {
         let mut m = map();
         let mut h = History::default();
         for (i, title) in ["T1", "T12", "T123"].into_iter().enumerate() {
-            h.apply(&mut m, Edit::SetTitle(title.into()), 1000 + i as Millis * 200)
-                .unwrap();
+            h.apply(
+                &mut m,
+                Edit::SetTitle(title.into()),
+                1000 + i as Millis * 200,
+            )
+            .unwrap();
         }
         assert_eq!(m.title, "T123");
         h.undo(&mut m).unwrap().unwrap();

@@ -81,7 +81,9 @@ pub enum LoadError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// Another tab saved a newer revision since this one loaded it.
-    Conflict { stored_revision: u64 },
+    Conflict {
+        stored_revision: u64,
+    },
     Store(StoreError),
 }
 
@@ -106,28 +108,20 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
         report.used += stored_len(&key, &raw);
         if let Some(id) = key.strip_prefix(MAP_PREFIX) {
             match envelope::from_json(&raw) {
-                Ok(stored) if stored.map.id == id => {
-                    report.entries.push(MapEntry::of(&stored.map, stored_len(&key, &raw)))
-                }
+                Ok(stored) if stored.map.id == id => report
+                    .entries
+                    .push(MapEntry::of(&stored.map, stored_len(&key, &raw))),
                 Ok(stored) => {
-                    let reason = format!(
-                        "stored under {key:?} but its id is {:?}",
-                        stored.map.id
-                    );
+                    let reason = format!("stored under {key:?} but its id is {:?}", stored.map.id);
                     report
                         .quarantined
                         .push(set_aside(store, &key, id, &raw, reason, now));
                     report.newly_quarantined += 1;
                 }
                 Err(err) => {
-                    report.quarantined.push(set_aside(
-                        store,
-                        &key,
-                        id,
-                        &raw,
-                        err.to_string(),
-                        now,
-                    ));
+                    report
+                        .quarantined
+                        .push(set_aside(store, &key, id, &raw, err.to_string(), now));
                     report.newly_quarantined += 1;
                 }
             }
@@ -252,10 +246,7 @@ pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(),
 /// Keep the entries whose title contains every word of `query`, ignoring
 /// case and accents ("ete" finds "Été").
 pub fn search<'a>(entries: &'a [MapEntry], query: &str) -> Vec<&'a MapEntry> {
-    let words: Vec<String> = fold(query)
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     entries
         .iter()
         .filter(|e| {
@@ -435,7 +426,9 @@ mod tests {
         b.title = "B's title".into();
         assert_eq!(
             save_map(&store, &b, r1, false, 0),
-            Err(SaveError::Conflict { stored_revision: r2 })
+            Err(SaveError::Conflict {
+                stored_revision: r2
+            })
         );
         assert_eq!(load_map(&store, &m.id).unwrap().map.title, "A's title");
         // B chooses to keep its version.
@@ -486,7 +479,10 @@ mod tests {
         };
         assert_eq!(found("ete"), ["Été en magasin"]);
         assert_eq!(found("MAGASIN"), ["Été en magasin"]);
-        assert_eq!(found("en"), ["Été en magasin", "Achat en ligne", "Service client"]);
+        assert_eq!(
+            found("en"),
+            ["Été en magasin", "Achat en ligne", "Service client"]
+        );
         assert_eq!(found("en ligne"), ["Achat en ligne"]);
         assert_eq!(found("").len(), 3);
         assert!(found("zzz").is_empty());
@@ -499,7 +495,10 @@ mod tests {
         let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
         assert!(envelope::validate(&copy).is_empty());
         assert_ne!(copy.id, m.id);
-        assert!(copy.stages.iter().all(|s| !m.stages.iter().any(|o| o.id == s.id)));
+        assert!(copy
+            .stages
+            .iter()
+            .all(|s| !m.stages.iter().any(|o| o.id == s.id)));
         assert_eq!(copy.cards[0].text, m.cards[0].text);
         assert_eq!(copy.title, "Copy");
     }

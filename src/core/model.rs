@@ -139,7 +139,10 @@ impl LaneKind {
 
     /// Lanes whose content may differ per persona.
     pub fn per_persona(self) -> bool {
-        matches!(self, LaneKind::Doing | LaneKind::Thinking | LaneKind::Feeling)
+        matches!(
+            self,
+            LaneKind::Doing | LaneKind::Thinking | LaneKind::Feeling
+        )
     }
 }
 

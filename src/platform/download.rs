@@ -29,7 +29,8 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Downl
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_err)?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
@@ -68,7 +69,10 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_readable() {
-        assert_eq!(file_name("Achat d'un lave-linge", "json"), "achat-d-un-lave-linge.json");
+        assert_eq!(
+            file_name("Achat d'un lave-linge", "json"),
+            "achat-d-un-lave-linge.json"
+        );
         assert_eq!(file_name("../../etc/passwd", "json"), "etc-passwd.json");
         assert_eq!(file_name("  ", "json"), "parcours-map.json");
         assert_eq!(file_name("Été 2026 !", "json"), "été-2026.json");

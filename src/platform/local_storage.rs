@@ -15,7 +15,8 @@ pub struct BrowserStore {
 impl BrowserStore {
     pub fn open() -> Result<Self, StoreError> {
         // gloo's raw() panics when storage is missing; ask the window ourselves first.
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(_)) => Ok(BrowserStore {
                 storage: LocalStorage::raw(),
@@ -30,7 +31,8 @@ impl BrowserStore {
 pub fn classify(error: &JsValue) -> StoreError {
     if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
         let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22
+        {
             return StoreError::QuotaExceeded;
         }
         return StoreError::Failed(format!("{name}: {}", dom.message()));

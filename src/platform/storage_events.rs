@@ -17,12 +17,13 @@ pub fn listen(on_change: impl Fn(StorageChange) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-        on_change(StorageChange {
-            key: ev.key(),
-            new_value: ev.new_value(),
-        })
-    });
+    let closure =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            on_change(StorageChange {
+                key: ev.key(),
+                new_value: ev.new_value(),
+            })
+        });
     let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     closure.forget();

@@ -1,1 +1,12 @@
-//! Leptos components.
+//! Leptos components, one per file, named after the domain.
+//!
+//! The open map lives in a [`editor::map_session::MapSession`]: the pure
+//! document plus one reactive trigger per [`crate::core::edit::Scope`], so an
+//! edit re-renders only what shows the items it touched.
+
+pub mod app;
+pub mod app_state;
+pub mod editor;
+pub mod language_switch;
+pub mod library;
+pub mod notice_list;

@@ -1,0 +1,59 @@
+//! The page: header, notices, and the library or the editor by route.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::platform::storage_events;
+use crate::ui::app_state::{AppState, Route};
+use crate::ui::editor::map_editor::MapEditor;
+use crate::ui::language_switch::LanguageSwitch;
+use crate::ui::library::library_page::LibraryPage;
+use crate::ui::notice_list::NoticeList;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::init();
+    provide_context(app);
+    app.set_lang(app.lang.get_untracked());
+
+    // Back/forward and links change the fragment.
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        let route = Route::from_hash(&hash);
+        if app.route.get_untracked() != route {
+            app.route.set(route);
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    // Changes made by other tabs.
+    storage_events::listen(move |change| {
+        let touches_library = change
+            .key
+            .as_deref()
+            .is_none_or(|k| k.starts_with("parcours."));
+        if touches_library {
+            app.refresh_library();
+            app.external_change.set(Some(change));
+        }
+    });
+
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/" on:click=move |_| app.navigate(Route::Library)>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {move || app.t(Key::AppName)}
+            </a>
+            <span class="tagline">{move || app.t(Key::Tagline)}</span>
+            <LanguageSwitch/>
+        </header>
+        <NoticeList/>
+        <main id="main">
+            {move || match app.route.get() {
+                Route::Library => view! { <LibraryPage/> }.into_any(),
+                Route::Map(id) => view! { <MapEditor id=id/> }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,228 @@
+//! State shared by every page: the store, the library list, the language,
+//! the route and the notices shown to the user.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::core::demo::demo_map;
+use crate::core::i18n::{Key, Lang};
+use crate::core::library::{self, LoadReport, LANG_KEY};
+use crate::core::model::JourneyMap;
+use crate::core::store::{KeyValueStore, MemoryStore, StoreError};
+use crate::platform::clock;
+use crate::platform::local_storage::BrowserStore;
+use crate::platform::random_ids::RandomIds;
+use crate::platform::storage_events::StorageChange;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Library,
+    Map(String),
+}
+
+impl Route {
+    /// `#/map/<id>` opens a map; anything else is the library.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.strip_prefix("map/") {
+            Some(id)
+                if !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+            {
+                Route::Map(id.to_owned())
+            }
+            _ => Route::Library,
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Library => "#/".to_owned(),
+            Route::Map(id) => format!("#/map/{id}"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    /// Stored text set aside: where it is now and why.
+    Quarantine {
+        key: String,
+        reason: String,
+    },
+    StorageUnavailable(String),
+    /// Something the browser refused, with its words.
+    Error(String),
+}
+
+impl NoticeKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoticeKind::Quarantine { .. } => "quarantine",
+            NoticeKind::StorageUnavailable(_) => "storage-unavailable",
+            NoticeKind::Error(_) => "save-error",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    pub library: RwSignal<LoadReport>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The last change another tab made to storage.
+    pub external_change: RwSignal<Option<StorageChange>>,
+    store: StoredValue<Rc<dyn KeyValueStore>, LocalStorage>,
+    next_notice: StoredValue<u32>,
+}
+
+impl AppState {
+    /// Open storage (or fall back to memory, saying so), read the library,
+    /// and on a first visit store the demo map and open it.
+    pub fn init() -> AppState {
+        let (store, unavailable): (Rc<dyn KeyValueStore>, Option<StoreError>) =
+            match BrowserStore::open() {
+                Ok(store) => (Rc::new(store), None),
+                Err(e) => (Rc::new(MemoryStore::new()), Some(e)),
+            };
+        let lang = match store.get(LANG_KEY) {
+            Ok(Some(code)) => Lang::from_code(&code),
+            _ => None,
+        }
+        .unwrap_or_else(crate::platform::language::browser_lang);
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let state = AppState {
+            lang: RwSignal::new(lang),
+            route: RwSignal::new(Route::from_hash(&hash)),
+            library: RwSignal::new(LoadReport::default()),
+            notices: RwSignal::new(Vec::new()),
+            external_change: RwSignal::new(None),
+            store: StoredValue::new_local(store),
+            next_notice: StoredValue::new(0),
+        };
+        if let Some(StoreError::Unavailable(why) | StoreError::Failed(why)) = unavailable {
+            state.notify(NoticeKind::StorageUnavailable(why));
+        }
+        let report = state.refresh_library();
+        for q in report.quarantined {
+            state.notify(NoticeKind::Quarantine {
+                key: q.key,
+                reason: q.reason,
+            });
+        }
+        let library_is_empty = state
+            .library
+            .with_untracked(|l| l.entries.is_empty() && l.quarantined.is_empty());
+        if library_is_empty {
+            let demo = demo_map(lang, &mut RandomIds, clock::now());
+            let id = demo.id.clone();
+            if state.create_map(&demo).is_ok() && state.route.get_untracked() == Route::Library {
+                state.navigate(Route::Map(id));
+            }
+        }
+        state
+    }
+
+    pub fn store(&self) -> Rc<dyn KeyValueStore> {
+        self.store.get_value()
+    }
+
+    /// A UI string in the current language (tracked: re-renders on a switch).
+    pub fn t(&self, key: Key) -> &'static str {
+        self.lang.get().t(key)
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        let _ = self.store().set(LANG_KEY, lang.code());
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.code());
+        }
+    }
+
+    /// Re-read the library list from storage; returns what was read.
+    pub fn refresh_library(&self) -> LoadReport {
+        match library::load_library(&*self.store(), clock::now()) {
+            Ok(report) => {
+                self.library.set(report.clone());
+                report
+            }
+            Err(e) => {
+                self.notify(NoticeKind::Error(e.to_string()));
+                LoadReport::default()
+            }
+        }
+    }
+
+    pub fn notify(&self, kind: NoticeKind) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|n| {
+            if !n.iter().any(|existing| existing.kind == kind) {
+                n.push(Notice { id, kind });
+            }
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|n| n.retain(|notice| notice.id != id));
+    }
+
+    /// Go to a page: sets the URL fragment, so Back works.
+    pub fn navigate(&self, route: Route) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&route.to_hash());
+        }
+        self.route.set(route);
+    }
+
+    /// Store a new map (it has fresh ids) and refresh the list.
+    pub fn create_map(&self, map: &JourneyMap) -> Result<(), StoreError> {
+        let result = library::save_map(&*self.store(), map, 0, false, clock::now());
+        self.refresh_library();
+        match result {
+            Ok(_) => Ok(()),
+            Err(library::SaveError::Store(e)) => {
+                let text = match &e {
+                    StoreError::QuotaExceeded => {
+                        self.lang.get_untracked().t(Key::QuotaFull).to_owned()
+                    }
+                    other => other.to_string(),
+                };
+                self.notify(NoticeKind::Error(text));
+                Err(e)
+            }
+            Err(library::SaveError::Conflict { .. }) => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn routes_come_from_the_fragment_and_refuse_odd_ids() {
+        assert_eq!(Route::from_hash(""), Route::Library);
+        assert_eq!(Route::from_hash("#/"), Route::Library);
+        assert_eq!(Route::from_hash("#/map/ab12"), Route::Map("ab12".into()));
+        assert_eq!(Route::from_hash("#/map/"), Route::Library);
+        assert_eq!(Route::from_hash("#/map/<img>"), Route::Library);
+        assert_eq!(Route::Map("x".into()).to_hash(), "#/map/x");
+    }
+}

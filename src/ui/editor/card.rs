@@ -1,0 +1,60 @@
+//! A text card. Typing edits the document directly; only this card is notified.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn CardView(id: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let id = StoredValue::new(id);
+    let text = move || {
+        session.read(Scope::Card(id.get_value()), |m| {
+            m.card(&id.get_value())
+                .map(|c| c.text.clone())
+                .unwrap_or_default()
+        })
+    };
+    // Which persona the card belongs to never changes; its name and colour may.
+    let persona_id = session.peek(|m| m.card(&id.get_value()).and_then(|c| c.persona.clone()));
+    let persona = move || {
+        let pid = persona_id.clone()?;
+        session.read(Scope::Persona(pid.clone()), |m| {
+            m.persona(&pid).map(|p| (p.name.clone(), p.colour.clone()))
+        })
+    };
+    let tag = {
+        let persona = persona.clone();
+        move || {
+            persona().map(|(name, colour)| view! { <span class="persona-tag" style:background-color=colour>{name}</span> })
+        }
+    };
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = textarea.get() {
+            if session.take_focus(&id.get_value()) {
+                let _ = el.focus();
+            }
+        }
+    });
+    view! {
+        <div class="card" style:border-left-color=move || persona().map(|p| p.1)>
+            {tag}
+            <textarea
+                data-testid="card"
+                data-card-id=id.get_value()
+                node_ref=textarea
+                rows="1"
+                aria-label=move || app.t(Key::CardText)
+                prop:value=text
+                on:input=move |ev| session.edit(Edit::SetCardText { id: id.get_value(), text: event_target_value(&ev) })
+            ></textarea>
+            <button class="icon card-delete" data-testid="card-delete" aria-label=move || app.t(Key::DeleteCard)
+                title=move || app.t(Key::DeleteCard)
+                on:click=move |_| session.edit(Edit::RemoveCard(id.get_value()))>"×"</button>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! The cards of one lane at one stage, and adding one.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::{Card, IdSource, LaneKind};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::editor::card::CardView;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let lane = StoredValue::new(lane);
+    let stage_id = stage.clone();
+    let stage = StoredValue::new(stage);
+    let cards = move || {
+        session.track(Scope::Cell {
+            lane: lane.get_value(),
+            stage: stage.get_value(),
+        });
+        let view_of = session.persona_view.get();
+        session.peek(|m| m.cell_cards(&lane.get_value(), &stage.get_value(), view_of.as_deref()))
+    };
+    let add = move |_| {
+        let persona = if kind.per_persona() {
+            session.persona_view.get_untracked()
+        } else {
+            None
+        };
+        let card = Card {
+            id: RandomIds.next_id(),
+            lane: lane.get_value(),
+            stage: stage.get_value(),
+            persona,
+            text: String::new(),
+        };
+        // After the cell's last card, so the cell keeps its order.
+        let index = session.peek(|m| {
+            m.cards
+                .iter()
+                .rposition(|c| c.lane == card.lane && c.stage == card.stage)
+                .map_or(m.cards.len(), |i| i + 1)
+        });
+        session.request_focus(card.id.clone());
+        session.edit(Edit::InsertCard { index, card });
+    };
+    view! {
+        <div class="cell" data-testid="cell" data-stage-id=stage_id>
+            <For each=cards key=|id| id.clone() let:id>
+                <CardView id=id/>
+            </For>
+            <button class="add-card" data-testid="add-card" aria-label=move || app.t(Key::AddCardTitle)
+                title=move || app.t(Key::AddCardTitle) on:click=add>{move || app.t(Key::AddCard)}</button>
+        </div>
+    }
+}

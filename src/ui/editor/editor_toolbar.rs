@@ -1,0 +1,103 @@
+//! The editor's top bar: back, title, kind, persona view, undo/redo, save state, download.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::MapKind;
+use crate::ui::app_state::Route;
+use crate::ui::editor::map_session::{MapSession, SaveState};
+
+#[component]
+pub fn EditorToolbar() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let title = move || session.read(Scope::Meta, |m| m.title.clone());
+    let kind = move || session.read(Scope::Meta, |m| m.kind);
+    let personas = move || {
+        session.read(Scope::Personas, |m| {
+            m.personas
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let status = move || {
+        let state = session.save_state.get();
+        let text = match &state {
+            SaveState::Saved => app.t(Key::Saved),
+            SaveState::Unsaved => app.t(Key::Unsaved),
+            SaveState::Failed(_) | SaveState::Conflict => app.t(Key::SaveFailed),
+        };
+        (state.code(), text)
+    };
+    view! {
+        <div class="editor-toolbar">
+            <a class="back" data-testid="back" href="#/" on:click=move |_| app.navigate(Route::Library)>
+                {move || app.t(Key::BackToLibrary)}
+            </a>
+            <input
+                class="map-title"
+                data-testid="map-title"
+                aria-label=move || app.t(Key::MapTitle)
+                placeholder=move || app.t(Key::UntitledMap)
+                prop:value=title
+                on:input=move |ev| session.edit(Edit::SetTitle(event_target_value(&ev)))
+            />
+            <select
+                data-testid="map-kind"
+                aria-label=move || app.t(Key::MapKind)
+                prop:value=move || kind_code(kind())
+                on:change=move |ev| {
+                    if let Some(k) = MapKind::ALL.into_iter().find(|k| kind_code(*k) == event_target_value(&ev)) {
+                        session.edit(Edit::SetKind(k));
+                    }
+                }
+            >
+                {MapKind::ALL.into_iter().map(|k| view! {
+                    <option value=kind_code(k)>{move || k.label(app.lang.get())}</option>
+                }).collect_view()}
+            </select>
+            <label class="persona-view">
+                <span>{move || app.t(Key::PersonaView)}</span>
+                <select
+                    data-testid="persona-view"
+                    prop:value=move || session.persona_view.get().unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        session.persona_view.set(if v.is_empty() { None } else { Some(v) });
+                    }
+                >
+                    <option value="">{move || app.t(Key::AllPersonas)}</option>
+                    <For each=personas key=|p| p.clone() let:p>
+                        <option value=p.0.clone()>{p.1.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <div class="toolbar-spacer"></div>
+            <button data-testid="undo" title=move || app.t(Key::ThemeHint) aria-label=move || app.t(Key::Undo)
+                disabled=move || !session.can_undo.get() on:click=move |_| session.undo()>
+                "↶ " {move || app.t(Key::Undo)}
+            </button>
+            <button data-testid="redo" title=move || app.t(Key::ThemeHint) aria-label=move || app.t(Key::Redo)
+                disabled=move || !session.can_redo.get() on:click=move |_| session.redo()>
+                "↷ " {move || app.t(Key::Redo)}
+            </button>
+            <span class="save-status" data-testid="save-status" data-state=move || status().0 role="status">
+                {move || status().1}
+            </span>
+            <button data-testid="download-map" on:click=move |_| session.download()>
+                "⤓ " {move || app.t(Key::DownloadMap)}
+            </button>
+        </div>
+    }
+}
+
+fn kind_code(kind: MapKind) -> &'static str {
+    match kind {
+        MapKind::CurrentState => "current_state",
+        MapKind::DayInTheLife => "day_in_the_life",
+        MapKind::FutureState => "future_state",
+        MapKind::ServiceBlueprint => "service_blueprint",
+    }
+}

@@ -1,0 +1,51 @@
+//! The emotion curve across the stages, one line per persona, drawn by the
+//! core's plotters chart (which escapes every label) and aligned to the columns.
+
+use leptos::prelude::*;
+
+use crate::core::chart::emotion_curve::{self, CurveSeries};
+use crate::core::edit::Scope;
+use crate::core::i18n::{emotion_label, Key};
+use crate::ui::editor::feeling_cell::shown_personas;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::COLUMN_WIDTH;
+
+#[component]
+pub fn EmotionCurve() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let svg = move || {
+        let lang = app.lang.get();
+        let personas = shown_personas(session);
+        session.track(Scope::Stages);
+        let (stage_count, series) = session.read(Scope::Emotions, |m| {
+            let series: Vec<CurveSeries> = personas
+                .iter()
+                .map(|(id, name, colour)| CurveSeries {
+                    label: name.clone(),
+                    colour: colour.clone(),
+                    values: m
+                        .stages
+                        .iter()
+                        .map(|s| m.emotion(&s.id, id.as_deref()))
+                        .collect(),
+                })
+                .collect();
+            (m.stages.len(), series)
+        });
+        let labels = [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v));
+        emotion_curve::render(&emotion_curve::EmotionCurve {
+            stage_count,
+            column_width: COLUMN_WIDTH,
+            height: 150,
+            series: &series,
+            level_labels: labels,
+        })
+    };
+    view! {
+        <figure class="emotion-curve" data-testid="emotion-curve" role="img" aria-label=move || app.t(Key::EmotionCurve)>
+            // The SVG comes from plotters, which escapes all text; no user markup reaches it.
+            <div class="curve-svg" inner_html=svg></div>
+        </figure>
+    }
+}

@@ -1,0 +1,40 @@
+//! Lanes the user hid, with a button to show each again.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn HiddenLanes() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let hidden = move || {
+        session.read(Scope::Lanes, |m| {
+            m.lanes
+                .iter()
+                .filter(|l| l.hidden)
+                .map(|l| (l.id.clone(), l.title.clone(), l.kind))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !hidden().is_empty()>
+            <div class="hidden-lanes" data-testid="hidden-lanes">
+                <span>{move || app.t(Key::HiddenLanes)} ": "</span>
+                <For each=hidden key=|l| l.0.clone() let:lane>
+                    {
+                        let (id, title, kind) = lane;
+                        view! {
+                            <button data-testid="show-lane" title=move || app.t(Key::ShowLane)
+                                on:click=move |_| session.edit(Edit::SetLaneHidden { id: id.clone(), hidden: false })>
+                                "◉ " {move || if title.is_empty() { kind.label(app.lang.get()).to_owned() } else { title.clone() }}
+                            </button>
+                        }
+                    }
+                </For>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,35 @@
+//! Adding a lane of a chosen kind.
+
+use leptos::prelude::*;
+
+use crate::core::edit::Edit;
+use crate::core::i18n::Key;
+use crate::core::model::{IdSource, Lane, LaneKind};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::editor::lane_row::kind_code;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn LaneAdder() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    view! {
+        <select class="lane-adder" data-testid="add-lane" aria-label=move || app.t(Key::AddLaneTitle)
+            prop:value=""
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(kind) = LaneKind::ALL.into_iter().find(|k| kind_code(*k) == v) {
+                    let index = session.peek(|m| m.lanes.len());
+                    let lane = Lane { id: RandomIds.next_id(), kind, title: String::new(), hidden: false };
+                    session.edit(Edit::InsertLane { index, lane, cards: Vec::new() });
+                }
+                // Back to the prompt, so the same kind can be added again.
+                event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+            }>
+            <option value="">{move || app.t(Key::AddLane)}</option>
+            {LaneKind::ALL.into_iter().map(|k| view! {
+                <option value=kind_code(k)>{move || k.label(app.lang.get())}</option>
+            }).collect_view()}
+        </select>
+    }
+}

@@ -1,0 +1,69 @@
+//! One lane across all stages. What its cells hold depends on its kind.
+
+use leptos::prelude::*;
+
+use crate::core::model::LaneKind;
+use crate::ui::editor::card_cell::CardCell;
+use crate::ui::editor::emotion_curve::EmotionCurve;
+use crate::ui::editor::feeling_cell::FeelingCell;
+use crate::ui::editor::lane_header::LaneHeader;
+use crate::ui::editor::map_grid::stage_ids;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_cell::TouchpointCell;
+
+pub fn kind_code(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Goal => "goal",
+        LaneKind::Doing => "doing",
+        LaneKind::Thinking => "thinking",
+        LaneKind::Feeling => "feeling",
+        LaneKind::Touchpoints => "touchpoints",
+        LaneKind::PainPoints => "pain_points",
+        LaneKind::Gains => "gains",
+        LaneKind::Opportunities => "opportunities",
+        LaneKind::Notes => "notes",
+    }
+}
+
+#[component]
+pub fn LaneRow(id: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    // A lane's kind never changes, so it is read once.
+    let kind = session
+        .peek(|m| m.lane(&id).map(|l| l.kind))
+        .unwrap_or(LaneKind::Notes);
+    let lane_id = StoredValue::new(id.clone());
+    let cells = match kind {
+        LaneKind::Feeling => view! {
+            <div class="feeling-track">
+                <EmotionCurve/>
+                <div class="cells">
+                    <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
+                        <FeelingCell stage=stage/>
+                    </For>
+                </div>
+            </div>
+        }
+        .into_any(),
+        LaneKind::Touchpoints => view! {
+            <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
+                <TouchpointCell stage=stage/>
+            </For>
+        }
+        .into_any(),
+        _ => view! {
+            <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
+                <CardCell lane=lane_id.get_value() stage=stage kind=kind/>
+            </For>
+        }
+        .into_any(),
+    };
+    let header_id = id.clone();
+    view! {
+        <div class=format!("grid-row lane lane-{}", kind_code(kind)) data-testid="lane"
+            data-lane-kind=kind_code(kind) data-lane-id=id>
+            <LaneHeader id=header_id kind=kind/>
+            {cells}
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! Opens one map from the library and lays out the editor around it.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::core::library::{self, LoadError};
+use crate::ui::app_state::{AppState, Route};
+use crate::ui::editor::editor_toolbar::EditorToolbar;
+use crate::ui::editor::map_grid::MapGrid;
+use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
+use crate::ui::editor::persona_panel::PersonaPanel;
+use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
+
+#[component]
+pub fn MapEditor(id: String) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    match library::load_map(&*app.store(), &id) {
+        Ok(stored) => {
+            let session = MapSession::new(app, stored);
+            provide_context(session);
+            view! { <OpenMap session=session/> }.into_any()
+        }
+        Err(err) => {
+            let missing = matches!(err, LoadError::Missing);
+            let detail = match err {
+                LoadError::Missing => String::new(),
+                LoadError::Unreadable(e) => e.to_string(),
+                LoadError::Store(e) => e.to_string(),
+            };
+            // An unreadable map is set aside by the library on its next read.
+            if !missing {
+                app.refresh_library();
+            }
+            view! {
+                <section class="missing-map">
+                    <p>{move || app.t(Key::MapNotFound)}</p>
+                    <p class="detail">{detail}</p>
+                    <a href="#/" on:click=move |_| app.navigate(Route::Library)>{move || app.t(Key::BackToLibrary)}</a>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn OpenMap(session: MapSession) -> impl IntoView {
+    let app = session.app;
+    let external = RwSignal::new(None::<ExternalOutcome>);
+
+    // Undo/redo from the keyboard, everywhere in the editor (our history
+    // covers text fields too, so the browser's own undo is replaced).
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        if !modifier {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        if key == "z" && ev.shift_key() || key == "y" {
+            ev.prevent_default();
+            session.redo();
+        } else if key == "z" {
+            ev.prevent_default();
+            session.undo();
+        } else if key == "s" {
+            ev.prevent_default();
+            session.save(false);
+        }
+    });
+    // Leaving or hiding the page saves what is pending.
+    let hide = window_event_listener(ev::pagehide, move |_| session.flush());
+    let visibility = window_event_listener(ev::visibilitychange, move |_| {
+        if document().hidden() {
+            session.flush();
+        }
+    });
+    on_cleanup(move || {
+        session.flush();
+        keys.remove();
+        hide.remove();
+        visibility.remove();
+    });
+
+    // Another tab saved or deleted this map.
+    Effect::new(move |_| {
+        if let Some(change) = app.external_change.get() {
+            let outcome = session.on_external_change(&change);
+            if outcome != ExternalOutcome::Unrelated {
+                external.set(Some(outcome));
+            }
+        }
+    });
+
+    view! {
+        <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
+            <EditorToolbar/>
+            <SaveNotice/>
+            <ExternalNotice outcome=external/>
+            <PersonaPanel/>
+            <MapGrid/>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! The map itself: a header row of stages, then one row per visible lane.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::{IdSource, Stage};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::editor::hidden_lanes::HiddenLanes;
+use crate::ui::editor::lane_adder::LaneAdder;
+use crate::ui::editor::lane_row::LaneRow;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::stage_header::StageHeader;
+use crate::ui::editor::COLUMN_WIDTH;
+
+/// The ids of the stages, in order (re-read only when stages are added, removed or moved).
+pub fn stage_ids(session: MapSession) -> Vec<String> {
+    session.read(Scope::Stages, |m| {
+        m.stages.iter().map(|s| s.id.clone()).collect()
+    })
+}
+
+#[component]
+pub fn MapGrid() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let lanes = move || {
+        session.read(Scope::Lanes, |m| {
+            m.lanes
+                .iter()
+                .filter(|l| !l.hidden)
+                .map(|l| l.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let add_stage = move |_| {
+        let index = session.peek(|m| m.stages.len());
+        let stage = Stage {
+            id: RandomIds.next_id(),
+            name: app.lang.get_untracked().t(Key::NewStage).to_owned(),
+        };
+        session.request_focus(stage.id.clone());
+        session.edit(Edit::InsertStage {
+            index,
+            stage,
+            cards: Vec::new(),
+            touchpoints: Vec::new(),
+            emotions: Vec::new(),
+        });
+    };
+    view! {
+        <div class="grid-tools">
+            <LaneAdder/>
+            <HiddenLanes/>
+        </div>
+        <div class="map-scroll">
+            <div class="map-grid" style=format!("--col: {COLUMN_WIDTH}px")>
+                <div class="grid-row stage-row">
+                    <div class="lane-head corner">{move || app.t(Key::Stages)}</div>
+                    <For each=move || stage_ids(session) key=|id| id.clone() let:id>
+                        <StageHeader id=id/>
+                    </For>
+                    <div class="add-col">
+                        <button data-testid="add-stage" title=move || app.t(Key::AddStageTitle) on:click=add_stage>
+                            {move || app.t(Key::AddStage)}
+                        </button>
+                    </div>
+                </div>
+                <For each=lanes key=|id| id.clone() let:id>
+                    <LaneRow id=id/>
+                </For>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,306 @@
+//! The open map: the pure document, its undo history, and one reactive
+//! trigger per [`Scope`]. Components read through [`MapSession::read`], which
+//! subscribes them to one scope; [`MapSession::edit`] applies an [`Edit`] and
+//! notifies only the scopes it touched. Typing in a card wakes that card.
+//!
+//! Saving is debounced and checked against the stored revision, so another
+//! tab's newer save is never overwritten without the user choosing.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::envelope::{self, Stored};
+use crate::core::history::History;
+use crate::core::library::{self, map_key, SaveError};
+use crate::core::model::JourneyMap;
+use crate::core::store::StoreError;
+use crate::platform::storage_events::StorageChange;
+use crate::platform::{clock, download};
+use crate::ui::app_state::AppState;
+
+/// How long after the last edit the map is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    Saved,
+    Unsaved,
+    /// The last save failed; the work is still in memory.
+    Failed(SaveFailure),
+    /// Another tab saved this map since we loaded it.
+    Conflict,
+}
+
+impl SaveState {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SaveState::Saved => "saved",
+            SaveState::Unsaved => "unsaved",
+            SaveState::Failed(_) => "failed",
+            SaveState::Conflict => "conflict",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveFailure {
+    Quota,
+    Other(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct MapSession {
+    pub app: AppState,
+    pub id: StoredValue<String>,
+    doc: StoredValue<JourneyMap>,
+    history: StoredValue<History>,
+    triggers: StoredValue<HashMap<Scope, ArcTrigger>>,
+    revision: StoredValue<u64>,
+    save_generation: StoredValue<u64>,
+    focus_request: StoredValue<Option<String>>,
+    pub save_state: RwSignal<SaveState>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// `None`: every persona's content; `Some(id)`: shared content and that persona's.
+    pub persona_view: RwSignal<Option<String>>,
+}
+
+impl MapSession {
+    pub fn new(app: AppState, stored: Stored) -> Self {
+        MapSession {
+            app,
+            id: StoredValue::new(stored.map.id.clone()),
+            doc: StoredValue::new(stored.map),
+            history: StoredValue::new(History::default()),
+            triggers: StoredValue::new(HashMap::new()),
+            revision: StoredValue::new(stored.revision),
+            save_generation: StoredValue::new(0),
+            focus_request: StoredValue::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            persona_view: RwSignal::new(None),
+        }
+    }
+
+    /// Subscribe the running effect to `scope`.
+    pub fn track(&self, scope: Scope) {
+        self.triggers.update_value(|t| {
+            t.entry(scope).or_default().track();
+        });
+    }
+
+    /// Read the document, subscribed to `scope` only.
+    pub fn read<R>(&self, scope: Scope, f: impl FnOnce(&JourneyMap) -> R) -> R {
+        self.track(scope);
+        self.doc.with_value(f)
+    }
+
+    /// Read the document without subscribing (event handlers).
+    pub fn peek<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
+        self.doc.with_value(f)
+    }
+
+    fn notify(&self, scopes: &[Scope]) {
+        let to_wake: Vec<ArcTrigger> = self.triggers.with_value(|t| {
+            if scopes.contains(&Scope::All) {
+                t.values().cloned().collect()
+            } else {
+                scopes.iter().filter_map(|s| t.get(s).cloned()).collect()
+            }
+        });
+        for trigger in to_wake {
+            trigger.notify();
+        }
+    }
+
+    fn sync_history_flags(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != undo {
+            self.can_undo.set(undo);
+        }
+        if self.can_redo.get_untracked() != redo {
+            self.can_redo.set(redo);
+        }
+    }
+
+    /// Apply an edit as one undoable step, then save soon.
+    pub fn edit(&self, edit: Edit) {
+        let now = clock::now();
+        let mut result = None;
+        self.doc.update_value(|map| {
+            self.history
+                .update_value(|h| result = Some(h.apply(map, edit, now)));
+            map.modified = now;
+        });
+        match result {
+            Some(Ok(scopes)) => {
+                self.notify(&scopes);
+                self.sync_history_flags();
+                self.changed();
+            }
+            Some(Err(e)) => leptos::logging::warn!("edit refused: {e}"),
+            None => {}
+        }
+    }
+
+    pub fn undo(&self) {
+        self.step(|h, map| h.undo(map));
+    }
+
+    pub fn redo(&self) {
+        self.step(|h, map| h.redo(map));
+    }
+
+    fn step(
+        &self,
+        f: impl FnOnce(
+            &mut History,
+            &mut JourneyMap,
+        ) -> Option<Result<Vec<Scope>, crate::core::edit::EditError>>,
+    ) {
+        let mut result = None;
+        self.doc.update_value(|map| {
+            self.history.update_value(|h| result = f(h, map));
+            map.modified = clock::now();
+        });
+        if let Some(Ok(scopes)) = result {
+            self.notify(&scopes);
+            self.sync_history_flags();
+            self.changed();
+        }
+    }
+
+    /// Ask the card (or field) with this id to take the focus when it appears.
+    pub fn request_focus(&self, id: String) {
+        self.focus_request.set_value(Some(id));
+    }
+
+    /// True once for the id whose focus was requested.
+    pub fn take_focus(&self, id: &str) -> bool {
+        let wanted = self.focus_request.with_value(|f| f.as_deref() == Some(id));
+        if wanted {
+            self.focus_request.set_value(None);
+        }
+        wanted
+    }
+
+    fn changed(&self) {
+        if self.save_state.get_untracked() != SaveState::Conflict {
+            self.save_state.set(SaveState::Unsaved);
+        }
+        let generation = self.save_generation.get_value() + 1;
+        self.save_generation.set_value(generation);
+        let session = *self;
+        set_timeout(
+            move || {
+                // A later edit has scheduled its own save; the session may be gone.
+                if session.save_generation.try_get_value() == Some(generation) {
+                    session.save(false);
+                }
+            },
+            SAVE_DELAY,
+        );
+    }
+
+    /// Save now. `force` overwrites another tab's newer save (the user chose so).
+    pub fn save(&self, force: bool) {
+        if !force && self.save_state.get_untracked() == SaveState::Conflict {
+            return;
+        }
+        let store = self.app.store();
+        let revision = self.revision.get_value();
+        let result = self
+            .doc
+            .with_value(|map| library::save_map(&*store, map, revision, force, clock::now()));
+        let state = match result {
+            Ok(new_revision) => {
+                self.revision.set_value(new_revision);
+                SaveState::Saved
+            }
+            Err(SaveError::Conflict { .. }) => SaveState::Conflict,
+            Err(SaveError::Store(StoreError::QuotaExceeded)) => {
+                SaveState::Failed(SaveFailure::Quota)
+            }
+            Err(SaveError::Store(e)) => SaveState::Failed(SaveFailure::Other(e.to_string())),
+        };
+        self.save_state.set(state);
+    }
+
+    /// Save at once if there is unsaved work (the page is being hidden or left).
+    pub fn flush(&self) {
+        if matches!(
+            self.save_state.get_untracked(),
+            SaveState::Unsaved | SaveState::Failed(_)
+        ) {
+            self.save(false);
+        }
+    }
+
+    /// Replace the document with the stored copy (the other tab's version).
+    pub fn load_stored(&self) -> bool {
+        let id = self.id.get_value();
+        match library::load_map(&*self.app.store(), &id) {
+            Ok(stored) => {
+                self.doc.set_value(stored.map);
+                self.revision.set_value(stored.revision);
+                self.history.update_value(History::clear);
+                self.sync_history_flags();
+                self.save_state.set(SaveState::Saved);
+                self.notify(&[Scope::All]);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Another tab changed storage. Returns what the user should be told.
+    pub fn on_external_change(&self, change: &StorageChange) -> ExternalOutcome {
+        let key = map_key(&self.id.get_value());
+        if change.key.as_deref() != Some(key.as_str()) && change.key.is_some() {
+            return ExternalOutcome::Unrelated;
+        }
+        if change.key.is_some() && change.new_value.is_none() || change.key.is_none() {
+            // Deleted (or storage cleared) elsewhere: our copy stays open and is saved again on the next edit.
+            return ExternalOutcome::DeletedElsewhere;
+        }
+        match self.save_state.get_untracked() {
+            SaveState::Saved => {
+                if self.load_stored() {
+                    ExternalOutcome::Reloaded
+                } else {
+                    ExternalOutcome::Unrelated
+                }
+            }
+            _ => {
+                self.save_state.set(SaveState::Conflict);
+                ExternalOutcome::Conflict
+            }
+        }
+    }
+
+    /// Offer the map, as it is in memory, as a `.json` file.
+    pub fn download(&self) {
+        let (name, text) = self.doc.with_value(|map| {
+            (
+                download::file_name(&map.title, "json"),
+                envelope::to_json_pretty(map, self.revision.get_value()),
+            )
+        });
+        if let Err(e) = download::download_text(&name, "application/json", &text) {
+            self.app
+                .notify(crate::ui::app_state::NoticeKind::Error(e.to_string()));
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalOutcome {
+    Unrelated,
+    Reloaded,
+    Conflict,
+    DeletedElsewhere,
+}

@@ -1,0 +1,23 @@
+//! The map editor: stages as columns, lanes as rows.
+
+pub mod card;
+pub mod card_cell;
+pub mod editor_toolbar;
+pub mod emotion_curve;
+pub mod feeling_cell;
+pub mod hidden_lanes;
+pub mod lane_adder;
+pub mod lane_header;
+pub mod lane_row;
+pub mod map_editor;
+pub mod map_grid;
+pub mod map_session;
+pub mod persona_card;
+pub mod persona_panel;
+pub mod save_notice;
+pub mod stage_header;
+pub mod touchpoint_card;
+pub mod touchpoint_cell;
+
+/// Width of a stage column in pixels; the emotion curve is drawn to match it.
+pub const COLUMN_WIDTH: u32 = 240;

@@ -1,0 +1,107 @@
+//! One persona: who they are, what they want, what frustrates them.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::Persona;
+use crate::ui::editor::map_session::MapSession;
+
+/// Initials for an avatar: "Camille Durand" → "CD".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[component]
+pub fn PersonaCard(id: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let id = StoredValue::new(id);
+    let persona = move || {
+        session
+            .read(Scope::Persona(id.get_value()), |m| {
+                m.persona(&id.get_value()).cloned()
+            })
+            .unwrap_or_default()
+    };
+    let update = move |change: &dyn Fn(&mut Persona)| {
+        if let Some(mut p) = session.peek(|m| m.persona(&id.get_value()).cloned()) {
+            change(&mut p);
+            session.edit(Edit::UpdatePersona(p));
+        }
+    };
+    let text_field = move |label: Key,
+                           get: fn(&Persona) -> String,
+                           set: fn(&mut Persona, String),
+                           multiline: bool| {
+        let value = move || get(&persona());
+        let on_input = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            update(&|p| set(p, v.clone()));
+        };
+        let input = if multiline {
+            view! { <textarea rows="2" prop:value=value on:input=on_input></textarea> }.into_any()
+        } else {
+            view! { <input prop:value=value on:input=on_input/> }.into_any()
+        };
+        view! { <label class="field"><span>{move || app.t(label)}</span>{input}</label> }
+    };
+    let name_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = name_ref.get() {
+            if session.take_focus(&id.get_value()) {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    view! {
+        <article class="persona" data-testid="persona" style:border-top-color=move || persona().colour>
+            <header>
+                <span class="avatar" aria-hidden="true" style:background-color=move || persona().colour>
+                    {move || initials(&persona().name)}
+                </span>
+                <input class="persona-name" data-testid="persona-name" node_ref=name_ref
+                    aria-label=move || app.t(Key::PersonaName)
+                    prop:value=move || persona().name
+                    on:input=move |ev| { let v = event_target_value(&ev); update(&|p| p.name = v.clone()); } />
+                <button class="icon danger" aria-label=move || app.t(Key::DeletePersona) title=move || app.t(Key::DeletePersona)
+                    on:click=move |_| session.edit(Edit::RemovePersona(id.get_value()))>"×"</button>
+            </header>
+            {text_field(Key::PersonaSegment, |p| p.segment.clone(), |p, v| p.segment = v, false)}
+            <label class="field">
+                <span>{move || app.t(Key::PersonaShare)}</span>
+                <input type="number" min="0" max="100" step="1"
+                    prop:value=move || persona().share.map(|s| s.to_string()).unwrap_or_default()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let share = if v.trim().is_empty() { Some(None) } else {
+                            v.trim().replace(',', ".").parse::<f64>().ok().map(|s| Some(s.clamp(0.0, 100.0)))
+                        };
+                        if let Some(share) = share { update(&|p| p.share = share); }
+                    } />
+            </label>
+            {text_field(Key::PersonaGoals, |p| p.goals.clone(), |p, v| p.goals = v, true)}
+            {text_field(Key::PersonaMotivations, |p| p.motivations.clone(), |p, v| p.motivations = v, true)}
+            {text_field(Key::PersonaFrustrations, |p| p.frustrations.clone(), |p, v| p.frustrations = v, true)}
+            {text_field(Key::PersonaQuote, |p| p.quote.clone(), |p, v| p.quote = v, true)}
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_take_the_first_letters_of_two_words() {
+        assert_eq!(initials("Camille Durand"), "CD");
+        assert_eq!(initials("gérard"), "G");
+        assert_eq!(initials("  "), "");
+        assert_eq!(initials("élise de la Tour"), "ÉD");
+    }
+}

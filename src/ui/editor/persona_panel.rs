@@ -1,0 +1,55 @@
+//! The personas who travel this map.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::persona_card::PersonaCard;
+
+#[component]
+pub fn PersonaPanel() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let ids = move || {
+        session.read(Scope::Personas, |m| {
+            m.personas.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let (index, colour) = session.peek(|m| {
+            (
+                m.personas.len(),
+                PERSONA_COLOURS[m.personas.len() % PERSONA_COLOURS.len()],
+            )
+        });
+        let persona = Persona {
+            id: RandomIds.next_id(),
+            name: app.lang.get_untracked().t(Key::NewPersona).to_owned(),
+            colour: colour.to_owned(),
+            ..Persona::default()
+        };
+        session.request_focus(persona.id.clone());
+        session.edit(Edit::InsertPersona {
+            index,
+            persona,
+            cards: Vec::new(),
+            emotions: Vec::new(),
+        });
+    };
+    view! {
+        <details class="persona-panel" data-testid="personas" open>
+            <summary>
+                {move || app.t(Key::Personas)} {move || format!(" ({})", ids().len())}
+            </summary>
+            <div class="persona-list">
+                <For each=ids key=|id| id.clone() let:id>
+                    <PersonaCard id=id/>
+                </For>
+                <button class="add-persona" data-testid="add-persona" on:click=add>{move || app.t(Key::AddPersona)}</button>
+            </div>
+        </details>
+    }
+}

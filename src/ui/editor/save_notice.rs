@@ -1,0 +1,72 @@
+//! What the user must know about saving: storage full, a failed save, a
+//! newer version saved by another tab. The work always stays in memory and
+//! can be downloaded.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::ui::editor::map_session::{ExternalOutcome, MapSession, SaveFailure, SaveState};
+
+#[component]
+pub fn SaveNotice() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    move || {
+        match session.save_state.get() {
+        SaveState::Failed(failure) => {
+            let (kind, text) = match failure {
+                SaveFailure::Quota => ("quota", app.t(Key::QuotaFull).to_owned()),
+                SaveFailure::Other(why) => ("save-error", format!("{} {why}", app.t(Key::SaveError))),
+            };
+            view! {
+                <div class="notice error" role="alert" data-testid="notice" data-kind=kind>
+                    <p>{text}</p>
+                    <button class="primary" data-testid="notice-download" on:click=move |_| session.download()>
+                        {move || app.t(Key::DownloadMap)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        SaveState::Conflict => view! {
+            <div class="notice error" role="alert" data-testid="notice" data-kind="conflict">
+                <p><strong>{move || app.t(Key::ConflictTitle)}</strong></p>
+                <p>{move || app.t(Key::ConflictBody)}</p>
+                <div class="notice-actions">
+                    <button data-testid="notice-download" on:click=move |_| session.download()>
+                        {move || app.t(Key::DownloadMap)}
+                    </button>
+                    <button class="primary" data-testid="keep-mine" on:click=move |_| session.save(true)>
+                        {move || app.t(Key::KeepMine)}
+                    </button>
+                    <button data-testid="load-theirs" on:click=move |_| { session.load_stored(); }>
+                        {move || app.t(Key::LoadTheirs)}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+    }
+}
+
+/// A passing message about another tab's change (the conflict itself is a save state).
+#[component]
+pub fn ExternalNotice(outcome: RwSignal<Option<ExternalOutcome>>) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    move || {
+        let (kind, key) = match outcome.get()? {
+            ExternalOutcome::Reloaded => ("reloaded", Key::ReloadedFromOtherTab),
+            ExternalOutcome::DeletedElsewhere => ("deleted-elsewhere", Key::MapDeletedElsewhere),
+            _ => return None,
+        };
+        Some(view! {
+            <div class="notice info" role="status" data-testid="notice" data-kind=kind>
+                <p>{move || app.t(key)}</p>
+                <button class="dismiss" aria-label=move || app.t(Key::Dismiss) on:click=move |_| outcome.set(None)>"×"</button>
+            </div>
+        })
+    }
+}

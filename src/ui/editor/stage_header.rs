@@ -1,0 +1,65 @@
+//! A stage's column header: its name, moving it, deleting it.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn StageHeader(id: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let id = StoredValue::new(id);
+    let name = move || {
+        session.read(Scope::Stage(id.get_value()), |m| {
+            m.stages
+                .iter()
+                .find(|s| s.id == id.get_value())
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let position = move || {
+        session.read(Scope::Stages, |m| {
+            (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len())
+        })
+    };
+    let move_by = move |delta: isize| {
+        let (index, len) =
+            session.peek(|m| (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len()));
+        let to = index as isize + delta;
+        if to >= 0 && (to as usize) < len {
+            session.edit(Edit::MoveStage {
+                id: id.get_value(),
+                to: to as usize,
+            });
+        }
+    };
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input_ref.get() {
+            if session.take_focus(&id.get_value()) {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    view! {
+        <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()>
+            <span class="stage-number" aria-hidden="true">{move || position().0 + 1}</span>
+            <input class="stage-name" data-testid="stage-name" node_ref=input_ref
+                aria-label=move || app.t(Key::StageName)
+                prop:value=name
+                on:input=move |ev| session.edit(Edit::RenameStage { id: id.get_value(), name: event_target_value(&ev) }) />
+            <div class="stage-actions">
+                <button class="icon" data-testid="stage-left" aria-label=move || app.t(Key::MoveLeft) title=move || app.t(Key::MoveLeft)
+                    disabled=move || position().0 == 0 on:click=move |_| move_by(-1)>"◀"</button>
+                <button class="icon" data-testid="stage-right" aria-label=move || app.t(Key::MoveRight) title=move || app.t(Key::MoveRight)
+                    disabled=move || { let (i, n) = position(); i + 1 >= n } on:click=move |_| move_by(1)>"▶"</button>
+                <button class="icon danger" data-testid="stage-delete" aria-label=move || app.t(Key::DeleteStage) title=move || app.t(Key::DeleteStage)
+                    on:click=move |_| session.edit(Edit::RemoveStage(id.get_value()))>"×"</button>
+            </div>
+        </div>
+    }
+}

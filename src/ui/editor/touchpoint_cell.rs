@@ -1,0 +1,45 @@
+//! The touchpoints at one stage, and adding one.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::{Channel, Classification, IdSource, Touchpoint};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_card::TouchpointCard;
+
+#[component]
+pub fn TouchpointCell(stage: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let stage_id = stage.clone();
+    let stage = StoredValue::new(stage);
+    let ids = move || {
+        session.read(Scope::StageTouchpoints(stage.get_value()), |m| {
+            m.stage_touchpoints(&stage.get_value())
+        })
+    };
+    let add = move |_| {
+        let touchpoint = Touchpoint {
+            id: RandomIds.next_id(),
+            stage: stage.get_value(),
+            name: app.lang.get_untracked().t(Key::NewTouchpoint).to_owned(),
+            channel: Channel::Website,
+            classification: Classification::Complementary,
+            department: String::new(),
+            metrics: None,
+        };
+        let index = session.peek(|m| m.touchpoints.len());
+        session.request_focus(touchpoint.id.clone());
+        session.edit(Edit::InsertTouchpoint { index, touchpoint });
+    };
+    view! {
+        <div class="cell touchpoint-cell" data-testid="cell" data-stage-id=stage_id>
+            <For each=ids key=|id| id.clone() let:id>
+                <TouchpointCard id=id/>
+            </For>
+            <button class="add-card" data-testid="add-touchpoint" on:click=add>{move || app.t(Key::AddTouchpoint)}</button>
+        </div>
+    }
+}

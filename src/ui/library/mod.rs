@@ -1,0 +1,5 @@
+//! The library of maps.
+
+pub mod library_page;
+pub mod map_row;
+pub mod storage_meter;

@@ -1,0 +1,26 @@
+//! How much of the browser's storage the maps use.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{format_size, Key};
+use crate::core::library::QUOTA_HINT;
+use crate::ui::app_state::AppState;
+
+#[component]
+pub fn StorageMeter() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let used = move || app.library.with(|l| l.used);
+    let percent = move || (used() as f64 / QUOTA_HINT as f64 * 100.0).min(100.0);
+    view! {
+        <div class="storage-meter" data-testid="storage-meter">
+            <span>{move || app.t(Key::StorageUse)} ": "</span>
+            <meter min="0" max="100" low="70" high="90" optimum="0" value=move || format!("{:.1}", percent())
+                aria-label=move || app.t(Key::StorageUse)></meter>
+            <span>
+                {move || format_size(app.lang.get(), used())} " "
+                {move || app.t(Key::StorageOf)}
+                {move || format!(" ({:.0} %)", percent())}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! Messages about the library as a whole: maps set aside, storage refused.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::platform::download;
+use crate::ui::app_state::{AppState, NoticeKind};
+
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For each=move || app.notices.get() key=|n| n.id let:notice>
+                <NoticeItem id=notice.id kind=notice.kind/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let code = kind.code();
+    let body = match kind {
+        NoticeKind::Quarantine { key, reason } => {
+            let raw_key = key.clone();
+            let download_raw = move |_| {
+                let raw = app.store().get(&raw_key).ok().flatten().unwrap_or_default();
+                let name = download::file_name(&raw_key, "txt");
+                if let Err(e) = download::download_text(&name, "text/plain", &raw) {
+                    app.notify(NoticeKind::Error(e.to_string()));
+                }
+            };
+            view! {
+                <p><strong>{move || app.t(Key::Quarantined)}</strong></p>
+                <p>{move || app.t(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
+                <p>{move || app.t(Key::Reason)} ": " {reason}</p>
+                <button data-testid="download-raw" on:click=download_raw>
+                    {move || app.t(Key::DownloadRaw)}
+                </button>
+            }
+            .into_any()
+        }
+        NoticeKind::StorageUnavailable(why) => view! {
+            <p><strong>{move || app.t(Key::StorageUnavailable)}</strong></p>
+            <p class="detail">{why}</p>
+        }
+        .into_any(),
+        NoticeKind::Error(text) => view! { <p>{text}</p> }.into_any(),
+    };
+    view! {
+        <div class="notice warning" data-testid="notice" data-kind=code>
+            <div class="notice-body">{body}</div>
+            <button class="dismiss" aria-label=move || app.t(Key::Dismiss) title=move || app.t(Key::Dismiss)
+                on:click=move |_| app.dismiss(id)>"×"</button>
+        </div>
+    }
+}
