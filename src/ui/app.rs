@@ -43,9 +43,9 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href="#/" on:click=move |_| app.navigate(Route::Library)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
-                {move || app.t(Key::AppName)}
+                {app.text(Key::AppName)}
             </a>
-            <span class="tagline">{move || app.t(Key::Tagline)}</span>
+            <span class="tagline">{app.text(Key::Tagline)}</span>
             <LanguageSwitch/>
         </header>
         <NoticeList/>

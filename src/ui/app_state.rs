@@ -144,6 +144,12 @@ impl AppState {
         self.lang.get().t(key)
     }
 
+    /// A reactive UI string for a view. One closure type serves every key, so
+    /// the renderer is compiled once for all of them (a large saving in wasm size).
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.lang.get().t(key)
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         let _ = self.store().set(LANG_KEY, lang.code());

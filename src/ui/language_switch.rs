@@ -10,10 +10,10 @@ pub fn LanguageSwitch() -> impl IntoView {
     let app = expect_context::<AppState>();
     view! {
         <label class="lang-switch">
-            <span class="visually-hidden">{move || app.t(Key::Language)}</span>
+            <span class="visually-hidden">{app.text(Key::Language)}</span>
             <select
                 data-testid="lang-select"
-                aria-label=move || app.t(Key::Language)
+                aria-label=app.text(Key::Language)
                 prop:value=move || app.lang.get().code()
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {

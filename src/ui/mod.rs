@@ -7,6 +7,7 @@
 pub mod app;
 pub mod app_state;
 pub mod editor;
+pub mod icon_button;
 pub mod language_switch;
 pub mod library;
 pub mod notice_list;

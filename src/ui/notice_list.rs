@@ -33,17 +33,17 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
                 }
             };
             view! {
-                <p><strong>{move || app.t(Key::Quarantined)}</strong></p>
-                <p>{move || app.t(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
-                <p>{move || app.t(Key::Reason)} ": " {reason}</p>
+                <p><strong>{app.text(Key::Quarantined)}</strong></p>
+                <p>{app.text(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
+                <p>{app.text(Key::Reason)} ": " {reason}</p>
                 <button data-testid="download-raw" on:click=download_raw>
-                    {move || app.t(Key::DownloadRaw)}
+                    {app.text(Key::DownloadRaw)}
                 </button>
             }
             .into_any()
         }
         NoticeKind::StorageUnavailable(why) => view! {
-            <p><strong>{move || app.t(Key::StorageUnavailable)}</strong></p>
+            <p><strong>{app.text(Key::StorageUnavailable)}</strong></p>
             <p class="detail">{why}</p>
         }
         .into_any(),
@@ -52,7 +52,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
     view! {
         <div class="notice warning" data-testid="notice" data-kind=code>
             <div class="notice-body">{body}</div>
-            <button class="dismiss" aria-label=move || app.t(Key::Dismiss) title=move || app.t(Key::Dismiss)
+            <button class="dismiss" aria-label=app.text(Key::Dismiss) title=app.text(Key::Dismiss)
                 on:click=move |_| app.dismiss(id)>"×"</button>
         </div>
     }

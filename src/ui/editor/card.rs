@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::icon_button::IconButton;
 
 #[component]
 pub fn CardView(id: String) -> impl IntoView {
@@ -48,13 +49,12 @@ pub fn CardView(id: String) -> impl IntoView {
                 data-card-id=id.get_value()
                 node_ref=textarea
                 rows="1"
-                aria-label=move || app.t(Key::CardText)
+                aria-label=app.text(Key::CardText)
                 prop:value=text
                 on:input=move |ev| session.edit(Edit::SetCardText { id: id.get_value(), text: event_target_value(&ev) })
             ></textarea>
-            <button class="icon card-delete" data-testid="card-delete" aria-label=move || app.t(Key::DeleteCard)
-                title=move || app.t(Key::DeleteCard)
-                on:click=move |_| session.edit(Edit::RemoveCard(id.get_value()))>"×"</button>
+            <IconButton glyph="×" label=Key::DeleteCard testid="card-delete" class="card-delete"
+                on_press=Callback::new(move |_| session.edit(Edit::RemoveCard(id.get_value())))/>
         </div>
     }
 }

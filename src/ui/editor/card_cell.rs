@@ -52,8 +52,8 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             <For each=cards key=|id| id.clone() let:id>
                 <CardView id=id/>
             </For>
-            <button class="add-card" data-testid="add-card" aria-label=move || app.t(Key::AddCardTitle)
-                title=move || app.t(Key::AddCardTitle) on:click=add>{move || app.t(Key::AddCard)}</button>
+            <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)
+                title=app.text(Key::AddCardTitle) on:click=add>{app.text(Key::AddCard)}</button>
         </div>
     }
 }

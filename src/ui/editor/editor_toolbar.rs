@@ -34,19 +34,19 @@ pub fn EditorToolbar() -> impl IntoView {
     view! {
         <div class="editor-toolbar">
             <a class="back" data-testid="back" href="#/" on:click=move |_| app.navigate(Route::Library)>
-                {move || app.t(Key::BackToLibrary)}
+                {app.text(Key::BackToLibrary)}
             </a>
             <input
                 class="map-title"
                 data-testid="map-title"
-                aria-label=move || app.t(Key::MapTitle)
-                placeholder=move || app.t(Key::UntitledMap)
+                aria-label=app.text(Key::MapTitle)
+                placeholder=app.text(Key::UntitledMap)
                 prop:value=title
                 on:input=move |ev| session.edit(Edit::SetTitle(event_target_value(&ev)))
             />
             <select
                 data-testid="map-kind"
-                aria-label=move || app.t(Key::MapKind)
+                aria-label=app.text(Key::MapKind)
                 prop:value=move || kind_code(kind())
                 on:change=move |ev| {
                     if let Some(k) = MapKind::ALL.into_iter().find(|k| kind_code(*k) == event_target_value(&ev)) {
@@ -59,7 +59,7 @@ pub fn EditorToolbar() -> impl IntoView {
                 }).collect_view()}
             </select>
             <label class="persona-view">
-                <span>{move || app.t(Key::PersonaView)}</span>
+                <span>{app.text(Key::PersonaView)}</span>
                 <select
                     data-testid="persona-view"
                     prop:value=move || session.persona_view.get().unwrap_or_default()
@@ -68,26 +68,26 @@ pub fn EditorToolbar() -> impl IntoView {
                         session.persona_view.set(if v.is_empty() { None } else { Some(v) });
                     }
                 >
-                    <option value="">{move || app.t(Key::AllPersonas)}</option>
+                    <option value="">{app.text(Key::AllPersonas)}</option>
                     <For each=personas key=|p| p.clone() let:p>
                         <option value=p.0.clone()>{p.1.clone()}</option>
                     </For>
                 </select>
             </label>
             <div class="toolbar-spacer"></div>
-            <button data-testid="undo" title=move || app.t(Key::ThemeHint) aria-label=move || app.t(Key::Undo)
+            <button data-testid="undo" title=app.text(Key::ThemeHint) aria-label=app.text(Key::Undo)
                 disabled=move || !session.can_undo.get() on:click=move |_| session.undo()>
-                "↶ " {move || app.t(Key::Undo)}
+                "↶ " {app.text(Key::Undo)}
             </button>
-            <button data-testid="redo" title=move || app.t(Key::ThemeHint) aria-label=move || app.t(Key::Redo)
+            <button data-testid="redo" title=app.text(Key::ThemeHint) aria-label=app.text(Key::Redo)
                 disabled=move || !session.can_redo.get() on:click=move |_| session.redo()>
-                "↷ " {move || app.t(Key::Redo)}
+                "↷ " {app.text(Key::Redo)}
             </button>
             <span class="save-status" data-testid="save-status" data-state=move || status().0 role="status">
                 {move || status().1}
             </span>
             <button data-testid="download-map" on:click=move |_| session.download()>
-                "⤓ " {move || app.t(Key::DownloadMap)}
+                "⤓ " {app.text(Key::DownloadMap)}
             </button>
         </div>
     }

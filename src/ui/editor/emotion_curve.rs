@@ -43,7 +43,7 @@ pub fn EmotionCurve() -> impl IntoView {
         })
     };
     view! {
-        <figure class="emotion-curve" data-testid="emotion-curve" role="img" aria-label=move || app.t(Key::EmotionCurve)>
+        <figure class="emotion-curve" data-testid="emotion-curve" role="img" aria-label=app.text(Key::EmotionCurve)>
             // The SVG comes from plotters, which escapes all text; no user markup reaches it.
             <div class="curve-svg" inner_html=svg></div>
         </figure>

@@ -60,7 +60,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
                                     });
                                 }
                             >
-                                <option value="">{move || app.t(Key::EmotionNotSet)}</option>
+                                <option value="">{app.text(Key::EmotionNotSet)}</option>
                                 {(EMOTION_MIN..=EMOTION_MAX).rev().map(|v| view! {
                                     <option value=v.to_string()>
                                         {move || format!("{} {}", emotion_face(v), emotion_label(app.lang.get(), v))}

@@ -22,12 +22,12 @@ pub fn HiddenLanes() -> impl IntoView {
     view! {
         <Show when=move || !hidden().is_empty()>
             <div class="hidden-lanes" data-testid="hidden-lanes">
-                <span>{move || app.t(Key::HiddenLanes)} ": "</span>
+                <span>{app.text(Key::HiddenLanes)} ": "</span>
                 <For each=hidden key=|l| l.0.clone() let:lane>
                     {
                         let (id, title, kind) = lane;
                         view! {
-                            <button data-testid="show-lane" title=move || app.t(Key::ShowLane)
+                            <button data-testid="show-lane" title=app.text(Key::ShowLane)
                                 on:click=move |_| session.edit(Edit::SetLaneHidden { id: id.clone(), hidden: false })>
                                 "◉ " {move || if title.is_empty() { kind.label(app.lang.get()).to_owned() } else { title.clone() }}
                             </button>

@@ -14,7 +14,7 @@ pub fn LaneAdder() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     view! {
-        <select class="lane-adder" data-testid="add-lane" aria-label=move || app.t(Key::AddLaneTitle)
+        <select class="lane-adder" data-testid="add-lane" aria-label=app.text(Key::AddLaneTitle)
             prop:value=""
             on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -26,7 +26,7 @@ pub fn LaneAdder() -> impl IntoView {
                 // Back to the prompt, so the same kind can be added again.
                 event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
             }>
-            <option value="">{move || app.t(Key::AddLane)}</option>
+            <option value="">{app.text(Key::AddLane)}</option>
             {LaneKind::ALL.into_iter().map(|k| view! {
                 <option value=kind_code(k)>{move || k.label(app.lang.get())}</option>
             }).collect_view()}

@@ -6,6 +6,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::icon_button::IconButton;
 
 #[component]
 pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
@@ -34,19 +35,17 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
     view! {
         <div class="lane-head">
             <input class="lane-name" data-testid="lane-name"
-                aria-label=move || app.t(Key::LaneName)
+                aria-label=app.text(Key::LaneName)
                 placeholder=move || kind.label(app.lang.get())
                 prop:value=title
                 on:input=move |ev| session.edit(Edit::RenameLane { id: id.get_value(), title: event_target_value(&ev) }) />
             <div class="lane-actions">
-                <button class="icon" data-testid="lane-up" aria-label=move || app.t(Key::MoveUp) title=move || app.t(Key::MoveUp)
-                    on:click=move |_| move_by(-1)>"▲"</button>
-                <button class="icon" data-testid="lane-down" aria-label=move || app.t(Key::MoveDown) title=move || app.t(Key::MoveDown)
-                    on:click=move |_| move_by(1)>"▼"</button>
-                <button class="icon" data-testid="lane-hide" aria-label=move || app.t(Key::HideLane) title=move || app.t(Key::HideLane)
-                    on:click=move |_| session.edit(Edit::SetLaneHidden { id: id.get_value(), hidden: true })>"◌"</button>
-                <button class="icon danger" data-testid="lane-delete" aria-label=move || app.t(Key::DeleteLane) title=move || app.t(Key::DeleteLane)
-                    on:click=move |_| session.edit(Edit::RemoveLane(id.get_value()))>"×"</button>
+                <IconButton glyph="▲" label=Key::MoveUp testid="lane-up" on_press=Callback::new(move |_| move_by(-1))/>
+                <IconButton glyph="▼" label=Key::MoveDown testid="lane-down" on_press=Callback::new(move |_| move_by(1))/>
+                <IconButton glyph="◌" label=Key::HideLane testid="lane-hide"
+                    on_press=Callback::new(move |_| session.edit(Edit::SetLaneHidden { id: id.get_value(), hidden: true }))/>
+                <IconButton glyph="×" label=Key::DeleteLane testid="lane-delete" danger=true
+                    on_press=Callback::new(move |_| session.edit(Edit::RemoveLane(id.get_value())))/>
             </div>
         </div>
     }

@@ -34,9 +34,9 @@ pub fn MapEditor(id: String) -> impl IntoView {
             }
             view! {
                 <section class="missing-map">
-                    <p>{move || app.t(Key::MapNotFound)}</p>
+                    <p>{app.text(Key::MapNotFound)}</p>
                     <p class="detail">{detail}</p>
-                    <a href="#/" on:click=move |_| app.navigate(Route::Library)>{move || app.t(Key::BackToLibrary)}</a>
+                    <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
                 </section>
             }
             .into_any()

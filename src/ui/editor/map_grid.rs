@@ -56,13 +56,13 @@ pub fn MapGrid() -> impl IntoView {
         <div class="map-scroll">
             <div class="map-grid" style=format!("--col: {COLUMN_WIDTH}px")>
                 <div class="grid-row stage-row">
-                    <div class="lane-head corner">{move || app.t(Key::Stages)}</div>
+                    <div class="lane-head corner">{app.text(Key::Stages)}</div>
                     <For each=move || stage_ids(session) key=|id| id.clone() let:id>
                         <StageHeader id=id/>
                     </For>
                     <div class="add-col">
-                        <button data-testid="add-stage" title=move || app.t(Key::AddStageTitle) on:click=add_stage>
-                            {move || app.t(Key::AddStage)}
+                        <button data-testid="add-stage" title=app.text(Key::AddStageTitle) on:click=add_stage>
+                            {app.text(Key::AddStage)}
                         </button>
                     </div>
                 </div>

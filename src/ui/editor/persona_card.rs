@@ -6,6 +6,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::Persona;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::icon_button::IconButton;
 
 /// Initials for an avatar: "Camille Durand" → "CD".
 pub fn initials(name: &str) -> String {
@@ -66,15 +67,15 @@ pub fn PersonaCard(id: String) -> impl IntoView {
                     {move || initials(&persona().name)}
                 </span>
                 <input class="persona-name" data-testid="persona-name" node_ref=name_ref
-                    aria-label=move || app.t(Key::PersonaName)
+                    aria-label=app.text(Key::PersonaName)
                     prop:value=move || persona().name
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|p| p.name = v.clone()); } />
-                <button class="icon danger" aria-label=move || app.t(Key::DeletePersona) title=move || app.t(Key::DeletePersona)
-                    on:click=move |_| session.edit(Edit::RemovePersona(id.get_value()))>"×"</button>
+                <IconButton glyph="×" label=Key::DeletePersona testid="persona-delete" danger=true
+                    on_press=Callback::new(move |_| session.edit(Edit::RemovePersona(id.get_value())))/>
             </header>
             {text_field(Key::PersonaSegment, |p| p.segment.clone(), |p, v| p.segment = v, false)}
             <label class="field">
-                <span>{move || app.t(Key::PersonaShare)}</span>
+                <span>{app.text(Key::PersonaShare)}</span>
                 <input type="number" min="0" max="100" step="1"
                     prop:value=move || persona().share.map(|s| s.to_string()).unwrap_or_default()
                     on:input=move |ev| {

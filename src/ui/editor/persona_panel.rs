@@ -7,7 +7,7 @@ use crate::core::i18n::Key;
 use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::persona_card::PersonaCard;
+use crate::ui::editor::persona_card::{initials, PersonaCard};
 
 #[component]
 pub fn PersonaPanel() -> impl IntoView {
@@ -39,16 +39,46 @@ pub fn PersonaPanel() -> impl IntoView {
             emotions: Vec::new(),
         });
     };
+    // The summary shows who travels the map at a glance; the cards open for editing.
+    let chips = move || {
+        session.read(Scope::Personas, |m| {
+            m.personas
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.name.clone(),
+                        p.colour.clone(),
+                        p.segment.clone(),
+                        p.share.map(|s| format!("{s:.0} %")),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
-        <details class="persona-panel" data-testid="personas" open>
+        <details class="persona-panel" data-testid="personas">
             <summary>
-                {move || app.t(Key::Personas)} {move || format!(" ({})", ids().len())}
+                <strong>{app.text(Key::Personas)}</strong>
+                <For each=chips key=|c| c.clone() let:chip>
+                    {
+                        let (_, name, colour, segment, share) = chip;
+                        view! {
+                            <span class="persona-chip">
+                                <span class="avatar small" aria-hidden="true" style:background-color=colour>{initials(&name)}</span>
+                                <span class="chip-name">{name}</span>
+                                <span class="chip-detail">{segment}</span>
+                                {share.map(|s| view! { <span class="chip-share">{s}</span> })}
+                            </span>
+                        }
+                    }
+                </For>
             </summary>
             <div class="persona-list">
                 <For each=ids key=|id| id.clone() let:id>
                     <PersonaCard id=id/>
                 </For>
-                <button class="add-persona" data-testid="add-persona" on:click=add>{move || app.t(Key::AddPersona)}</button>
+                <button class="add-persona" data-testid="add-persona" on:click=add>{app.text(Key::AddPersona)}</button>
             </div>
         </details>
     }

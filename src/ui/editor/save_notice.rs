@@ -22,7 +22,7 @@ pub fn SaveNotice() -> impl IntoView {
                 <div class="notice error" role="alert" data-testid="notice" data-kind=kind>
                     <p>{text}</p>
                     <button class="primary" data-testid="notice-download" on:click=move |_| session.download()>
-                        {move || app.t(Key::DownloadMap)}
+                        {app.text(Key::DownloadMap)}
                     </button>
                 </div>
             }
@@ -30,17 +30,17 @@ pub fn SaveNotice() -> impl IntoView {
         }
         SaveState::Conflict => view! {
             <div class="notice error" role="alert" data-testid="notice" data-kind="conflict">
-                <p><strong>{move || app.t(Key::ConflictTitle)}</strong></p>
-                <p>{move || app.t(Key::ConflictBody)}</p>
+                <p><strong>{app.text(Key::ConflictTitle)}</strong></p>
+                <p>{app.text(Key::ConflictBody)}</p>
                 <div class="notice-actions">
                     <button data-testid="notice-download" on:click=move |_| session.download()>
-                        {move || app.t(Key::DownloadMap)}
+                        {app.text(Key::DownloadMap)}
                     </button>
                     <button class="primary" data-testid="keep-mine" on:click=move |_| session.save(true)>
-                        {move || app.t(Key::KeepMine)}
+                        {app.text(Key::KeepMine)}
                     </button>
                     <button data-testid="load-theirs" on:click=move |_| { session.load_stored(); }>
-                        {move || app.t(Key::LoadTheirs)}
+                        {app.text(Key::LoadTheirs)}
                     </button>
                 </div>
             </div>
@@ -65,7 +65,7 @@ pub fn ExternalNotice(outcome: RwSignal<Option<ExternalOutcome>>) -> impl IntoVi
         Some(view! {
             <div class="notice info" role="status" data-testid="notice" data-kind=kind>
                 <p>{move || app.t(key)}</p>
-                <button class="dismiss" aria-label=move || app.t(Key::Dismiss) on:click=move |_| outcome.set(None)>"×"</button>
+                <button class="dismiss" aria-label=app.text(Key::Dismiss) on:click=move |_| outcome.set(None)>"×"</button>
             </div>
         })
     }

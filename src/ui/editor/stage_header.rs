@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::icon_button::IconButton;
 
 #[component]
 pub fn StageHeader(id: String) -> impl IntoView {
@@ -49,16 +50,17 @@ pub fn StageHeader(id: String) -> impl IntoView {
         <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()>
             <span class="stage-number" aria-hidden="true">{move || position().0 + 1}</span>
             <input class="stage-name" data-testid="stage-name" node_ref=input_ref
-                aria-label=move || app.t(Key::StageName)
+                aria-label=app.text(Key::StageName)
                 prop:value=name
                 on:input=move |ev| session.edit(Edit::RenameStage { id: id.get_value(), name: event_target_value(&ev) }) />
             <div class="stage-actions">
-                <button class="icon" data-testid="stage-left" aria-label=move || app.t(Key::MoveLeft) title=move || app.t(Key::MoveLeft)
-                    disabled=move || position().0 == 0 on:click=move |_| move_by(-1)>"◀"</button>
-                <button class="icon" data-testid="stage-right" aria-label=move || app.t(Key::MoveRight) title=move || app.t(Key::MoveRight)
-                    disabled=move || { let (i, n) = position(); i + 1 >= n } on:click=move |_| move_by(1)>"▶"</button>
-                <button class="icon danger" data-testid="stage-delete" aria-label=move || app.t(Key::DeleteStage) title=move || app.t(Key::DeleteStage)
-                    on:click=move |_| session.edit(Edit::RemoveStage(id.get_value()))>"×"</button>
+                <IconButton glyph="◀" label=Key::MoveLeft testid="stage-left"
+                    disabled=Signal::derive(move || position().0 == 0) on_press=Callback::new(move |_| move_by(-1))/>
+                <IconButton glyph="▶" label=Key::MoveRight testid="stage-right"
+                    disabled=Signal::derive(move || { let (i, n) = position(); i + 1 >= n })
+                    on_press=Callback::new(move |_| move_by(1))/>
+                <IconButton glyph="×" label=Key::DeleteStage testid="stage-delete" danger=true
+                    on_press=Callback::new(move |_| session.edit(Edit::RemoveStage(id.get_value())))/>
             </div>
         </div>
     }

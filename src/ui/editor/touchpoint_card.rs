@@ -7,6 +7,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::{Channel, Classification, Touchpoint};
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::icon_button::IconButton;
 
 pub fn channel_code(c: Channel) -> &'static str {
     match c {
@@ -69,15 +70,14 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
             <div class="tp-top">
                 <span class="channel-icon" aria-hidden="true">{move || tp().map(|t| t.channel.icon())}</span>
                 <textarea data-testid="touchpoint-name" node_ref=name_ref rows="1"
-                    aria-label=move || app.t(Key::TouchpointName)
+                    aria-label=app.text(Key::TouchpointName)
                     prop:value=field(|t| t.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|t| t.name = v.clone()); }></textarea>
-                <button class="icon card-delete" data-testid="touchpoint-delete"
-                    aria-label=move || app.t(Key::DeleteTouchpoint) title=move || app.t(Key::DeleteTouchpoint)
-                    on:click=move |_| session.edit(Edit::RemoveTouchpoint(id.get_value()))>"×"</button>
+                <IconButton glyph="×" label=Key::DeleteTouchpoint testid="touchpoint-delete" class="card-delete"
+                    on_press=Callback::new(move |_| session.edit(Edit::RemoveTouchpoint(id.get_value())))/>
             </div>
             <div class="tp-fields">
-                <select data-testid="touchpoint-channel" aria-label=move || app.t(Key::Channel)
+                <select data-testid="touchpoint-channel" aria-label=app.text(Key::Channel)
                     prop:value=field(|t| channel_code(t.channel).to_owned())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -85,12 +85,12 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
                             update(&|t| t.channel = c);
                         }
                     }>
-                    <optgroup label=move || app.t(Key::Online)>
+                    <optgroup label=app.text(Key::Online)>
                         {Channel::ALL.into_iter().filter(|c| c.is_online()).map(|c| view! {
                             <option value=channel_code(c)>{move || c.label(app.lang.get())}</option>
                         }).collect_view()}
                     </optgroup>
-                    <optgroup label=move || app.t(Key::Offline)>
+                    <optgroup label=app.text(Key::Offline)>
                         {Channel::ALL.into_iter().filter(|c| !c.is_online()).map(|c| view! {
                             <option value=channel_code(c)>{move || c.label(app.lang.get())}</option>
                         }).collect_view()}
@@ -99,7 +99,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
                 <span class="online-badge" class:offline=move || !online()>
                     {move || if online() { app.t(Key::Online) } else { app.t(Key::Offline) }}
                 </span>
-                <select data-testid="touchpoint-classification" aria-label=move || app.t(Key::Classification)
+                <select data-testid="touchpoint-classification" aria-label=app.text(Key::Classification)
                     prop:value=field(|t| classification_code(t.classification).to_owned())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -112,7 +112,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <input data-testid="touchpoint-department" class="department"
-                    aria-label=move || app.t(Key::Department) placeholder=move || app.t(Key::DepartmentPlaceholder)
+                    aria-label=app.text(Key::Department) placeholder=app.text(Key::DepartmentPlaceholder)
                     prop:value=field(|t| t.department.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|t| t.department = v.clone()); } />
             </div>

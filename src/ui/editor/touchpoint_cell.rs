@@ -39,7 +39,7 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
             <For each=ids key=|id| id.clone() let:id>
                 <TouchpointCard id=id/>
             </For>
-            <button class="add-card" data-testid="add-touchpoint" on:click=add>{move || app.t(Key::AddTouchpoint)}</button>
+            <button class="add-card" data-testid="add-touchpoint" on:click=add>{app.text(Key::AddTouchpoint)}</button>
         </div>
     }
 }

@@ -79,36 +79,36 @@ pub fn LibraryPage() -> impl IntoView {
     view! {
         <section class="library" data-testid="library">
             <div class="library-bar">
-                <h1>{move || app.t(Key::Library)}</h1>
+                <h1>{app.text(Key::Library)}</h1>
                 <button class="primary" data-testid="new-blank" on:click=new_blank>
-                    {move || app.t(Key::NewBlankMap)}
+                    {app.text(Key::NewBlankMap)}
                 </button>
-                <button data-testid="new-demo" on:click=new_demo>{move || app.t(Key::NewFromDemo)}</button>
+                <button data-testid="new-demo" on:click=new_demo>{app.text(Key::NewFromDemo)}</button>
                 <input
                     type="search"
                     class="search"
                     data-testid="search"
-                    placeholder=move || app.t(Key::SearchMaps)
-                    aria-label=move || app.t(Key::SearchMaps)
+                    placeholder=app.text(Key::SearchMaps)
+                    aria-label=app.text(Key::SearchMaps)
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </div>
             <Show when=move || deleted.with(Option::is_some)>
                 <div class="toast" role="status">
-                    {move || app.t(Key::Deleted)} " "
+                    {app.text(Key::Deleted)} " "
                     <strong>{move || deleted.with(|d| d.as_ref().map(|d| d.title.clone()))}</strong>
-                    <button data-testid="undo-delete" on:click=undo_delete>{move || app.t(Key::Undo)}</button>
+                    <button data-testid="undo-delete" on:click=undo_delete>{app.text(Key::Undo)}</button>
                 </div>
             </Show>
             <table class="map-list">
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t(Key::ColTitle)}</th>
-                        <th scope="col">{move || app.t(Key::ColKind)}</th>
-                        <th scope="col">{move || app.t(Key::ColModified)}</th>
-                        <th scope="col" class="num">{move || app.t(Key::ColSize)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || app.t(Key::Actions)}</span></th>
+                        <th scope="col">{app.text(Key::ColTitle)}</th>
+                        <th scope="col">{app.text(Key::ColKind)}</th>
+                        <th scope="col">{app.text(Key::ColModified)}</th>
+                        <th scope="col" class="num">{app.text(Key::ColSize)}</th>
+                        <th scope="col"><span class="visually-hidden">{app.text(Key::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>

@@ -90,7 +90,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 >
                     <input
                         data-testid="rename-input"
-                        aria-label=move || app.t(Key::MapTitle)
+                        aria-label=app.text(Key::MapTitle)
                         value=title.clone()
                         autofocus=true
                         on:keydown=move |ev| {
@@ -108,9 +108,9 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
             <td>{move || clock::format_date(modified, app.lang.get().code())}</td>
             <td class="num">{move || format_size(app.lang.get(), size)}</td>
             <td class="row-actions">
-                <button data-testid="rename" on:click=move |_| renaming.set(true)>{move || app.t(Key::Rename)}</button>
-                <button data-testid="duplicate" on:click=duplicate>{move || app.t(Key::Duplicate)}</button>
-                <button data-testid="delete" class="danger" on:click=delete>{move || app.t(Key::Delete)}</button>
+                <button data-testid="rename" on:click=move |_| renaming.set(true)>{app.text(Key::Rename)}</button>
+                <button data-testid="duplicate" on:click=duplicate>{app.text(Key::Duplicate)}</button>
+                <button data-testid="delete" class="danger" on:click=delete>{app.text(Key::Delete)}</button>
             </td>
         </tr>
     }

@@ -13,12 +13,12 @@ pub fn StorageMeter() -> impl IntoView {
     let percent = move || (used() as f64 / QUOTA_HINT as f64 * 100.0).min(100.0);
     view! {
         <div class="storage-meter" data-testid="storage-meter">
-            <span>{move || app.t(Key::StorageUse)} ": "</span>
+            <span>{app.text(Key::StorageUse)} ": "</span>
             <meter min="0" max="100" low="70" high="90" optimum="0" value=move || format!("{:.1}", percent())
-                aria-label=move || app.t(Key::StorageUse)></meter>
+                aria-label=app.text(Key::StorageUse)></meter>
             <span>
                 {move || format_size(app.lang.get(), used())} " "
-                {move || app.t(Key::StorageOf)}
+                {app.text(Key::StorageOf)}
                 {move || format!(" ({:.0} %)", percent())}
             </span>
         </div>
