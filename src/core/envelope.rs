@@ -11,9 +11,11 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::json_path;
 use super::model::{JourneyMap, EMOTION_MAX, EMOTION_MIN};
 
 pub const FORMAT: &str = "parcours.map";
@@ -123,35 +125,38 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// Version 1 is the first format, so there are none yet.
 type Migration = fn(&mut Value) -> Result<(), Problem>;
 const MIGRATIONS: &[Migration] = &[];
+const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
-/// Read a map from its envelope, migrating older versions.
-pub fn from_json(text: &str) -> Result<Stored, FormatError> {
-    let mut value: Value = serde_json::from_str(text).map_err(|e| FormatError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: json_message(&e),
-    })?;
-    let Some(object) = value.as_object() else {
-        return Err(FormatError::NotAMap { found: None });
-    };
-    match object.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(Value::String(f)) => {
-            return Err(FormatError::NotAMap {
-                found: Some(f.clone()),
+/// The envelope around the map, checked, without the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    /// A known version, at most [`VERSION`].
+    pub version: u64,
+    pub revision: u64,
+    has_map: bool,
+}
+
+/// Read and check the envelope (format, version, revision) without building
+/// the map, which is only skipped over. The whole text must be valid JSON.
+pub(crate) fn read_head(text: &str) -> Result<Head, FormatError> {
+    let raw: RawHead = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        // Not an object; but if it is not JSON either, say that first.
+        Err(e) if e.is_data() => {
+            return Err(match serde_json::from_str::<IgnoredAny>(text) {
+                Ok(_) => FormatError::NotAMap { found: None },
+                Err(e) => json_error(&e),
             })
         }
+        Err(e) => return Err(json_error(&e)),
+    };
+    match raw.format {
+        Some(Field::Text(f)) if f == FORMAT => {}
+        Some(Field::Text(f)) => return Err(FormatError::NotAMap { found: Some(f) }),
         _ => return Err(FormatError::NotAMap { found: None }),
     }
-    let version = match object.get("version") {
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v >= 1 => v,
-            _ => {
-                return Err(FormatError::BadVersion {
-                    found: n.to_string(),
-                })
-            }
-        },
+    let version = match raw.version {
+        Some(Field::Whole(v)) if v >= 1 => v,
         Some(other) => {
             return Err(FormatError::BadVersion {
                 found: other.to_string(),
@@ -166,41 +171,190 @@ pub fn from_json(text: &str) -> Result<Stored, FormatError> {
     if version > VERSION {
         return Err(FormatError::NewerVersion { found: version });
     }
-    let revision = match object.get("revision") {
+    let revision = match raw.revision {
         None => 0,
-        Some(v) => v.as_u64().ok_or_else(|| {
-            FormatError::Invalid(vec![Problem {
+        Some(Field::Whole(r)) => r,
+        Some(_) => {
+            return Err(FormatError::Invalid(vec![Problem {
                 path: "revision".into(),
                 message: "expected a whole number".into(),
-            }])
-        })?,
+            }]))
+        }
     };
-    for migrate in &MIGRATIONS[(version - 1) as usize..] {
-        migrate(&mut value).map_err(|p| FormatError::Invalid(vec![p]))?;
+    Ok(Head {
+        version,
+        revision,
+        has_map: raw.has_map,
+    })
+}
+
+/// The envelope's fields as found; everything else, the map included, is
+/// skipped. Last one wins when a key is repeated.
+#[derive(Default)]
+struct RawHead {
+    format: Option<Field>,
+    version: Option<Field>,
+    revision: Option<Field>,
+    has_map: bool,
+}
+
+impl<'de> Deserialize<'de> for RawHead {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RawHeadVisitor)
     }
-    let Some(map_value) = value.get_mut("map").map(Value::take) else {
-        return Err(FormatError::Invalid(vec![Problem {
-            path: "map".into(),
-            message: "missing".into(),
-        }]));
+}
+
+struct RawHeadVisitor;
+
+impl<'de> Visitor<'de> for RawHeadVisitor {
+    type Value = RawHead;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<RawHead, A::Error> {
+        let mut head = RawHead::default();
+        while let Some(key) = fields.next_key::<String>()? {
+            match key.as_str() {
+                "format" => head.format = Some(fields.next_value()?),
+                "version" => head.version = Some(fields.next_value()?),
+                "revision" => head.revision = Some(fields.next_value()?),
+                other => {
+                    head.has_map |= other == "map";
+                    fields.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(head)
+    }
+}
+
+/// A field of the envelope as found. Not a [`Value`], so that reading the
+/// envelope needs no `Value` code (only migrations, if any, use it).
+enum Field {
+    Text(String),
+    Whole(u64),
+    /// Anything else, as it reads in a message.
+    Other(String),
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Text(text) => write!(f, "{text:?}"),
+            Field::Whole(n) => write!(f, "{n}"),
+            Field::Other(other) => f.write_str(other),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Field, E> {
+        Ok(Field::Text(v.to_owned()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Field, E> {
+        Ok(Field::Whole(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Field, E> {
+        Ok(Field::Other(v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Field, E> {
+        Ok(Field::Other(format!("{v:?}")))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Field, E> {
+        Ok(Field::Other(v.to_string()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Field, E> {
+        Ok(Field::Other("null".into()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(Field::Other("[…]".into()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field, A::Error> {
+        IgnoredAny.visit_map(map)?;
+        Ok(Field::Other("{…}".into()))
+    }
+}
+
+/// The document at the current version, for its map only. The model is only
+/// ever deserialized from text, by this, so that its code exists once.
+#[derive(Deserialize)]
+struct Body {
+    map: JourneyMap,
+}
+
+/// Read a map from its envelope, migrating older versions.
+pub fn from_json(text: &str) -> Result<Stored, FormatError> {
+    let head = read_head(text)?;
+    // (Written so that without migrations, no `Value` code is built.)
+    let map = if !MIGRATIONS.is_empty() && head.version < VERSION {
+        let mut value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        for migrate in &MIGRATIONS[(head.version - 1) as usize..] {
+            migrate(&mut value).map_err(|p| FormatError::Invalid(vec![p]))?;
+        }
+        let has_map = value.get("map").is_some();
+        read_map(&value.to_string(), has_map)?
+    } else {
+        read_map(text, head.has_map)?
     };
-    let map: JourneyMap = serde_path_to_error::deserialize(map_value).map_err(|e| {
-        let inner = e.inner().to_string();
-        let path = e.path().to_string();
-        FormatError::Invalid(vec![Problem {
-            path: if path == "." {
-                "map".into()
-            } else {
-                format!("map.{path}")
-            },
-            message: strip_position(&inner),
-        }])
-    })?;
     let problems = validate(&map);
     if !problems.is_empty() {
         return Err(FormatError::Invalid(problems));
     }
-    Ok(Stored { map, revision })
+    Ok(Stored {
+        map,
+        revision: head.revision,
+    })
+}
+
+/// The map of a current-version document; a wrong shape is reported with
+/// the path where it is.
+fn read_map(text: &str, has_map: bool) -> Result<JourneyMap, FormatError> {
+    if !has_map {
+        return Err(FormatError::Invalid(vec![Problem {
+            path: "map".into(),
+            message: "missing".into(),
+        }]));
+    }
+    match serde_json::from_str::<Body>(text) {
+        Ok(body) => Ok(body.map),
+        Err(e) if e.is_data() => Err(FormatError::Invalid(vec![Problem {
+            path: json_path::path_at(text, e.line(), e.column()).unwrap_or_else(|| "map".into()),
+            message: strip_position(&e.to_string()),
+        }])),
+        Err(e) => Err(json_error(&e)),
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> FormatError {
+    FormatError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: json_message(e),
+    }
 }
 
 fn json_message(e: &serde_json::Error) -> String {
@@ -363,7 +517,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Card, SequentialIds};
+    use crate::core::model::{Card, Channel, SequentialIds, Touchpoint};
 
     fn map() -> JourneyMap {
         let mut m = JourneyMap::blank(&mut SequentialIds::new("e"), "Été", ["A", "B", "C"], 5);
@@ -445,6 +599,159 @@ mod tests {
                 );
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_reported_at_its_object() {
+        let mut v: Value = serde_json::from_str(&to_json_pretty(&map(), 1)).unwrap();
+        v["map"]["stages"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("name");
+        for text in [v.to_string(), serde_json::to_string_pretty(&v).unwrap()] {
+            match from_json(&text).unwrap_err() {
+                FormatError::Invalid(p) => {
+                    assert_eq!(p[0].path, "map.stages[0]");
+                    assert!(
+                        p[0].message.contains("missing field `name`"),
+                        "{}",
+                        p[0].message
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_channel_is_reported_with_its_path() {
+        let mut m = map();
+        m.touchpoints.push(Touchpoint {
+            id: "t1".into(),
+            stage: m.stages[0].id.clone(),
+            name: "Site « web »".into(),
+            channel: Channel::Website,
+            classification: Default::default(),
+            department: String::new(),
+            metrics: None,
+        });
+        let mut v: Value = serde_json::from_str(&to_json(&m, 1)).unwrap();
+        v["map"]["touchpoints"][0]["channel"] = Value::from("telepathy");
+        for text in [v.to_string(), serde_json::to_string_pretty(&v).unwrap()] {
+            match from_json(&text).unwrap_err() {
+                FormatError::Invalid(p) => {
+                    assert_eq!(p[0].path, "map.touchpoints[0].channel");
+                    assert!(
+                        p[0].message.contains("unknown variant `telepathy`"),
+                        "{}",
+                        p[0].message
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_map_itself_missing_or_of_a_wrong_type_is_named() {
+        let head = r#"{"format":"parcours.map","version":1"#;
+        for (text, message) in [
+            (format!("{head}}}"), "missing"),
+            (format!("{head},\"map\":null}}"), "invalid type: null"),
+            (format!("{head},\"map\":7}}"), "invalid type: integer `7`"),
+        ] {
+            match from_json(&text).unwrap_err() {
+                FormatError::Invalid(p) => {
+                    assert_eq!(p[0].path, "map", "{text}");
+                    assert!(p[0].message.contains(message), "{text}: {}", p[0].message);
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_version_is_quoted_as_found() {
+        for (version, found) in [
+            ("0", "0"),
+            ("-2", "-2"),
+            ("1.5", "1.5"),
+            ("\"1\"", "\"1\""),
+            ("null", "null"),
+            ("[1]", "[…]"),
+            ("{\"v\":1}", "{…}"),
+        ] {
+            let text = format!(r#"{{"format":"parcours.map","version":{version},"map":{{}}}}"#);
+            assert_eq!(
+                from_json(&text).unwrap_err(),
+                FormatError::BadVersion {
+                    found: found.into()
+                },
+                "{text}"
+            );
+        }
+        assert_eq!(
+            from_json(r#"{"format":"parcours.map","map":{}}"#).unwrap_err(),
+            FormatError::BadVersion {
+                found: "(missing)".into()
+            }
+        );
+        for format in ["7", "null", "[\"parcours.map\"]", "{}"] {
+            let text = format!(r#"{{"format":{format},"version":1,"map":{{}}}}"#);
+            assert_eq!(
+                from_json(&text).unwrap_err(),
+                FormatError::NotAMap { found: None },
+                "{text}"
+            );
+        }
+        let text = r#"{"format":"parcours.map","version":1,"revision":"3","map":{}}"#;
+        assert!(matches!(from_json(text), Err(FormatError::Invalid(p)) if p[0].path == "revision"));
+    }
+
+    #[test]
+    fn the_head_is_checked_before_the_map_is_read() {
+        let text = r#"{"format":"parcours.map","version":1,"revision":-1,"map":{}}"#;
+        assert_eq!(
+            from_json(text).unwrap_err(),
+            FormatError::Invalid(vec![Problem {
+                path: "revision".into(),
+                message: "expected a whole number".into(),
+            }])
+        );
+        let m = map();
+        let text = to_json(&m, 4);
+        assert_eq!(
+            read_head(&text),
+            Ok(Head {
+                version: VERSION,
+                revision: 4,
+                has_map: true
+            })
+        );
+        // Valid JSON that is not an object is another kind of file; broken
+        // JSON is broken JSON, whatever its first character.
+        for text in [
+            "[1,2,3,4,5,6]",
+            r#"["parcours.map",1,0,{}]"#,
+            "null",
+            "\"x\"",
+        ] {
+            assert_eq!(
+                read_head(text),
+                Err(FormatError::NotAMap { found: None }),
+                "{text}"
+            );
+        }
+        for text in [
+            "[1,2",
+            "[1,2]]",
+            "{\"format\":\"parcours.map\",\"version\":1,\"map\":{]}",
+        ] {
+            assert!(
+                matches!(read_head(text), Err(FormatError::Json { .. })),
+                "{text}"
+            );
         }
     }
 

@@ -271,6 +271,37 @@ fn pick(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     }
 }
 
+/// Lower case for Latin scripts (ASCII, Latin-1, œ), without the standard
+/// library's Unicode tables, which would add kilobytes to the wasm for
+/// letters French and English maps do not use. Other characters are kept.
+pub fn latin_lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
+/// Upper case for Latin scripts; see [`latin_lower`].
+pub fn latin_upper(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        'à'..='þ' if c != '÷' => char::from_u32(c as u32 - 32).unwrap_or(c),
+        'œ' => 'Œ',
+        'ÿ' => 'Ÿ',
+        _ => c,
+    }
+}
+
+/// Letters and digits of Latin scripts (see [`latin_lower`]).
+pub fn is_latin_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (('À'..='ÿ').contains(&c) && c != '×' && c != '÷')
+        || matches!(c, 'œ' | 'Œ' | 'Ÿ')
+}
+
 /// A byte count for people: `812 B`, `14.2 KB`, `1.3 MB` (French: `14,2 Ko`).
 pub fn format_size(lang: Lang, bytes: usize) -> String {
     let (unit_k, unit_m) = match lang {
@@ -331,6 +362,19 @@ mod tests {
         assert_eq!(format_size(Lang::En, 14_200), "14.2 KB");
         assert_eq!(format_size(Lang::Fr, 14_200), "14,2 Ko");
         assert_eq!(format_size(Lang::Fr, 1_300_000), "1,3 Mo");
+    }
+
+    #[test]
+    fn latin_case_mapping_agrees_with_unicode_for_french_letters() {
+        for c in "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ".chars() {
+            assert_eq!(latin_upper(c), c.to_uppercase().next().unwrap(), "{c}");
+            assert_eq!(latin_lower(latin_upper(c)), c, "{c}");
+        }
+        assert_eq!(latin_lower('×'), '×');
+        assert_eq!(latin_upper('÷'), '÷');
+        assert_eq!(latin_upper('ß'), 'ß');
+        assert!(is_latin_alphanumeric('é') && is_latin_alphanumeric('7'));
+        assert!(!is_latin_alphanumeric('\'') && !is_latin_alphanumeric('/'));
     }
 
     #[test]

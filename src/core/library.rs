@@ -9,9 +9,8 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-
 use super::envelope::{self, FormatError, Stored};
+use super::i18n::latin_lower;
 use super::model::{IdSource, JourneyMap, MapKind, Millis};
 use super::store::{stored_len, KeyValueStore, StoreError};
 
@@ -175,24 +174,12 @@ pub fn load_map(store: &dyn KeyValueStore, id: &str) -> Result<Stored, LoadError
 /// The revision of the stored copy of a map, without building the map.
 /// `Ok(None)`: no stored copy. `Err`: the stored text is unreadable.
 pub fn stored_revision(store: &dyn KeyValueStore, id: &str) -> Result<Option<u64>, LoadError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-        #[serde(default)]
-        revision: u64,
-    }
     let Some(raw) = store.get(&map_key(id)).map_err(LoadError::Store)? else {
         return Ok(None);
     };
-    match serde_json::from_str::<Head>(&raw) {
-        Ok(head) if head.format == envelope::FORMAT => Ok(Some(head.revision)),
-        Ok(_) => Err(LoadError::Unreadable(FormatError::NotAMap { found: None })),
-        Err(e) => Err(LoadError::Unreadable(FormatError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })),
-    }
+    envelope::read_head(&raw)
+        .map(|head| Some(head.revision))
+        .map_err(LoadError::Unreadable)
 }
 
 /// Save `map`, which this tab last loaded or saved at `known_revision`.
@@ -259,7 +246,7 @@ pub fn search<'a>(entries: &'a [MapEntry], query: &str) -> Vec<&'a MapEntry> {
 /// Lower case without the accents of French and other Latin scripts.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(latin_lower)
         .map(|c| match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
             'ç' => 'c',

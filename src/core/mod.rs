@@ -6,6 +6,7 @@ pub mod edit;
 pub mod envelope;
 pub mod history;
 pub mod i18n;
+pub mod json_path;
 pub mod library;
 pub mod model;
 pub mod store;

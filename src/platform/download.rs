@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::core::i18n::{is_latin_alphanumeric, latin_lower};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DownloadError {
     NoDocument,
@@ -48,8 +50,8 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Downl
 pub fn file_name(title: &str, extension: &str) -> String {
     let mut name = String::new();
     for c in title.chars() {
-        if c.is_alphanumeric() {
-            name.extend(c.to_lowercase());
+        if is_latin_alphanumeric(c) {
+            name.push(latin_lower(c));
         } else if !name.ends_with('-') && !name.is_empty() {
             name.push('-');
         }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod app_state;
 pub mod editor;
 pub mod icon_button;
+pub mod id_list;
 pub mod language_switch;
 pub mod library;
 pub mod notice_list;

@@ -8,6 +8,7 @@ use crate::core::model::{Card, IdSource, LaneKind};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::id_list::IdList;
 
 #[component]
 pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
@@ -49,9 +50,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
     };
     view! {
         <div class="cell" data-testid="cell" data-stage-id=stage_id>
-            <For each=cards key=|id| id.clone() let:id>
-                <CardView id=id/>
-            </For>
+            <IdList ids=Signal::derive(cards) row=Callback::new(|id| view! { <CardView id=id/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)
                 title=app.text(Key::AddCardTitle) on:click=add>{app.text(Key::AddCard)}</button>
         </div>

@@ -10,6 +10,7 @@ use crate::ui::editor::lane_header::LaneHeader;
 use crate::ui::editor::map_grid::stage_ids;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_cell::TouchpointCell;
+use crate::ui::id_list::IdList;
 
 pub fn kind_code(kind: LaneKind) -> &'static str {
     match kind {
@@ -38,23 +39,20 @@ pub fn LaneRow(id: String) -> impl IntoView {
             <div class="feeling-track">
                 <EmotionCurve/>
                 <div class="cells">
-                    <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
-                        <FeelingCell stage=stage/>
-                    </For>
+                    <IdList ids=Signal::derive(move || stage_ids(session))
+                        row=Callback::new(|stage| view! { <FeelingCell stage=stage/> }.into_any())/>
                 </div>
             </div>
         }
         .into_any(),
         LaneKind::Touchpoints => view! {
-            <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
-                <TouchpointCell stage=stage/>
-            </For>
+            <IdList ids=Signal::derive(move || stage_ids(session))
+                row=Callback::new(|stage| view! { <TouchpointCell stage=stage/> }.into_any())/>
         }
         .into_any(),
         _ => view! {
-            <For each=move || stage_ids(session) key=|s| s.clone() let:stage>
-                <CardCell lane=lane_id.get_value() stage=stage kind=kind/>
-            </For>
+            <IdList ids=Signal::derive(move || stage_ids(session))
+                row=Callback::new(move |stage| view! { <CardCell lane=lane_id.get_value() stage=stage kind=kind/> }.into_any())/>
         }
         .into_any(),
     };

@@ -56,7 +56,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         if !modifier {
             return;
         }
-        let key = ev.key().to_lowercase();
+        let key = ev.key().to_ascii_lowercase();
         if key == "z" && ev.shift_key() || key == "y" {
             ev.prevent_default();
             session.redo();

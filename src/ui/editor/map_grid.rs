@@ -12,6 +12,7 @@ use crate::ui::editor::lane_row::LaneRow;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::stage_header::StageHeader;
 use crate::ui::editor::COLUMN_WIDTH;
+use crate::ui::id_list::IdList;
 
 /// The ids of the stages, in order (re-read only when stages are added, removed or moved).
 pub fn stage_ids(session: MapSession) -> Vec<String> {
@@ -57,18 +58,15 @@ pub fn MapGrid() -> impl IntoView {
             <div class="map-grid" style=format!("--col: {COLUMN_WIDTH}px")>
                 <div class="grid-row stage-row">
                     <div class="lane-head corner">{app.text(Key::Stages)}</div>
-                    <For each=move || stage_ids(session) key=|id| id.clone() let:id>
-                        <StageHeader id=id/>
-                    </For>
+                    <IdList ids=Signal::derive(move || stage_ids(session))
+                        row=Callback::new(|id| view! { <StageHeader id=id/> }.into_any())/>
                     <div class="add-col">
                         <button data-testid="add-stage" title=app.text(Key::AddStageTitle) on:click=add_stage>
                             {app.text(Key::AddStage)}
                         </button>
                     </div>
                 </div>
-                <For each=lanes key=|id| id.clone() let:id>
-                    <LaneRow id=id/>
-                </For>
+                <IdList ids=Signal::derive(lanes) row=Callback::new(|id| view! { <LaneRow id=id/> }.into_any())/>
             </div>
         </div>
     }

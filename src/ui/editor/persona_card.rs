@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
+use crate::core::i18n::{latin_upper, Key};
 use crate::core::model::Persona;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
@@ -13,7 +13,7 @@ pub fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .take(2)
-        .flat_map(char::to_uppercase)
+        .map(latin_upper)
         .collect()
 }
 

@@ -8,6 +8,7 @@ use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::persona_card::{initials, PersonaCard};
+use crate::ui::id_list::IdList;
 
 #[component]
 pub fn PersonaPanel() -> impl IntoView {
@@ -75,9 +76,7 @@ pub fn PersonaPanel() -> impl IntoView {
                 </For>
             </summary>
             <div class="persona-list">
-                <For each=ids key=|id| id.clone() let:id>
-                    <PersonaCard id=id/>
-                </For>
+                <IdList ids=Signal::derive(ids) row=Callback::new(|id| view! { <PersonaCard id=id/> }.into_any())/>
                 <button class="add-persona" data-testid="add-persona" on:click=add>{app.text(Key::AddPersona)}</button>
             </div>
         </details>

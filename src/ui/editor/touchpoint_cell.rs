@@ -8,6 +8,7 @@ use crate::core::model::{Channel, Classification, IdSource, Touchpoint};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
+use crate::ui::id_list::IdList;
 
 #[component]
 pub fn TouchpointCell(stage: String) -> impl IntoView {
@@ -36,9 +37,7 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
     };
     view! {
         <div class="cell touchpoint-cell" data-testid="cell" data-stage-id=stage_id>
-            <For each=ids key=|id| id.clone() let:id>
-                <TouchpointCard id=id/>
-            </For>
+            <IdList ids=Signal::derive(ids) row=Callback::new(|id| view! { <TouchpointCard id=id/> }.into_any())/>
             <button class="add-card" data-testid="add-touchpoint" on:click=add>{app.text(Key::AddTouchpoint)}</button>
         </div>
     }

@@ -1,0 +1,407 @@
+#!/usr/bin/env node
+// Performance report for Parcours in Debian's Chromium (a report, not a timed test).
+//
+//   node scripts/bench.mjs            (needs a built dist/: trunk build --release)
+//
+// For a large map (40 stages × 12 lanes, cards in every text cell, 400
+// touchpoints, 4 personas with emotions) and a small one (5 stages):
+//   - load: navigation start → every stage header and the last cell are in
+//     the DOM (and the next animation frame, ≈ painted);
+//   - 100 card edits: set value + 'input' event, one macrotask for effects,
+//     forced layout; median, p95 and worst;
+//   - the edits reached the document: saved, and localStorage holds them.
+// Also the gzip -9 size of the built wasm + js.
+//
+// Env: BENCH_RUNS (loads per map, default 3), BENCH_EDITS (default 100),
+//      BENCH_CARDS_PER_CELL (large map, default 2).
+// Exit 0 whatever the timings; exit 1 only when the app fails (no map shown,
+// edits not saved, console/page errors).
+
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/server.mjs';
+import { LAUNCH_OPTIONS } from '../tests/e2e/launch.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = process.env.PARCOURS_DIST ?? join(ROOT, 'dist');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const EDITS = Number(process.env.BENCH_EDITS ?? 100);
+const CARDS_PER_CELL = Number(process.env.BENCH_CARDS_PER_CELL ?? 2);
+
+// ---------------------------------------------------------------------------
+// Maps in the storage format (src/core/model.rs, src/core/envelope.rs).
+
+const STANDARD = ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'pain_points', 'gains', 'opportunities'];
+const CHANNELS = ['website', 'mobile_app', 'store', 'call_centre', 'email', 'social_networks', 'ads', 'search', 'chat', 'mail', 'word_of_mouth', 'other'];
+const CLASSES = ['critical', 'complementary', 'superfluous'];
+const COLOURS = ['#2f6fde', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285'];
+const WORDS = 'the customer compares offers reads reviews asks a friend calls support waits for delivery checks the price worries about quality and the store'.split(' ');
+
+function sentence(seed, n) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(WORDS[(seed * 7 + i * 13) % WORDS.length]);
+  const s = out.join(' ');
+  return s[0].toUpperCase() + s.slice(1) + '.';
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.id
+ * @param {number} o.stages
+ * @param {number} o.notesLanes   extra `notes` lanes after the 8 standard ones
+ * @param {number} o.cardsPerCell cards in each text-lane cell
+ * @param {number} o.touchpoints  in all, spread over the stages
+ * @param {number} o.personas
+ */
+export function makeMap({ id, title, stages, notesLanes, cardsPerCell, touchpoints, personas }) {
+  const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+  const map = {
+    id,
+    title,
+    kind: 'current_state',
+    description: `Generated for the benchmark: ${stages} stages.`,
+    created: now,
+    modified: now,
+    personas: [],
+    stages: [],
+    lanes: [],
+    cards: [],
+    touchpoints: [],
+    emotions: [],
+    actions: [],
+  };
+  for (let p = 0; p < personas; p++) {
+    map.personas.push({
+      id: `${id}-p${p + 1}`,
+      name: `Persona ${p + 1}`,
+      segment: `Segment ${p + 1}`,
+      share: 100 / personas,
+      goals: sentence(p, 10),
+      motivations: sentence(p + 1, 10),
+      frustrations: sentence(p + 2, 10),
+      quote: sentence(p + 3, 8),
+      colour: COLOURS[p % COLOURS.length],
+    });
+  }
+  for (let s = 0; s < stages; s++) map.stages.push({ id: `${id}-s${s + 1}`, name: `Stage ${s + 1}` });
+  const kinds = [...STANDARD, ...Array(notesLanes).fill('notes')];
+  kinds.forEach((kind, i) =>
+    map.lanes.push({ id: `${id}-l${i + 1}`, kind, title: kind === 'notes' ? `Notes ${i - 7}` : '', hidden: false }),
+  );
+  let c = 0;
+  for (const lane of map.lanes) {
+    if (lane.kind === 'feeling' || lane.kind === 'touchpoints') continue;
+    const perPersona = lane.kind === 'doing' || lane.kind === 'thinking';
+    for (const stage of map.stages) {
+      for (let k = 0; k < cardsPerCell; k++) {
+        c += 1;
+        const persona = perPersona && personas > 0 && k % 2 === 1 ? map.personas[c % personas].id : null;
+        map.cards.push({ id: `${id}-c${c}`, lane: lane.id, stage: stage.id, persona, text: sentence(c, 6 + (c % 9)) });
+      }
+    }
+  }
+  for (let t = 0; t < touchpoints; t++) {
+    map.touchpoints.push({
+      id: `${id}-t${t + 1}`,
+      stage: map.stages[t % stages].id,
+      name: `Touchpoint ${t + 1}`,
+      channel: CHANNELS[t % CHANNELS.length],
+      classification: CLASSES[t % CLASSES.length],
+      department: `Dept ${(t % 5) + 1}`,
+    });
+  }
+  const personaIds = personas > 0 ? map.personas.map((p) => p.id) : [null];
+  personaIds.forEach((pid, p) => {
+    map.stages.forEach((stage, s) => {
+      map.emotions.push({ stage: stage.id, persona: pid, value: Math.round(2 * Math.sin((s + p * 3) / 3)) });
+    });
+  });
+  return { format: 'parcours.map', version: 1, revision: 1, map };
+}
+
+// ---------------------------------------------------------------------------
+// Measuring.
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+
+/** Installed before any page script: records when the map is in the DOM, then the next frame. */
+function paintProbe() {
+  if (location.protocol !== 'http:') return; // about:blank has no storage
+  let want = null;
+  try {
+    want = JSON.parse(sessionStorage.getItem('bench.expect') || 'null');
+  } catch {
+    return;
+  }
+  if (!want || location.hash !== `#/map/${want.id}`) return;
+  window.__bench = { dom: null, frame: null };
+  const done = () => {
+    const headers = document.querySelectorAll('[data-testid="stage-header"]').length;
+    const last = document.querySelector(
+      `[data-testid="lane"][data-lane-id="${want.lastLane}"] [data-testid="cell"][data-stage-id="${want.lastStage}"]`,
+    );
+    return headers >= want.stages && last;
+  };
+  const check = () => {
+    if (window.__bench.dom !== null || !done()) return;
+    window.__bench.dom = performance.now();
+    requestAnimationFrame(() => {
+      window.__bench.frame = performance.now();
+    });
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  const start = () => {
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    check();
+  };
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+}
+
+async function measureLoad(page, url, env) {
+  const m = env.map;
+  const want = {
+    id: m.id,
+    stages: m.stages.length,
+    lastStage: m.stages[m.stages.length - 1].id,
+    lastLane: m.lanes[m.lanes.length - 1].id,
+  };
+  await page.evaluate((w) => sessionStorage.setItem('bench.expect', JSON.stringify(w)), want);
+  await page.goto('about:blank');
+  await page.goto(`${url}#/map/${m.id}`);
+  await page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__bench);
+}
+
+/** One edit = value + input event, a macrotask for effects, forced layout. Runs in the page. */
+async function editLoop(page, cardIds, edits) {
+  return page.evaluate(
+    async ([ids, n]) => {
+      const times = [];
+      const last = {};
+      for (let i = 0; i < n; i++) {
+        const id = ids[i % ids.length];
+        const el = document.querySelector(`textarea[data-testid="card"][data-card-id="${id}"]`);
+        if (!el) throw new Error(`card ${id} is not in the page (edit ${i})`);
+        const text = `bench edit ${i} on ${id}`;
+        const t0 = performance.now();
+        el.value = text;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        void document.body.offsetHeight;
+        times.push(performance.now() - t0);
+        last[id] = text;
+      }
+      return { times, last };
+    },
+    [cardIds, edits],
+  );
+}
+
+async function benchMap(browser, url, env, label) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const problems = [];
+  const origin = new URL(url).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    problems.push(`outside request: ${u}`);
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (p) => {
+    p.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
+    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  });
+  await context.addInitScript(paintProbe);
+  const page = await context.newPage();
+  try {
+    // First load: the app starts (and stores its demo); then inject the map.
+    await page.goto(url);
+    await page.locator('[data-testid="library"], [data-testid="editor"]').first().waitFor({ timeout: 30_000 });
+    const raw = JSON.stringify(env);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`parcours.map.${env.map.id}`, raw]);
+
+    const loads = [];
+    for (let r = 0; r < RUNS; r++) loads.push(await measureLoad(page, url, env));
+
+    // Edits on cards spread over the map.
+    const all = await page
+      .locator('textarea[data-testid="card"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')));
+    if (!all.length) throw new Error('no card textarea in the editor');
+    const step = Math.max(1, Math.floor(all.length / 10));
+    const picked = [];
+    for (let i = 0; i < all.length && picked.length < 10; i += step) picked.push(all[i]);
+    const { times, last } = await editLoop(page, picked, EDITS);
+
+    // Did the edits reach the document?
+    const saved = page.locator('[data-testid="save-status"][data-state="saved"]');
+    await page.waitForFunction(
+      ([key, texts]) => {
+        const raw = localStorage.getItem(key) || '';
+        return Object.values(texts).every((t) => raw.includes(t));
+      },
+      [`parcours.map.${env.map.id}`, last],
+      { timeout: 15_000 },
+    );
+    await saved.waitFor({ state: 'attached', timeout: 15_000 });
+    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `parcours.map.${env.map.id}`);
+    const verified = Object.entries(last).every(([id, t]) => stored.map.cards.find((c) => c.id === id)?.text === t);
+    const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+    return {
+      label,
+      chars: raw.length,
+      stages: env.map.stages.length,
+      lanes: env.map.lanes.length,
+      cards: env.map.cards.length,
+      touchpoints: env.map.touchpoints.length,
+      domNodes,
+      loadDom: loads.map((l) => l.dom),
+      loadFrame: loads.map((l) => l.frame),
+      edits: times,
+      verified,
+      problems,
+    };
+  } catch (e) {
+    return { label, error: e.message, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+async function distSizes() {
+  const files = (await readdir(DIST)).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
+  const out = { wasm: [0, 0], js: [0, 0] };
+  for (const f of files) {
+    const data = await readFile(join(DIST, f));
+    const kind = f.endsWith('.wasm') ? 'wasm' : 'js';
+    out[kind][0] += data.length;
+    // The same measure as scripts/size.sh (gzip -9); zlib when gzip is missing.
+    let gz;
+    try {
+      gz = execFileSync('gzip', ['-9', '-c', join(DIST, f)], { maxBuffer: 64 << 20 }).length;
+    } catch {
+      gz = gzipSync(data, { level: 9 }).length;
+    }
+    out[kind][1] += gz;
+  }
+  return out;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows
+    .map((r, j) => {
+      const line = r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+async function main() {
+  const sizes = await distSizes().catch((e) => {
+    console.error(`bench: cannot read ${DIST} (${e.message}); run trunk build --release first`);
+    process.exit(1);
+  });
+  const large = makeMap({
+    id: 'benchlarge',
+    title: 'Benchmark: large map',
+    stages: 40,
+    notesLanes: 4,
+    cardsPerCell: CARDS_PER_CELL,
+    touchpoints: 400,
+    personas: 4,
+  });
+  const small = makeMap({
+    id: 'benchsmall',
+    title: 'Benchmark: small map',
+    stages: 5,
+    notesLanes: 0,
+    cardsPerCell: 1,
+    touchpoints: 10,
+    personas: 1,
+  });
+
+  const server = await startServer(DIST, 0);
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  const results = [];
+  try {
+    for (const [env, label] of [
+      [small, 'small (5 stages)'],
+      [large, 'large (40×12)'],
+    ]) {
+      process.stderr.write(`bench: ${label}…\n`);
+      results.push(await benchMap(browser, server.url, env, label));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  console.log(`\nParcours benchmark — Chromium ${browser.version()}, ${RUNS} load(s) per map, ${EDITS} edits\n`);
+  console.log(
+    table([
+      ['size', 'raw', 'gzip -9'],
+      ['wasm', kb(sizes.wasm[0]), kb(sizes.wasm[1])],
+      ['js', kb(sizes.js[0]), kb(sizes.js[1])],
+      ['wasm + js', kb(sizes.wasm[0] + sizes.js[0]), kb(sizes.wasm[1] + sizes.js[1])],
+    ]),
+  );
+  console.log();
+
+  let failed = false;
+  const rows = [['map', 'stored', 'cards', 'tps', 'DOM nodes', 'load→DOM (med)', 'load→frame (med)', 'load→frame (worst)', 'edit med', 'edit p95', 'edit worst', 'saved']];
+  for (const r of results) {
+    if (r.error) {
+      failed = true;
+      rows.push([r.label, 'ERROR', '', '', '', '', '', '', '', '', '', r.error.split('\n')[0].slice(0, 60)]);
+      continue;
+    }
+    if (!r.verified || r.problems.length) failed = true;
+    rows.push([
+      r.label,
+      `${(r.chars / 1024).toFixed(0)} K chars`,
+      r.cards,
+      r.touchpoints,
+      r.domNodes,
+      ms(median(r.loadDom)),
+      ms(median(r.loadFrame)),
+      ms(Math.max(...r.loadFrame)),
+      ms(median(r.edits)),
+      ms(quantile(r.edits, 0.95)),
+      ms(Math.max(...r.edits)),
+      r.verified ? 'yes' : 'NO',
+    ]);
+  }
+  console.log(table(rows));
+  console.log('\nload: navigation start → all stage headers and the last cell in the DOM (→ next animation frame).');
+  console.log("edit: value + 'input' event → setTimeout 0 → forced layout, in the page.");
+  for (const r of results) {
+    for (const p of r.problems ?? []) console.log(`  ${r.label}: ${p}`);
+    if (r.error) console.log(`  ${r.label}: ${r.error}`);
+  }
+  if (failed) {
+    console.log('\nbench: the app did not behave (see above): exit 1');
+    process.exit(1);
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) await main();

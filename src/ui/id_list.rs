@@ -1,0 +1,17 @@
+//! A keyed list of items given by their ids, the shape of most lists on a
+//! map (stages, lanes, cards, touchpoints, personas). Its props are
+//! type-erased, so every such list shares one compiled keyed-diff instead of
+//! one per call site (wasm size).
+
+use leptos::prelude::*;
+
+#[component]
+pub fn IdList(
+    /// The ids, in order; the list re-renders only rows whose id is new.
+    #[prop(into)]
+    ids: Signal<Vec<String>>,
+    /// Builds the row for one id.
+    row: Callback<String, AnyView>,
+) -> impl IntoView {
+    view! { <For each=move || ids.get() key=String::clone children=move |id| row.run(id)/> }
+}
