@@ -202,12 +202,18 @@ async function editLoop(page, cardIds, edits) {
         const t0 = performance.now();
         el.value = text;
         el.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = performance.now();
         await new Promise((r) => setTimeout(r, 0));
+        const t2 = performance.now();
         void document.body.offsetHeight;
-        times.push(performance.now() - t0);
+        const t3 = performance.now();
+        times.push(t3 - t0);
+        (window.__phases ||= []).push([t1 - t0, t2 - t1, t3 - t2]);
         last[id] = text;
       }
-      return { times, last };
+      const ph = window.__phases || []; const med = (k) => { const v = ph.map((p) => p[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
+      window.__phases = [];
+      return { times, last, phases: [med(0), med(1), med(2)] };
     },
     [cardIds, edits],
   );
@@ -247,7 +253,7 @@ async function benchMap(browser, url, env, label) {
     const step = Math.max(1, Math.floor(all.length / 10));
     const picked = [];
     for (let i = 0; i < all.length && picked.length < 10; i += step) picked.push(all[i]);
-    const { times, last } = await editLoop(page, picked, EDITS);
+    const { times, last, phases } = await editLoop(page, picked, EDITS);
 
     // Did the edits reach the document?
     const saved = page.locator('[data-testid="save-status"][data-state="saved"]');
@@ -275,6 +281,7 @@ async function benchMap(browser, url, env, label) {
       loadDom: loads.map((l) => l.dom),
       loadFrame: loads.map((l) => l.frame),
       edits: times,
+      phases,
       verified,
       problems,
     };
@@ -393,6 +400,12 @@ async function main() {
   console.log(table(rows));
   console.log('\nload: navigation start → all stage headers and the last cell in the DOM (→ next animation frame).');
   console.log("edit: value + 'input' event → setTimeout 0 → forced layout, in the page.");
+  for (const r of results) {
+    if (r.phases) {
+      const [handler, task, layout] = r.phases.map((v) => v.toFixed(2));
+      console.log(`  ${r.label}: median handler (Rust edit + reactive updates) ${handler} ms, until the next task ${task} ms, forced layout ${layout} ms`);
+    }
+  }
   for (const r of results) {
     for (const p of r.problems ?? []) console.log(`  ${r.label}: ${p}`);
     if (r.error) console.log(`  ${r.label}: ${r.error}`);
