@@ -131,8 +131,8 @@ pub enum EditError {
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EditError::NotFound { what, id } => write!(f, "no {what} with id {id:?}"),
-            EditError::DuplicateId(id) => write!(f, "the id {id:?} is already used"),
+            EditError::NotFound { what, id } => write!(f, "no {what} with id \"{id}\""),
+            EditError::DuplicateId(id) => write!(f, "the id \"{id}\" is already used"),
             EditError::OutOfScale(v) => write!(
                 f,
                 "emotion {v} is outside the scale {EMOTION_MIN}..={EMOTION_MAX}"
@@ -189,9 +189,10 @@ fn drain_where<T>(items: &mut Vec<T>, pred: impl Fn(&T) -> bool) -> Placed<T> {
     taken
 }
 
-/// Put back items taken by [`drain_where`] (ascending indices restore the exact order).
-fn restore<T>(items: &mut Vec<T>, mut placed: Placed<T>) {
-    placed.sort_by_key(|(index, _)| *index);
+/// Put back items taken by [`drain_where`]. Inserting in ascending index
+/// order restores the exact order; `drain_where` produces them ascending.
+fn restore<T>(items: &mut Vec<T>, placed: Placed<T>) {
+    debug_assert!(placed.windows(2).all(|w| w[0].0 < w[1].0));
     for (index, item) in placed {
         items.insert(index.min(items.len()), item);
     }

@@ -64,7 +64,7 @@ impl std::fmt::Display for FormatError {
                 message,
             } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
             FormatError::NotAMap { found: Some(found) } => {
-                write!(f, "this is a {found:?} file, not a Parcours map")
+                write!(f, "this is a \"{found}\" file, not a Parcours map")
             }
             FormatError::NotAMap { found: None } => {
                 write!(f, "this JSON is not a Parcours map (no \"format\": \"{FORMAT}\")")
@@ -242,7 +242,7 @@ enum Field {
 impl std::fmt::Display for Field {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Field::Text(text) => write!(f, "{text:?}"),
+            Field::Text(text) => write!(f, "\"{text}\""),
             Field::Whole(n) => write!(f, "{n}"),
             Field::Other(other) => f.write_str(other),
         }
@@ -421,7 +421,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         if id.is_empty() {
             problems.push(problem(path, "empty id".into()));
         } else if !seen.insert(id) {
-            problems.push(problem(path, format!("duplicate id {id:?}")));
+            problems.push(problem(path, format!("duplicate id \"{id}\"")));
         }
     }
 
@@ -458,7 +458,13 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             &stages,
         ));
     }
-    let mut emotion_keys = HashSet::new();
+    // "stage\u{1f}persona" keys, in the same kind of set as the ids above (one compiled HashSet).
+    let emotion_key_texts: Vec<String> = map
+        .emotions
+        .iter()
+        .map(|e| format!("{}\u{1f}{}", e.stage, e.persona.as_deref().unwrap_or("")))
+        .collect();
+    let mut emotion_keys: HashSet<&str> = HashSet::new();
     for (i, e) in map.emotions.iter().enumerate() {
         refs.push((
             format!("map.emotions[{i}].stage"),
@@ -483,7 +489,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                 ),
             ));
         }
-        if !emotion_keys.insert((&e.stage, &e.persona)) {
+        if !emotion_keys.insert(&emotion_key_texts[i]) {
             problems.push(problem(
                 format!("map.emotions[{i}]"),
                 "a second emotion for the same stage and persona".into(),
@@ -507,7 +513,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         if !known.contains(id) {
             problems.push(problem(
                 path,
-                format!("refers to {what} {id:?}, which the map does not have"),
+                format!("refers to {what} \"{id}\", which the map does not have"),
             ));
         }
     }

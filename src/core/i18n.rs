@@ -302,22 +302,42 @@ pub fn is_latin_alphanumeric(c: char) -> bool {
         || matches!(c, 'œ' | 'Œ' | 'Ÿ')
 }
 
+/// A number with at most one decimal, in the language's style: 55 → `55`,
+/// 14.25 → `14.3` (`14,3` in French). Integer arithmetic only: the standard
+/// float formatting code would add kilobytes to the wasm.
+pub fn format_decimal(lang: Lang, x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    let separator = match lang {
+        Lang::En => '.',
+        Lang::Fr => ',',
+    };
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}{separator}{frac}")
+    }
+}
+
 /// A byte count for people: `812 B`, `14.2 KB`, `1.3 MB` (French: `14,2 Ko`).
 pub fn format_size(lang: Lang, bytes: usize) -> String {
     let (unit_k, unit_m) = match lang {
         Lang::En => ("KB", "MB"),
         Lang::Fr => ("Ko", "Mo"),
     };
-    let text = if bytes < 1000 {
+    if bytes < 1000 {
         format!("{bytes} {}", lang.t(Key::Sizes))
     } else if bytes < 1_000_000 {
-        format!("{:.1} {unit_k}", bytes as f64 / 1000.0)
+        format!("{} {unit_k}", format_decimal(lang, bytes as f64 / 1000.0))
     } else {
-        format!("{:.1} {unit_m}", bytes as f64 / 1_000_000.0)
-    };
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
+        format!(
+            "{} {unit_m}",
+            format_decimal(lang, bytes as f64 / 1_000_000.0)
+        )
     }
 }
 
@@ -375,6 +395,16 @@ mod tests {
         assert_eq!(latin_upper('ß'), 'ß');
         assert!(is_latin_alphanumeric('é') && is_latin_alphanumeric('7'));
         assert!(!is_latin_alphanumeric('\'') && !is_latin_alphanumeric('/'));
+    }
+
+    #[test]
+    fn decimals_are_rounded_to_one_place_in_each_language() {
+        assert_eq!(format_decimal(Lang::En, 55.0), "55");
+        assert_eq!(format_decimal(Lang::En, 14.25), "14.3");
+        assert_eq!(format_decimal(Lang::Fr, 14.25), "14,3");
+        assert_eq!(format_decimal(Lang::En, 0.04), "0");
+        assert_eq!(format_decimal(Lang::En, -2.5), "-2.5");
+        assert_eq!(format_decimal(Lang::En, f64::NAN), "");
     }
 
     #[test]

@@ -77,6 +77,16 @@ pub enum LoadError {
     Store(StoreError),
 }
 
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Missing => write!(f, "this map is not in the library"),
+            LoadError::Unreadable(e) => write!(f, "{e}"),
+            LoadError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// Another tab saved a newer revision since this one loaded it.
@@ -84,6 +94,18 @@ pub enum SaveError {
         stored_revision: u64,
     },
     Store(StoreError),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Conflict { stored_revision } => write!(
+                f,
+                "another tab saved this map since it was opened here (revision {stored_revision})"
+            ),
+            SaveError::Store(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 impl From<StoreError> for SaveError {
@@ -95,8 +117,8 @@ impl From<StoreError> for SaveError {
 /// Read the whole library, setting aside what cannot be read.
 pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
-    let mut keys = store.keys()?;
-    keys.sort();
+    // Unsorted: the entries are sorted below; sorting the keys too would only add code.
+    let keys = store.keys()?;
     for key in keys {
         if !key.starts_with("parcours.") {
             continue;
@@ -111,7 +133,8 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
                     .entries
                     .push(MapEntry::of(&stored.map, stored_len(&key, &raw))),
                 Ok(stored) => {
-                    let reason = format!("stored under {key:?} but its id is {:?}", stored.map.id);
+                    let reason =
+                        format!("stored under \"{key}\" but its id is \"{}\"", stored.map.id);
                     report
                         .quarantined
                         .push(set_aside(store, &key, id, &raw, reason, now));
@@ -137,9 +160,12 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
             });
         }
     }
-    report
-        .entries
-        .sort_by(|a, b| b.modified.cmp(&a.modified).then(a.title.cmp(&b.title)));
+    report.entries.sort_unstable_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(report)
 }
 

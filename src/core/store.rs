@@ -5,7 +5,7 @@
 //! browser implementation lives in `platform::local_storage`.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -45,7 +45,9 @@ pub fn stored_len(key: &str, value: &str) -> usize {
 /// (characters of keys and values), and a switch to make every write fail.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    data: RefCell<BTreeMap<String, String>>,
+    // A HashMap, not a BTreeMap: the app already compiles HashMap<String, String>,
+    // and the BTree code would add kilobytes to the wasm for this fallback alone.
+    data: RefCell<HashMap<String, String>>,
     quota: Option<usize>,
     failing: RefCell<Option<StoreError>>,
 }

@@ -5,6 +5,12 @@
 
 use leptos::prelude::*;
 
+/// The key of a list row made of several parts. Every list in the UI keys
+/// its rows by a `String`, so they all share one compiled keyed diff.
+pub fn row_key(parts: &[&str]) -> String {
+    parts.join("\u{1f}")
+}
+
 #[component]
 pub fn IdList(
     /// The ids, in order; the list re-renders only rows whose id is new.

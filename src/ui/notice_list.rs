@@ -11,7 +11,7 @@ pub fn NoticeList() -> impl IntoView {
     let app = expect_context::<AppState>();
     view! {
         <div class="notices" role="status" aria-live="polite">
-            <For each=move || app.notices.get() key=|n| n.id let:notice>
+            <For each=move || app.notices.get() key=|n| n.id.to_string() let:notice>
                 <NoticeItem id=notice.id kind=notice.kind/>
             </For>
         </div>

@@ -7,6 +7,7 @@ use crate::core::i18n::Key;
 use crate::core::model::MapKind;
 use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::{MapSession, SaveState};
+use crate::ui::id_list::row_key;
 
 #[component]
 pub fn EditorToolbar() -> impl IntoView {
@@ -69,7 +70,7 @@ pub fn EditorToolbar() -> impl IntoView {
                     }
                 >
                     <option value="">{app.text(Key::AllPersonas)}</option>
-                    <For each=personas key=|p| p.clone() let:p>
+                    <For each=personas key=|p| row_key(&[&p.0, &p.1]) let:p>
                         <option value=p.0.clone()>{p.1.clone()}</option>
                     </For>
                 </select>

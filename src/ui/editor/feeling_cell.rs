@@ -6,6 +6,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::{emotion_face, emotion_label, Key};
 use crate::core::model::{EMOTION_MAX, EMOTION_MIN};
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::id_list::row_key;
 
 /// The personas whose feelings are shown: `(id, name, colour)`; `id: None`
 /// stands for everyone when the map has no personas.
@@ -32,7 +33,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
     let stage = StoredValue::new(stage);
     view! {
         <div class="cell feeling-cell" data-testid="cell" data-stage-id=stage_id>
-            <For each=move || shown_personas(session) key=|p| p.clone() let:p>
+            <For each=move || shown_personas(session) key=|p| row_key(&[p.0.as_deref().unwrap_or(""), &p.1, &p.2]) let:p>
                 {
                     let (persona, name, colour) = p;
                     let persona = StoredValue::new(persona);

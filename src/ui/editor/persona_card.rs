@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{latin_upper, Key};
+use crate::core::i18n::{format_decimal, latin_upper, Key, Lang};
 use crate::core::model::Persona;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
@@ -77,7 +77,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
             <label class="field">
                 <span>{app.text(Key::PersonaShare)}</span>
                 <input type="number" min="0" max="100" step="1"
-                    prop:value=move || persona().share.map(|s| s.to_string()).unwrap_or_default()
+                    prop:value=move || persona().share.map(|s| format_decimal(Lang::En, s)).unwrap_or_default()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         let share = if v.trim().is_empty() { Some(None) } else {

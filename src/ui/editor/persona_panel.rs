@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
+use crate::core::i18n::{format_decimal, Key};
 use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::persona_card::{initials, PersonaCard};
-use crate::ui::id_list::IdList;
+use crate::ui::id_list::{row_key, IdList};
 
 #[component]
 pub fn PersonaPanel() -> impl IntoView {
@@ -42,6 +42,7 @@ pub fn PersonaPanel() -> impl IntoView {
     };
     // The summary shows who travels the map at a glance; the cards open for editing.
     let chips = move || {
+        let lang = app.lang.get();
         session.read(Scope::Personas, |m| {
             m.personas
                 .iter()
@@ -51,7 +52,7 @@ pub fn PersonaPanel() -> impl IntoView {
                         p.name.clone(),
                         p.colour.clone(),
                         p.segment.clone(),
-                        p.share.map(|s| format!("{s:.0} %")),
+                        p.share.map(|s| format!("{} %", format_decimal(lang, s))),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -61,7 +62,7 @@ pub fn PersonaPanel() -> impl IntoView {
         <details class="persona-panel" data-testid="personas">
             <summary>
                 <strong>{app.text(Key::Personas)}</strong>
-                <For each=chips key=|c| c.clone() let:chip>
+                <For each=chips key=|c| row_key(&[&c.0, &c.1, &c.2, &c.3, c.4.as_deref().unwrap_or("")]) let:chip>
                     {
                         let (_, name, colour, segment, share) = chip;
                         view! {

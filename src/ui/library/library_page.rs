@@ -10,6 +10,7 @@ use crate::core::model::JourneyMap;
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
+use crate::ui::id_list::row_key;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
 
@@ -112,7 +113,7 @@ pub fn LibraryPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=visible key=|e| (e.id.clone(), e.title.clone(), e.modified, e.size) let:entry>
+                    <For each=visible key=|e| row_key(&[&e.id, &e.title, &e.modified.to_string(), &e.size.to_string()]) let:entry>
                         <MapRow entry=entry/>
                     </For>
                 </tbody>

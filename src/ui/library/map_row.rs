@@ -33,10 +33,10 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 if let Err(e) =
                     library::save_map(&*store, &stored.map, stored.revision, false, clock::now())
                 {
-                    fail(format!("{e:?}"));
+                    fail(e.to_string());
                 }
             }
-            Err(e) => fail(format!("{e:?}")),
+            Err(e) => fail(e.to_string()),
         }
         app.refresh_library();
     };
@@ -49,7 +49,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 let copy = library::duplicate(&stored.map, &mut RandomIds, title, clock::now());
                 let _ = app.create_map(&copy);
             }
-            Err(e) => fail(format!("{e:?}")),
+            Err(e) => fail(e.to_string()),
         }
     };
     let delete = {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_size, Key};
+use crate::core::i18n::{format_decimal, format_size, Key, Lang};
 use crate::core::library::QUOTA_HINT;
 use crate::ui::app_state::AppState;
 
@@ -14,12 +14,12 @@ pub fn StorageMeter() -> impl IntoView {
     view! {
         <div class="storage-meter" data-testid="storage-meter">
             <span>{app.text(Key::StorageUse)} ": "</span>
-            <meter min="0" max="100" low="70" high="90" optimum="0" value=move || format!("{:.1}", percent())
+            <meter min="0" max="100" low="70" high="90" optimum="0" value=move || format_decimal(Lang::En, percent())
                 aria-label=app.text(Key::StorageUse)></meter>
             <span>
                 {move || format_size(app.lang.get(), used())} " "
                 {app.text(Key::StorageOf)}
-                {move || format!(" ({:.0} %)", percent())}
+                {move || format!(" ({} %)", percent().round() as i64)}
             </span>
         </div>
     }
