@@ -34,13 +34,7 @@ pub fn CardView(id: String) -> impl IntoView {
         }
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(el) = textarea.get() {
-            if session.take_focus(&id.get_value()) {
-                let _ = el.focus();
-            }
-        }
-    });
+    session.focus_on_request(id, textarea);
     view! {
         <div class="card" style:border-left-color=move || persona().map(|p| p.1)>
             {tag}

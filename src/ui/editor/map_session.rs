@@ -188,6 +188,30 @@ impl MapSession {
         wanted
     }
 
+    /// Focus (and select the text of) the field behind `node` when its item's
+    /// focus was requested, i.e. right after the user added it.
+    pub fn focus_on_request<E>(&self, id: StoredValue<String>, node: NodeRef<E>)
+    where
+        E: leptos::html::ElementType,
+        E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    {
+        use wasm_bindgen::JsCast;
+        let session = *self;
+        Effect::new(move |_| {
+            let Some(el) = node.get() else { return };
+            if !session.take_focus(&id.get_value()) {
+                return;
+            }
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                let _ = area.focus();
+                area.select();
+            }
+        });
+    }
+
     fn changed(&self) {
         if self.save_state.get_untracked() != SaveState::Conflict {
             self.save_state.set(SaveState::Unsaved);

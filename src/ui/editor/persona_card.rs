@@ -52,14 +52,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
         view! { <label class="field"><span>{move || app.t(label)}</span>{input}</label> }
     };
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = name_ref.get() {
-            if session.take_focus(&id.get_value()) {
-                let _ = el.focus();
-                el.select();
-            }
-        }
-    });
+    session.focus_on_request(id, name_ref);
     view! {
         <article class="persona" data-testid="persona" style:border-top-color=move || persona().colour>
             <header>

@@ -38,14 +38,7 @@ pub fn StageHeader(id: String) -> impl IntoView {
         }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = input_ref.get() {
-            if session.take_focus(&id.get_value()) {
-                let _ = el.focus();
-                el.select();
-            }
-        }
-    });
+    session.focus_on_request(id, input_ref);
     view! {
         <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()>
             <span class="stage-number" aria-hidden="true">{move || position().0 + 1}</span>

@@ -52,14 +52,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
         }
     };
     let name_ref = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(el) = name_ref.get() {
-            if session.take_focus(&id.get_value()) {
-                let _ = el.focus();
-                el.select();
-            }
-        }
-    });
+    session.focus_on_request(id, name_ref);
     let class = move || {
         let c = tp().map(|t| t.classification).unwrap_or_default();
         format!("touchpoint {}", classification_code(c))
