@@ -25,6 +25,16 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
     let body = match kind {
         NoticeKind::Quarantine { key, reason } => {
             let raw_key = key.clone();
+            let delete_key = key.clone();
+            // Only on the user's explicit request, after they could download it.
+            let delete_raw = move |_| {
+                if let Err(e) = app.store().remove(&delete_key) {
+                    app.notify(NoticeKind::Error(e.to_string()));
+                } else {
+                    app.dismiss(id);
+                    app.refresh_library();
+                }
+            };
             let download_raw = move |_| {
                 let raw = app.store().get(&raw_key).ok().flatten().unwrap_or_default();
                 let name = download::file_name(&raw_key, "txt");
@@ -36,9 +46,14 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
                 <p><strong>{app.text(Key::Quarantined)}</strong></p>
                 <p>{app.text(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
                 <p>{app.text(Key::Reason)} ": " {reason}</p>
-                <button data-testid="download-raw" on:click=download_raw>
-                    {app.text(Key::DownloadRaw)}
-                </button>
+                <div class="notice-actions">
+                    <button class="primary" data-testid="download-raw" on:click=download_raw>
+                        {app.text(Key::DownloadRaw)}
+                    </button>
+                    <button class="danger" data-testid="delete-raw" on:click=delete_raw>
+                        {app.text(Key::DeleteRaw)}
+                    </button>
+                </div>
             }
             .into_any()
         }

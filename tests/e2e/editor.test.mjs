@@ -219,6 +219,12 @@ e2e('a corrupt stored map is set aside untouched, with a notice', async ({ page,
   // The raw text can be downloaded as it is.
   const { text } = await downloadText(page, notice.locator(sel('download-raw')));
   assert.equal(text, raw);
+
+  // Only when the user asks, it is deleted for good and the notice goes.
+  await notice.locator(sel('delete-raw')).click();
+  await expectCount(page.locator(`${sel('notice')}[data-kind="quarantine"]`), 0);
+  const left = await page.evaluate((k) => localStorage.getItem(k), aside[0]);
+  assert.equal(left, null);
 });
 
 e2e('a full storage: quota notice, nothing thrown, the map can be downloaded', async ({ page, open, shot }) => {
