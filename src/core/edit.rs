@@ -198,6 +198,12 @@ fn restore<T>(items: &mut Vec<T>, placed: Placed<T>) {
     }
 }
 
+/// The position `delta` places from `index` in a list of `len` items, if it
+/// is inside the list (moving a stage or lane left/right, up/down).
+pub fn shifted(index: usize, len: usize, delta: isize) -> Option<usize> {
+    index.checked_add_signed(delta).filter(|&to| to < len)
+}
+
 impl Edit {
     /// A key shared by successive edits that undo should treat as one step
     /// (typing in the same field), or `None`.
@@ -651,6 +657,15 @@ mod tests {
             Edit::SetTitle("B".into()),
             Edit::RemoveStage(s1),
         ]));
+    }
+
+    #[test]
+    fn shifting_stays_inside_the_list() {
+        assert_eq!(shifted(0, 3, -1), None);
+        assert_eq!(shifted(0, 3, 1), Some(1));
+        assert_eq!(shifted(2, 3, 1), None);
+        assert_eq!(shifted(2, 3, -1), Some(1));
+        assert_eq!(shifted(0, 0, 0), None);
     }
 
     #[test]

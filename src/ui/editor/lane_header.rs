@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
+use crate::core::edit::{shifted, Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
 use crate::ui::editor::map_session::MapSession;
@@ -24,11 +24,10 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
         // Move past hidden lanes too: the order is the map's, not the screen's.
         let (index, len) =
             session.peek(|m| (m.lane_index(&id.get_value()).unwrap_or(0), m.lanes.len()));
-        let to = index as isize + delta;
-        if to >= 0 && (to as usize) < len {
+        if let Some(to) = shifted(index, len, delta) {
             session.edit(Edit::MoveLane {
                 id: id.get_value(),
-                to: to as usize,
+                to,
             });
         }
     };

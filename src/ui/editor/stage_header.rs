@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
+use crate::core::edit::{shifted, Edit, Scope};
 use crate::core::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
@@ -29,11 +29,10 @@ pub fn StageHeader(id: String) -> impl IntoView {
     let move_by = move |delta: isize| {
         let (index, len) =
             session.peek(|m| (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len()));
-        let to = index as isize + delta;
-        if to >= 0 && (to as usize) < len {
+        if let Some(to) = shifted(index, len, delta) {
             session.edit(Edit::MoveStage {
                 id: id.get_value(),
-                to: to as usize,
+                to,
             });
         }
     };
