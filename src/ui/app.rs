@@ -34,7 +34,11 @@ pub fn App() -> impl IntoView {
             .as_deref()
             .is_none_or(|k| k.starts_with("parcours."));
         if touches_library {
-            app.refresh_library();
+            // The list is only on screen in the library, which re-reads it when it opens;
+            // re-parsing every map on each save of another tab would be wasted in the editor.
+            if app.route.get_untracked() == Route::Library {
+                app.refresh_library();
+            }
             app.external_change.set(Some(change));
         }
     });
