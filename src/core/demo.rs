@@ -8,7 +8,7 @@
 use super::i18n::Lang;
 use super::model::{
     Action, ActionStatus, Card, Channel, Classification, Emotion, IdSource, JourneyMap, LaneKind,
-    MapKind, Millis, Persona, Stage, Touchpoint, TouchpointMetrics, PERSONA_COLOURS,
+    MapKind, Metric, Millis, Persona, Reading, Scale, Scales, Stage, Touchpoint, PERSONA_COLOURS,
 };
 
 /// Shared by every persona.
@@ -25,6 +25,39 @@ const COMPARISON: usize = 2;
 const PURCHASE: usize = 3;
 const DELIVERY: usize = 4;
 const AFTER_SALES: usize = 5;
+
+/// Customers who start the journey: reach shares are of this many.
+const ENTRANTS: f64 = 12_000.0;
+/// How well each stage goes, -2..=2, for the synthetic survey answers.
+const STAGE_QUALITY: [i8; 6] = [0, 0, 1, 1, -2, 1];
+const DEMO_SOURCE: Text = (
+    "Demo survey (synthetic data)",
+    "Enquête de démonstration (données fictives)",
+);
+/// NPS answers (0–10) for quality -2..=2.
+const NPS_ANSWERS: [[u32; 11]; 5] = [
+    [14, 9, 11, 12, 10, 9, 8, 6, 5, 3, 2],
+    [5, 4, 6, 7, 8, 10, 12, 14, 11, 8, 6],
+    [2, 1, 2, 3, 4, 8, 10, 18, 20, 14, 10],
+    [1, 0, 1, 1, 2, 4, 7, 16, 22, 26, 20],
+    [0, 0, 0, 1, 1, 2, 4, 10, 20, 34, 40],
+];
+/// CSAT answers (1–5) for quality -2..=2.
+const CSAT_ANSWERS: [[u32; 5]; 5] = [
+    [20, 25, 18, 10, 5],
+    [10, 18, 25, 22, 10],
+    [5, 10, 25, 35, 15],
+    [2, 5, 15, 40, 38],
+    [1, 2, 8, 38, 51],
+];
+/// CES answers (1–7, lower is less effort) for quality -2..=2.
+const CES_ANSWERS: [[u32; 7]; 5] = [
+    [2, 4, 6, 10, 18, 24, 20],
+    [5, 8, 12, 18, 20, 15, 9],
+    [10, 15, 20, 18, 12, 8, 5],
+    [20, 25, 20, 12, 8, 5, 3],
+    [35, 30, 15, 8, 5, 3, 2],
+];
 
 /// A complete omnichannel retail journey map, written in `lang`.
 pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
@@ -507,7 +540,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::Email,
         Classification::Critical,
         ("Logistics", "Logistique"),
-        None,
+        Some(28.0),
     );
     b.touchpoint(
         DELIVERY,
@@ -518,7 +551,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::Other,
         Classification::Critical,
         ("Logistics", "Logistique"),
-        None,
+        Some(29.0),
     );
     b.touchpoint(
         DELIVERY,
@@ -529,7 +562,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::CallCentre,
         Classification::Complementary,
         ("Customer service", "Service client"),
-        None,
+        Some(9.0),
     );
     b.card(
         LaneKind::PainPoints,
@@ -605,7 +638,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::MobileApp,
         Classification::Complementary,
         ("E-commerce", "E-commerce"),
-        None,
+        Some(11.0),
     );
     b.touchpoint(
         AFTER_SALES,
@@ -613,7 +646,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::Chat,
         Classification::Critical,
         ("Customer service", "Service client"),
-        None,
+        Some(4.0),
     );
     b.touchpoint(
         AFTER_SALES,
@@ -624,7 +657,7 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
         Channel::Email,
         Classification::Superfluous,
         ("Marketing", "Marketing"),
-        None,
+        Some(27.0),
     );
     b.card(
         LaneKind::PainPoints,
@@ -652,6 +685,9 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
     //                    Need Research Compar. Purchase Delivery After-sales
     b.emotions(CAMILLE, [-1, 0, 1, 2, -2, 1]);
     b.emotions(GERARD, [-1, -1, 2, 1, -2, 0]);
+
+    // The product pages were surveyed before their action was done, too.
+    b.earlier_nps(&tp_product_pages, RESEARCH);
 
     // ---- Actions --------------------------------------------------------
     b.action(
@@ -747,6 +783,7 @@ impl<'a> Builder<'a> {
             touchpoints: Vec::new(),
             emotions: Vec::new(),
             actions: Vec::new(),
+            scales: Scales::default(),
         };
         Builder { lang, ids, map }
     }
@@ -832,13 +869,83 @@ impl<'a> Builder<'a> {
             channel,
             classification,
             department: self.tr(department),
-            metrics: reach.map(|reach| TouchpointMetrics {
-                reach: Some(reach),
-                ..Default::default()
-            }),
+            readings: Vec::new(),
+            legacy_metrics: None,
         };
         self.map.touchpoints.push(touchpoint);
+        if let Some(share) = reach {
+            self.reach_and_survey(stage, share);
+        }
         id
+    }
+
+    /// A touchpoint's reach (a share of [`ENTRANTS`]) and the answers of a
+    /// synthetic survey about it, as good or bad as the stage feels.
+    fn reach_and_survey(&mut self, stage: usize, share: f64) {
+        let now = self.map.created;
+        let source = Some(self.tr(DEMO_SOURCE));
+        let t = self.map.touchpoints.last_mut().expect("just pushed");
+        t.readings.push(Reading {
+            metric: Metric::Reach,
+            at: now,
+            source: source.clone(),
+            scale: None,
+            answers: Vec::new(),
+            value: Some((share * ENTRANTS / 100.0).round()),
+            n: None,
+            personas: Vec::new(),
+        });
+        // The call centre's survey is small: its figures are not conclusive.
+        let divisor = if t.channel == Channel::CallCentre {
+            8
+        } else {
+            1
+        };
+        let quality = STAGE_QUALITY[stage];
+        let level = (quality + 2) as usize;
+        for (metric, scale, answers) in [
+            (Metric::Nps, Scale::NPS, &NPS_ANSWERS[level][..]),
+            (Metric::Csat, Scale::CSAT, &CSAT_ANSWERS[level][..]),
+            (Metric::Ces, Scale::CES, &CES_ANSWERS[level][..]),
+        ] {
+            t.readings.push(Reading {
+                metric,
+                at: now,
+                source: source.clone(),
+                scale: Some(scale),
+                answers: answers.iter().map(|a| a / divisor).collect(),
+                value: None,
+                n: None,
+                personas: Vec::new(),
+            });
+        }
+    }
+
+    /// An earlier survey of a touchpoint, before an action improved it: its
+    /// NPS answers one level worse, 60 days before the current ones.
+    fn earlier_nps(&mut self, touchpoint: &str, stage: usize) {
+        let source = Some(self.tr(DEMO_SOURCE));
+        let at = self.map.created - 60 * 24 * 3600 * 1000;
+        let level = (STAGE_QUALITY[stage] + 1).max(0) as usize;
+        let t = self
+            .map
+            .touchpoints
+            .iter_mut()
+            .find(|t| t.id == touchpoint)
+            .expect("demo touchpoint");
+        t.readings.insert(
+            0,
+            Reading {
+                metric: Metric::Nps,
+                at,
+                source,
+                scale: Some(Scale::NPS),
+                answers: NPS_ANSWERS[level].to_vec(),
+                value: None,
+                n: None,
+                personas: Vec::new(),
+            },
+        );
     }
 
     fn emotions(&mut self, persona: Option<usize>, values: [i8; 6]) {
@@ -848,6 +955,7 @@ impl<'a> Builder<'a> {
                 stage: stage.id.clone(),
                 persona: persona.clone(),
                 value,
+                future: false,
             });
         }
     }
@@ -971,7 +1079,7 @@ mod tests {
             let classes: HashSet<Classification> =
                 map.touchpoints.iter().map(|t| t.classification).collect();
             assert_eq!(classes.len(), Classification::ALL.len());
-            assert!(map.touchpoints.iter().any(|t| t.metrics.is_some()));
+            assert!(map.touchpoints.iter().any(|t| !t.readings.is_empty()));
 
             let statuses: HashSet<String> = map
                 .actions
@@ -991,7 +1099,7 @@ mod tests {
                     assert!(!map.cell_cards(lane, &stage.id, None).is_empty());
                 }
                 for p in &map.personas {
-                    let v = map.emotion(&stage.id, Some(&p.id)).expect("emotion");
+                    let v = map.emotion(&stage.id, Some(&p.id), false).expect("emotion");
                     assert!((EMOTION_MIN..=EMOTION_MAX).contains(&v));
                 }
             }
@@ -1032,16 +1140,16 @@ mod tests {
             let curve: Vec<i8> = map
                 .stages
                 .iter()
-                .map(|s| map.emotion(&s.id, Some(&p.id)).unwrap())
+                .map(|s| map.emotion(&s.id, Some(&p.id), false).unwrap())
                 .collect();
             let low = *curve.iter().min().unwrap();
-            assert_eq!(map.emotion(delivery, Some(&p.id)), Some(low));
+            assert_eq!(map.emotion(delivery, Some(&p.id), false), Some(low));
         }
         let (a, b) = (&map.personas[0].id, &map.personas[1].id);
         assert!(map
             .stages
             .iter()
-            .any(|s| map.emotion(&s.id, Some(a)) != map.emotion(&s.id, Some(b))));
+            .any(|s| map.emotion(&s.id, Some(a), false) != map.emotion(&s.id, Some(b), false)));
     }
 
     #[test]
@@ -1066,7 +1174,13 @@ mod tests {
         }
         for (e, f) in en.touchpoints.iter().zip(&fr.touchpoints) {
             assert_eq!((e.channel, e.classification), (f.channel, f.classification));
-            assert_eq!(e.metrics, f.metrics);
+            let figures = |t: &Touchpoint| -> Vec<(Metric, Vec<u32>, Option<f64>)> {
+                t.readings
+                    .iter()
+                    .map(|r| (r.metric, r.answers.clone(), r.value))
+                    .collect()
+            };
+            assert_eq!(figures(e), figures(f));
         }
         for (e, f) in en.actions.iter().zip(&fr.actions) {
             assert_eq!(

@@ -3,7 +3,8 @@
 //! parts of the screen that show them: typing in one card touches one card.
 
 use super::model::{
-    Card, Emotion, JourneyMap, Lane, MapKind, Persona, Stage, Touchpoint, EMOTION_MAX, EMOTION_MIN,
+    Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint, EMOTION_MAX,
+    EMOTION_MIN,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,8 +73,13 @@ pub enum Edit {
     SetEmotion {
         stage: String,
         persona: Option<String>,
+        /// The future state's curve rather than today's.
+        future: bool,
         value: Option<i8>,
     },
+
+    /// Set the map's CSAT and CES answer scales.
+    SetScales(Scales),
 
     InsertPersona {
         index: usize,
@@ -111,11 +117,16 @@ pub enum Scope {
     Touchpoint(String),
     /// Any emotion value (the curve is drawn from all of them).
     Emotions,
+    /// The map's answer scales (every figure depends on them).
+    Scales,
     /// The list of personas.
     Personas,
     Persona(String),
     /// Anything: used when a change is too wide to list.
     All,
+    /// Never touched by name: readers of this scope are woken by every edit
+    /// (views drawn from the whole map, such as the charts).
+    Document,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +137,8 @@ pub enum EditError {
     DuplicateId(String),
     /// An emotion outside the scale.
     OutOfScale(i8),
+    /// An answer scale whose bounds are not in order.
+    BadScale,
 }
 
 impl std::fmt::Display for EditError {
@@ -137,6 +150,7 @@ impl std::fmt::Display for EditError {
                 f,
                 "emotion {v} is outside the scale {EMOTION_MIN}..={EMOTION_MAX}"
             ),
+            EditError::BadScale => write!(f, "the answer scale's bounds are not in order"),
         }
     }
 }
@@ -419,6 +433,7 @@ impl Edit {
             Edit::SetEmotion {
                 stage,
                 persona,
+                future,
                 value,
             } => {
                 if let Some(v) = value {
@@ -435,7 +450,7 @@ impl Edit {
                 let pos = map
                     .emotions
                     .iter()
-                    .position(|e| e.stage == stage && e.persona == persona);
+                    .position(|e| e.stage == stage && e.persona == persona && e.future == future);
                 let old = pos.map(|i| map.emotions[i].value);
                 match (pos, value) {
                     (Some(i), Some(v)) => map.emotions[i].value = v,
@@ -446,6 +461,7 @@ impl Edit {
                         stage: stage.clone(),
                         persona: persona.clone(),
                         value: v,
+                        future,
                     }),
                     (None, None) => {}
                 }
@@ -453,10 +469,19 @@ impl Edit {
                     Edit::SetEmotion {
                         stage,
                         persona,
+                        future,
                         value: old,
                     },
                     vec![Scope::Emotions],
                 )
+            }
+
+            Edit::SetScales(scales) => {
+                if !scales.csat.is_valid() || !scales.ces.is_valid() {
+                    return Err(EditError::BadScale);
+                }
+                let old = std::mem::replace(&mut map.scales, scales);
+                applied(Edit::SetScales(old), vec![Scope::Scales])
             }
 
             Edit::InsertPersona {
@@ -563,12 +588,14 @@ mod tests {
             channel: Channel::Website,
             classification: Classification::Critical,
             department: "Web".into(),
-            metrics: None,
+            readings: Vec::new(),
+            legacy_metrics: None,
         });
         m.emotions.push(Emotion {
             stage,
             persona: Some("p1".into()),
             value: -1,
+            future: false,
         });
         m
     }
@@ -640,11 +667,13 @@ mod tests {
         roundtrip(Edit::SetEmotion {
             stage: s1.clone(),
             persona: None,
+            future: false,
             value: Some(2),
         });
         roundtrip(Edit::SetEmotion {
             stage: s0.clone(),
             persona: Some("p1".into()),
+            future: false,
             value: None,
         });
         roundtrip(Edit::RemovePersona("p1".into()));
@@ -707,11 +736,13 @@ mod tests {
             Edit::SetEmotion {
                 stage: s0.clone(),
                 persona: None,
+                future: false,
                 value: Some(3),
             },
             Edit::SetEmotion {
                 stage: s0.clone(),
                 persona: Some("ghost".into()),
+                future: false,
                 value: Some(1),
             },
             Edit::InsertCard {
@@ -751,7 +782,7 @@ mod tests {
                     2 => Edit::MoveStage { id: stage, to: n },
                     3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text } },
                     4 => Edit::SetCardText { id: "c1".into(), text },
-                    5 => Edit::SetEmotion { stage, persona: None, value: Some((n as i8) - 2) },
+                    5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),
                     _ => Edit::RemovePersona("p1".into()),
                 };

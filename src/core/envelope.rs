@@ -13,14 +13,13 @@ use std::collections::HashSet;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::json_path;
-use super::model::{JourneyMap, EMOTION_MAX, EMOTION_MIN};
+use super::model::{JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN};
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,11 +120,46 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
     }
 }
 
-/// Migrations: `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
-/// Version 1 is the first format, so there are none yet.
-type Migration = fn(&mut Value) -> Result<(), Problem>;
-const MIGRATIONS: &[Migration] = &[];
+/// Migrations: `MIGRATIONS[i]` turns a version `i + 1` map into version `i + 2`.
+///
+/// The model reads every older version's shape (a field an older version had
+/// and the current one replaced is kept as a read-only `legacy_…` field), so
+/// a migration is a typed function on the map, run in order after reading.
+type Migration = fn(&mut JourneyMap);
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
+
+/// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
+/// dated readings with answers, sources and history. Version 1's figures
+/// become typed readings dated at the map's last change; version 1's reach,
+/// a share of entrants in percent, becomes a count out of 100 entrants.
+fn v1_to_v2(map: &mut JourneyMap) {
+    let at = map.modified;
+    for t in &mut map.touchpoints {
+        let Some(old) = t.legacy_metrics.take() else {
+            continue;
+        };
+        for (metric, value) in [
+            (Metric::Reach, old.reach),
+            (Metric::Nps, old.nps),
+            (Metric::Csat, old.csat),
+            (Metric::Ces, old.ces),
+        ] {
+            if let Some(value) = value {
+                t.readings.push(Reading {
+                    metric,
+                    at,
+                    source: None,
+                    scale: None,
+                    answers: Vec::new(),
+                    value: Some(value),
+                    n: None,
+                    personas: Vec::new(),
+                });
+            }
+        }
+    }
+}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,17 +343,20 @@ struct Body {
 /// Read a map from its envelope, migrating older versions.
 pub fn from_json(text: &str) -> Result<Stored, FormatError> {
     let head = read_head(text)?;
-    // (Written so that without migrations, no `Value` code is built.)
-    let map = if !MIGRATIONS.is_empty() && head.version < VERSION {
-        let mut value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-        for migrate in &MIGRATIONS[(head.version - 1) as usize..] {
-            migrate(&mut value).map_err(|p| FormatError::Invalid(vec![p]))?;
+    let mut map = read_map(text, head.has_map)?;
+    for migrate in &MIGRATIONS[(head.version - 1) as usize..] {
+        migrate(&mut map);
+    }
+    // A legacy field in a current-version file is not migrated: refuse it
+    // rather than drop it silently on the next save.
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        if t.legacy_metrics.is_some() {
+            return Err(FormatError::Invalid(vec![Problem {
+                path: format!("map.touchpoints[{i}].metrics"),
+                message: format!("a version 1 field in a version {VERSION} file"),
+            }]));
         }
-        let has_map = value.get("map").is_some();
-        read_map(&value.to_string(), has_map)?
-    } else {
-        read_map(text, head.has_map)?
-    };
+    }
     let problems = validate(&map);
     if !problems.is_empty() {
         return Err(FormatError::Invalid(problems));
@@ -370,6 +407,44 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+/// What is wrong with a reading, if anything: answers that do not fit the
+/// metric's scale, or a figure that is not a finite number in range.
+fn reading_problem(r: &Reading) -> Option<String> {
+    let scale = r.scale;
+    let values = r
+        .value
+        .iter()
+        .chain(r.personas.iter().filter_map(|s| s.value.as_ref()));
+    for &v in values {
+        let ok = v.is_finite()
+            && match r.metric {
+                Metric::Reach => v >= 0.0,
+                Metric::Nps => (-100.0..=100.0).contains(&v),
+                Metric::Csat => (0.0..=100.0).contains(&v),
+                // A typed mean effort: on any scale up to 100 points.
+                Metric::Ces => (-100.0..=100.0).contains(&v),
+            };
+        if !ok {
+            return Some(format!("{v} is not a possible value of this metric"));
+        }
+    }
+    let has_answers = !r.answers.is_empty() || r.personas.iter().any(|s| !s.answers.is_empty());
+    match (scale, r.metric) {
+        (None, _) if has_answers => Some("answers without their scale".into()),
+        (Some(_), Metric::Reach) => Some("reach is a count, not answers on a scale".into()),
+        (Some(s), Metric::Nps) if s != Scale::NPS => Some("NPS answers are on 0 to 10".into()),
+        (Some(s), _) if !s.is_valid() => Some("the scale's bounds are not in order".into()),
+        (Some(s), _) => {
+            let fits = r.answers.len() == s.points()
+                && r.personas
+                    .iter()
+                    .all(|p| p.answers.is_empty() || p.answers.len() == s.points());
+            (!fits).then(|| format!("answers must count each point of {} to {}", s.low, s.high))
+        }
+        _ => None,
     }
 }
 
@@ -450,6 +525,14 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             refs.push((format!("map.cards[{i}].persona"), "persona", p, &personas));
         }
     }
+    for (what, scale) in [("csat", map.scales.csat), ("ces", map.scales.ces)] {
+        if !scale.is_valid() {
+            problems.push(problem(
+                format!("map.scales.{what}"),
+                "needs low < high, the good range inside them, and at most 101 points".into(),
+            ));
+        }
+    }
     for (i, t) in map.touchpoints.iter().enumerate() {
         refs.push((
             format!("map.touchpoints[{i}].stage"),
@@ -457,12 +540,33 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             &t.stage,
             &stages,
         ));
+        for (j, r) in t.readings.iter().enumerate() {
+            let path = format!("map.touchpoints[{i}].readings[{j}]");
+            if let Some(message) = reading_problem(r) {
+                problems.push(problem(path.clone(), message));
+            }
+            for (k, slice) in r.personas.iter().enumerate() {
+                refs.push((
+                    format!("{path}.personas[{k}].persona"),
+                    "persona",
+                    &slice.persona,
+                    &personas,
+                ));
+            }
+        }
     }
     // "stage\u{1f}persona" keys, in the same kind of set as the ids above (one compiled HashSet).
     let emotion_key_texts: Vec<String> = map
         .emotions
         .iter()
-        .map(|e| format!("{}\u{1f}{}", e.stage, e.persona.as_deref().unwrap_or("")))
+        .map(|e| {
+            let state = if e.future { "f" } else { "c" };
+            format!(
+                "{}\u{1f}{}\u{1f}{state}",
+                e.stage,
+                e.persona.as_deref().unwrap_or("")
+            )
+        })
         .collect();
     let mut emotion_keys: HashSet<&str> = HashSet::new();
     for (i, e) in map.emotions.iter().enumerate() {
@@ -524,6 +628,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
 mod tests {
     use super::*;
     use crate::core::model::{Card, Channel, SequentialIds, Touchpoint};
+    use serde_json::Value;
 
     fn map() -> JourneyMap {
         let mut m = JourneyMap::blank(&mut SequentialIds::new("e"), "Été", ["A", "B", "C"], 5);
@@ -545,7 +650,77 @@ mod tests {
             assert_eq!(back.map, m);
             assert_eq!(back.revision, 3);
         }
-        assert!(to_json(&m, 0).starts_with(r#"{"format":"parcours.map","version":1,"#));
+        assert!(to_json(&m, 0).starts_with(r#"{"format":"parcours.map","version":2,"#));
+    }
+
+    /// A version 1 document, as version 1 wrote it: hand-typed figures in `metrics`.
+    const V1: &str = r#"{"format":"parcours.map","version":1,"revision":4,"map":{
+        "id":"m","title":"Old","created":1,"modified":5000,
+        "stages":[{"id":"s","name":"S"}],"lanes":[],
+        "touchpoints":[
+          {"id":"t1","stage":"s","name":"Site","channel":"website","metrics":{"reach":60.0,"nps":12.0}},
+          {"id":"t2","stage":"s","name":"Shop","channel":"store"}],
+        "emotions":[{"stage":"s","value":1}]}}"#;
+
+    #[test]
+    fn version_1_figures_become_typed_readings() {
+        let stored = from_json(V1).unwrap();
+        assert_eq!(stored.revision, 4);
+        let t1 = &stored.map.touchpoints[0];
+        assert_eq!(t1.legacy_metrics, None);
+        let figures: Vec<(Metric, Option<f64>, i64, bool)> = t1
+            .readings
+            .iter()
+            .map(|r| (r.metric, r.value, r.at, r.source.is_none()))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                (Metric::Reach, Some(60.0), 5000, true),
+                (Metric::Nps, Some(12.0), 5000, true)
+            ]
+        );
+        assert!(stored.map.touchpoints[1].readings.is_empty());
+        assert!(!stored.map.emotions[0].future);
+        // Written back as version 2, with no trace of the old field.
+        let again = to_json(&stored.map, 5);
+        assert!(!again.contains("\"metrics\""), "{again}");
+        assert_eq!(from_json(&again).unwrap().map, stored.map);
+    }
+
+    #[test]
+    fn a_version_1_field_in_a_version_2_file_is_refused() {
+        let text = V1.replace("\"version\":1", "\"version\":2");
+        let err = from_json(&text).unwrap_err();
+        assert!(
+            err.to_string().contains("map.touchpoints[0].metrics"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn readings_that_do_not_fit_their_scale_are_refused() {
+        let mut m = from_json(V1).unwrap().map;
+        m.touchpoints[0].readings.clear();
+        m.touchpoints[0].readings.push(Reading {
+            metric: Metric::Nps,
+            at: 1,
+            source: None,
+            scale: Some(Scale::NPS),
+            answers: vec![1, 2, 3],
+            value: None,
+            n: None,
+            personas: Vec::new(),
+        });
+        let err = from_json(&to_json(&m, 1)).unwrap_err();
+        assert!(
+            err.to_string().contains("map.touchpoints[0].readings[0]"),
+            "{err}"
+        );
+        m.touchpoints[0].readings[0].answers = vec![1; 11];
+        assert!(from_json(&to_json(&m, 1)).is_ok());
+        m.touchpoints[0].readings[0].value = Some(f64::from(250));
+        assert!(from_json(&to_json(&m, 1)).is_err());
     }
 
     #[test]
@@ -640,7 +815,8 @@ mod tests {
             channel: Channel::Website,
             classification: Default::default(),
             department: String::new(),
-            metrics: None,
+            readings: Vec::new(),
+            legacy_metrics: None,
         });
         let mut v: Value = serde_json::from_str(&to_json(&m, 1)).unwrap();
         v["map"]["touchpoints"][0]["channel"] = Value::from("telepathy");

@@ -31,6 +31,9 @@ pub struct JourneyMap {
     pub emotions: Vec<Emotion>,
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// The answer scales of the survey metrics, for this map.
+    #[serde(default)]
+    pub scales: Scales,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,22 +171,191 @@ pub struct Touchpoint {
     /// The department that owns the touchpoint.
     #[serde(default)]
     pub department: String,
-    /// Room for the quantitative view; filled by hand or from data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<TouchpointMetrics>,
+    /// Measurements of this touchpoint, oldest first: the latest reading of
+    /// each metric is its current value, the earlier ones its history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    /// Format version 1's `metrics` object, read only to be migrated into
+    /// `readings` (see `envelope`); never written.
+    #[serde(default, rename = "metrics", skip_serializing)]
+    pub legacy_metrics: Option<MetricsV1>,
 }
 
+/// Format version 1's hand-typed figures of a touchpoint.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct TouchpointMetrics {
-    /// Share of the journey's entrants who reach this touchpoint (0–100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+pub struct MetricsV1 {
+    /// Share of the journey's entrants who reach the touchpoint (0–100).
+    #[serde(default)]
     pub reach: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub nps: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub csat: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ces: Option<f64>,
+}
+
+/// What is measured on a touchpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// How many customers reach the touchpoint (a count).
+    Reach,
+    /// Net Promoter Score, from 0–10 answers.
+    Nps,
+    /// Customer satisfaction, on the map's CSAT scale.
+    Csat,
+    /// Customer effort, on the map's CES scale.
+    Ces,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 4] = [Metric::Reach, Metric::Nps, Metric::Csat, Metric::Ces];
+    /// The survey metrics (those computed from answers on a scale).
+    pub const SURVEYS: [Metric; 3] = [Metric::Nps, Metric::Csat, Metric::Ces];
+}
+
+/// One measurement of one metric on a touchpoint: either the answers of a
+/// survey (counted per scale point), or a figure typed by hand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub metric: Metric,
+    /// When it was measured (imported or typed).
+    pub at: Millis,
+    /// The file it was imported from; `None`: typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The scale the answers were given on (kept with them, so changing the
+    /// map's scale later does not reinterpret old answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
+    /// How many answers gave each scale point, from `scale.low` up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<u32>,
+    /// A figure: the reach count, or a hand-typed score (NPS −100…100, CSAT
+    /// share of satisfied answers in percent, CES mean).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// How many answers are behind a typed figure, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    /// The same measurement for each persona whose respondents were identified.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<PersonaSlice>,
+}
+
+/// The part of a reading that comes from one persona's respondents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonaSlice {
+    pub persona: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+}
+
+/// An answer scale: the points `low..=high`, of which `good_low..=good_high`
+/// count as a good answer (satisfied, low effort).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    pub low: i32,
+    pub high: i32,
+    pub good_low: i32,
+    pub good_high: i32,
+}
+
+impl Scale {
+    /// The NPS question: 0–10, promoters answer 9–10 (fixed by the method).
+    pub const NPS: Scale = Scale {
+        low: 0,
+        high: 10,
+        good_low: 9,
+        good_high: 10,
+    };
+    /// CSAT's usual 1–5, satisfied = 4–5 ("top two box").
+    pub const CSAT: Scale = Scale {
+        low: 1,
+        high: 5,
+        good_low: 4,
+        good_high: 5,
+    };
+    /// CES's usual 1–7 effort scale, where lower is better: low effort = 1–3.
+    pub const CES: Scale = Scale {
+        low: 1,
+        high: 7,
+        good_low: 1,
+        good_high: 3,
+    };
+
+    pub fn points(self) -> usize {
+        (i64::from(self.high) - i64::from(self.low) + 1).max(0) as usize
+    }
+
+    /// Low, high and the good range inside them, with at least two points.
+    pub fn is_valid(self) -> bool {
+        self.low < self.high
+            && self.low <= self.good_low
+            && self.good_low <= self.good_high
+            && self.good_high <= self.high
+            && self.high - self.low <= 100
+    }
+
+    /// True when good answers are at the low end (effort: lower is better).
+    pub fn lower_is_better(self) -> bool {
+        self.good_low == self.low && self.good_high < self.high
+    }
+}
+
+/// The scales of the map's CSAT and CES questions (NPS's is fixed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scales {
+    #[serde(default = "csat_scale")]
+    pub csat: Scale,
+    #[serde(default = "ces_scale")]
+    pub ces: Scale,
+}
+
+fn csat_scale() -> Scale {
+    Scale::CSAT
+}
+fn ces_scale() -> Scale {
+    Scale::CES
+}
+
+impl Default for Scales {
+    fn default() -> Self {
+        Scales {
+            csat: Scale::CSAT,
+            ces: Scale::CES,
+        }
+    }
+}
+
+impl Scales {
+    pub fn of(&self, metric: Metric) -> Option<Scale> {
+        match metric {
+            Metric::Reach => None,
+            Metric::Nps => Some(Scale::NPS),
+            Metric::Csat => Some(self.csat),
+            Metric::Ces => Some(self.ces),
+        }
+    }
+}
+
+impl Touchpoint {
+    /// The current reading of a metric: the latest one.
+    pub fn latest(&self, metric: Metric) -> Option<&Reading> {
+        self.readings.iter().rev().find(|r| r.metric == metric)
+    }
+
+    /// The earlier readings of a metric, newest first.
+    pub fn history(&self, metric: Metric) -> impl Iterator<Item = &Reading> {
+        self.readings
+            .iter()
+            .rev()
+            .filter(move |r| r.metric == metric)
+            .skip(1)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -277,6 +449,13 @@ pub struct Emotion {
     pub persona: Option<String>,
     /// On the scale `EMOTION_MIN..=EMOTION_MAX`.
     pub value: i8,
+    /// The future state's (target) emotion rather than today's.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub future: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 pub const EMOTION_MIN: i8 = -2;
@@ -332,6 +511,7 @@ impl JourneyMap {
             touchpoints: Vec::new(),
             emotions: Vec::new(),
             actions: Vec::new(),
+            scales: Scales::default(),
         }
     }
 
@@ -407,10 +587,10 @@ impl JourneyMap {
             .collect()
     }
 
-    pub fn emotion(&self, stage: &str, persona: Option<&str>) -> Option<i8> {
+    pub fn emotion(&self, stage: &str, persona: Option<&str>, future: bool) -> Option<i8> {
         self.emotions
             .iter()
-            .find(|e| e.stage == stage && e.persona.as_deref() == persona)
+            .find(|e| e.stage == stage && e.persona.as_deref() == persona && e.future == future)
             .map(|e| e.value)
     }
 }

@@ -13,7 +13,7 @@
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
-use plotters::element::{Circle, PathElement, Rectangle, Text};
+use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, RGBColor, TextStyle};
 
@@ -29,6 +29,8 @@ pub struct CurveSeries {
     pub colour: String,
     /// One value per stage, -2..=2 (clamped); `None` = not set, breaks the line.
     pub values: Vec<Option<i8>>,
+    /// Drawn dashed with hollow dots: the future state's (target) curve.
+    pub dashed: bool,
 }
 
 /// What to draw.
@@ -173,10 +175,20 @@ fn draw(
         for run in points.split(Option::is_none) {
             if run.len() >= 2 {
                 let path: Vec<Px> = run.iter().flatten().copied().collect();
-                root.draw(&PathElement::new(path, line_style))
-                    .map_err(|_| ())?;
+                if series.dashed {
+                    root.draw(&DashedPathElement::new(path, 6, 4, line_style))
+                        .map_err(|_| ())?;
+                } else {
+                    root.draw(&PathElement::new(path, line_style))
+                        .map_err(|_| ())?;
+                }
             }
         }
+        let dot_style = if series.dashed {
+            colour.stroke_width(LINE_WIDTH)
+        } else {
+            dot_style
+        };
         for &p in points.iter().flatten() {
             root.draw(&Circle::new(p, DOT_RADIUS, dot_style))
                 .map_err(|_| ())?;
@@ -202,6 +214,7 @@ mod tests {
             label: "S".into(),
             colour: colour.into(),
             values: values.to_vec(),
+            dashed: false,
         }
     }
 
@@ -467,6 +480,7 @@ mod tests {
                 label: format!("Persona {k}"),
                 colour: (*c).into(),
                 values: (0..40).map(|i| Some(((i + k) % 5) as i8 - 2)).collect(),
+                dashed: false,
             })
             .collect();
         let svg = render(&EmotionCurve {
@@ -484,5 +498,17 @@ mod tests {
             assert_eq!(count(&svg, &format!("fill=\"{upper}\"")), 40, "{c}");
             assert_eq!(count(&svg, &format!("stroke=\"{upper}\"")), 1, "{c}");
         }
+    }
+
+    #[test]
+    fn a_future_state_series_is_dashed_with_hollow_dots() {
+        let mut future = series("#2f6fde", &[Some(0), Some(1), Some(2)]);
+        future.dashed = true;
+        let svg = render_with(3, &[future]);
+        // Dashes are short lines; no single polyline joins the points, and
+        // the dots are outlined, not filled.
+        assert!(count(&svg, "<polyline") + count(&svg, "<line") > 2, "{svg}");
+        assert_eq!(count(&svg, "fill=\"#2F6FDE\""), 0, "{svg}");
+        assert_eq!(count(&svg, "<circle"), 3);
     }
 }

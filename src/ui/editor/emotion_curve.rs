@@ -21,15 +21,19 @@ pub fn EmotionCurve() -> impl IntoView {
         let (stage_count, series) = session.read(Scope::Emotions, |m| {
             let series: Vec<CurveSeries> = personas
                 .iter()
-                .map(|(id, name, colour)| CurveSeries {
-                    label: name.clone(),
-                    colour: colour.clone(),
-                    values: m
-                        .stages
-                        .iter()
-                        .map(|s| m.emotion(&s.id, id.as_deref()))
-                        .collect(),
+                .flat_map(|(id, name, colour)| {
+                    [false, true].map(|future| CurveSeries {
+                        label: name.clone(),
+                        colour: colour.clone(),
+                        values: m
+                            .stages
+                            .iter()
+                            .map(|s| m.emotion(&s.id, id.as_deref(), future))
+                            .collect(),
+                        dashed: future,
+                    })
                 })
+                .filter(|s| !s.dashed || s.values.iter().any(Option::is_some))
                 .collect();
             (m.stages.len(), series)
         });

@@ -38,7 +38,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
                     let (persona, name, colour) = p;
                     let persona = StoredValue::new(persona);
                     let value = move || {
-                        session.read(Scope::Emotions, |m| m.emotion(&stage.get_value(), persona.get_value().as_deref()))
+                        session.read(Scope::Emotions, |m| m.emotion(&stage.get_value(), persona.get_value().as_deref(), session.future_emotions.get()))
                             .map(|v| v.to_string())
                             .unwrap_or_default()
                     };
@@ -57,6 +57,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
                                     session.edit(Edit::SetEmotion {
                                         stage: stage.get_value(),
                                         persona: persona.get_value(),
+                                        future: session.future_emotions.get_untracked(),
                                         value: v.parse::<i8>().ok(),
                                     });
                                 }

@@ -66,6 +66,8 @@ pub struct MapSession {
     pub can_redo: RwSignal<bool>,
     /// `None`: every persona's content; `Some(id)`: shared content and that persona's.
     pub persona_view: RwSignal<Option<String>>,
+    /// The emotion cells edit the future state's curve rather than today's.
+    pub future_emotions: RwSignal<bool>,
 }
 
 impl MapSession {
@@ -83,6 +85,7 @@ impl MapSession {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             persona_view: RwSignal::new(None),
+            future_emotions: RwSignal::new(false),
         }
     }
 
@@ -109,7 +112,11 @@ impl MapSession {
             if scopes.contains(&Scope::All) {
                 t.values().cloned().collect()
             } else {
-                scopes.iter().filter_map(|s| t.get(s).cloned()).collect()
+                scopes
+                    .iter()
+                    .chain([&Scope::Document])
+                    .filter_map(|s| t.get(s).cloned())
+                    .collect()
             }
         });
         for trigger in to_wake {

@@ -29,7 +29,8 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
             channel: Channel::Website,
             classification: Classification::Complementary,
             department: String::new(),
-            metrics: None,
+            readings: Vec::new(),
+            legacy_metrics: None,
         };
         let index = session.peek(|m| m.touchpoints.len());
         session.request_focus(touchpoint.id.clone());
