@@ -8,5 +8,7 @@ pub mod history;
 pub mod i18n;
 pub mod json_path;
 pub mod library;
+pub mod metrics;
 pub mod model;
 pub mod store;
+pub mod survey_import;

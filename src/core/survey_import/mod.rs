@@ -1,0 +1,1 @@
+//! Importing survey answers and analytics counts from CSV files.
