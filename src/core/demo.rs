@@ -1070,7 +1070,7 @@ mod tests {
                 assert!(PERSONA_COLOURS.contains(&p.colour.as_str()));
             }
             let kinds: Vec<LaneKind> = map.lanes.iter().map(|l| l.kind).collect();
-            assert_eq!(kinds.len(), 8);
+            assert_eq!(kinds.len(), 9);
 
             let channels: HashSet<Channel> = map.touchpoints.iter().map(|t| t.channel).collect();
             assert!(channels.len() >= 3);

@@ -412,7 +412,7 @@ fn strip_position(message: &str) -> String {
 
 /// What is wrong with a reading, if anything: answers that do not fit the
 /// metric's scale, or a figure that is not a finite number in range.
-fn reading_problem(r: &Reading) -> Option<String> {
+pub fn reading_problem(r: &Reading) -> Option<String> {
     let scale = r.scale;
     let values = r
         .value

@@ -3,7 +3,7 @@
 //! Every string the UI shows comes from here. Each key carries both languages
 //! in one match arm, so a missing translation does not compile.
 
-use super::model::{ActionStatus, Channel, Classification, LaneKind, MapKind};
+use super::model::{ActionStatus, Channel, Classification, LaneKind, MapKind, Metric};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -167,6 +167,82 @@ keys! {
     Actions => ("Actions", "Actions"),
     Sizes => ("B", "o"),
     ThemeHint => ("Ctrl+Z undo · Ctrl+Shift+Z redo", "Ctrl+Z annuler · Ctrl+Maj+Z rétablir"),
+    CurrentState => ("Today", "Aujourd'hui"),
+    FutureState => ("Future state", "État futur"),
+    EmotionsFor => ("Emotions shown and edited", "Émotions affichées et modifiées"),
+    MapTab => ("Map", "Carte"),
+    ChartsTab => ("Charts", "Graphiques"),
+    Metrics => ("Metrics", "Indicateurs"),
+    MetricsOf => ("Metrics of this touchpoint", "Indicateurs de ce point de contact"),
+    NotConclusive => ("not conclusive", "non concluant"),
+    NotConclusiveHint => ("Fewer than 30 answers: the margin is too wide to conclude.", "Moins de 30 réponses : la marge est trop large pour conclure."),
+    Answers => ("answers", "réponses"),
+    TypedByHand => ("typed by hand", "saisi à la main"),
+    ImportedFrom => ("from", "depuis"),
+    Earlier => ("Earlier", "Avant"),
+    TypeFigure => ("Type a figure", "Saisir un chiffre"),
+    FigureValue => ("Value", "Valeur"),
+    FigureAnswers => ("Answers (if known)", "Réponses (si connu)"),
+    SetFigure => ("Set", "Enregistrer"),
+    RemoveLatest => ("Remove the latest reading", "Retirer la dernière mesure"),
+    NoFigure => ("no data", "pas de données"),
+    Promoters => ("promoters", "promoteurs"),
+    Detractors => ("detractors", "détracteurs"),
+    Satisfied => ("satisfied", "satisfaits"),
+    LowEffort => ("low effort", "effort faible"),
+    Mean => ("mean", "moyenne"),
+    OfEntrants => ("of entrants", "des entrants"),
+    ImportData => ("Import data (CSV)", "Importer des données (CSV)"),
+    ImportTitle => ("Import survey answers or analytics counts", "Importer des réponses d'enquête ou des comptages"),
+    ImportFileRead => ("File", "Fichier"),
+    Separator => ("Separator", "Séparateur"),
+    DecimalMark => ("Decimal mark", "Séparateur décimal"),
+    DecimalPoint => ("point (12.5)", "point (12.5)"),
+    DecimalComma => ("comma (12,5)", "virgule (12,5)"),
+    QualtricsDetected => ("Qualtrics export: its two extra header rows are skipped.", "Export Qualtrics : ses deux lignes d'en-tête supplémentaires sont ignorées."),
+    Column => ("Column", "Colonne"),
+    Sample => ("Sample", "Exemple"),
+    UseAs => ("Use as", "Utiliser comme"),
+    ForTouchpoint => ("Touchpoint", "Point de contact"),
+    IgnoreColumn => ("— ignore —", "— ignorer —"),
+    PersonaColumn => ("Persona of the respondent", "Persona du répondant"),
+    TouchpointColumn => ("Touchpoint named in the row", "Point de contact nommé dans la ligne"),
+    NamedInRow => ("named in each row", "nommé dans chaque ligne"),
+    RowsRead => ("rows read", "lignes lues"),
+    RowsSkipped => ("rows skipped", "lignes ignorées"),
+    ProblemsTitle => ("Rows left out, and why", "Lignes écartées, et pourquoi"),
+    Line => ("Line", "Ligne"),
+    WillUpdate => ("What this import will add", "Ce que cet import va ajouter"),
+    NothingToImport => ("Nothing to import yet: map at least one column to a touchpoint and a metric.", "Rien à importer pour l'instant : associez au moins une colonne à un point de contact et un indicateur."),
+    ConfirmImport => ("Import", "Importer"),
+    ConfirmImportSkipping => ("Import, leaving out the rows above", "Importer sans les lignes ci-dessus"),
+    Cancel => ("Cancel", "Annuler"),
+    Imported => ("Imported. Undo (Ctrl+Z) takes it back.", "Importé. Annuler (Ctrl+Z) le retire."),
+    FileUnreadable => ("This file could not be read:", "Ce fichier n'a pas pu être lu :"),
+    DownloadSvg => ("Download SVG", "Télécharger en SVG"),
+    DownloadPng => ("Download PNG", "Télécharger en PNG"),
+    ShowAsTable => ("Show the data as a table", "Voir les données en tableau"),
+    FunnelTitle => ("Reach funnel", "Entonnoir de fréquentation"),
+    FunnelEmpty => ("No touchpoint has a reach yet: type one in a touchpoint's metrics or import a CSV.", "Aucun point de contact n'a de fréquentation : saisissez-en une dans les indicateurs d'un point de contact ou importez un CSV."),
+    ScoresTitle => ("Scores with their 95 % margin of error", "Scores avec leur marge d'erreur à 95 %"),
+    ScoresEmpty => ("No survey answers yet.", "Pas encore de réponses d'enquête."),
+    ByStage => ("by stage", "par étape"),
+    ByTouchpoint => ("by touchpoint", "par point de contact"),
+    ChannelMixTitle => ("Channel mix", "Répartition par canal"),
+    ChannelMixByReach => ("customer contacts (sum of reach)", "contacts clients (somme des fréquentations)"),
+    ChannelMixByCount => ("number of touchpoints", "nombre de points de contact"),
+    HeatTitle => ("Weakest touchpoints", "Points de contact les plus faibles"),
+    HeatHint => ("Worst first: the lowest of NPS, CSAT and CES on a common 0–100 % scale.", "Le pire en premier : le plus bas de NPS, CSAT et CES sur une même échelle de 0 à 100 %."),
+    EmotionTitle => ("Emotion curve", "Courbe des émotions"),
+    Scales => ("Answer scales", "Échelles de réponse"),
+    ScaleLow => ("lowest", "minimum"),
+    ScaleHigh => ("highest", "maximum"),
+    ScaleGood => ("good answers from … to", "bonnes réponses de … à"),
+    Stage => ("Stage", "Étape"),
+    Touchpoint => ("Touchpoint", "Point de contact"),
+    Value => ("Value", "Valeur"),
+    Margin => ("95 % margin", "Marge à 95 %"),
+    Total => ("Total", "Total"),
 }
 
 impl LaneKind {
@@ -177,12 +253,28 @@ impl LaneKind {
             LaneKind::Thinking => ("Thinking", "Pense"),
             LaneKind::Feeling => ("Feeling", "Ressent"),
             LaneKind::Touchpoints => ("Touchpoints", "Points de contact"),
+            LaneKind::Metrics => ("Metrics", "Indicateurs"),
             LaneKind::PainPoints => ("Pain points", "Points de friction"),
             LaneKind::Gains => ("Gains", "Moments positifs"),
             LaneKind::Opportunities => ("Opportunities", "Opportunités"),
             LaneKind::Notes => ("Notes", "Notes"),
         };
         pick(lang, en, fr)
+    }
+}
+
+impl Metric {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Metric::Reach => ("Reach", "Fréquentation"),
+            Metric::Nps => ("NPS", "NPS"),
+            Metric::Csat => ("CSAT", "CSAT"),
+            Metric::Ces => ("CES", "CES"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
     }
 }
 
@@ -323,6 +415,40 @@ pub fn format_decimal(lang: Lang, x: f64) -> String {
     }
 }
 
+/// A count with thousands grouped: `12,000` (`12 000` in French, with a
+/// narrow no-break space). Rounded to a whole number.
+pub fn format_count(lang: Lang, x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let n = x.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let group = match lang {
+        Lang::En => ",",
+        Lang::Fr => "\u{202f}",
+    };
+    let mut out = String::with_capacity(digits.len() + 8);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(group);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A percentage: `60 %` in French, `60%` in English, one decimal at most.
+pub fn format_percent(lang: Lang, x: f64) -> String {
+    let number = format_decimal(lang, x);
+    match lang {
+        Lang::En => format!("{number}%"),
+        Lang::Fr => format!("{number}\u{a0}%"),
+    }
+}
+
 /// A byte count for people: `812 B`, `14.2 KB`, `1.3 MB` (French: `14,2 Ko`).
 pub fn format_size(lang: Lang, bytes: usize) -> String {
     let (unit_k, unit_m) = match lang {
@@ -395,6 +521,17 @@ mod tests {
         assert_eq!(latin_upper('ß'), 'ß');
         assert!(is_latin_alphanumeric('é') && is_latin_alphanumeric('7'));
         assert!(!is_latin_alphanumeric('\'') && !is_latin_alphanumeric('/'));
+    }
+
+    #[test]
+    fn counts_and_percentages_read_naturally() {
+        assert_eq!(format_count(Lang::En, 12000.0), "12,000");
+        assert_eq!(format_count(Lang::Fr, 1234567.4), "1\u{202f}234\u{202f}567");
+        assert_eq!(format_count(Lang::En, 999.0), "999");
+        assert_eq!(format_count(Lang::En, -1000.0), "-1,000");
+        assert_eq!(format_count(Lang::En, f64::NAN), "");
+        assert_eq!(format_percent(Lang::En, 62.5), "62.5%");
+        assert_eq!(format_percent(Lang::Fr, 62.5), "62,5\u{a0}%");
     }
 
     #[test]

@@ -115,6 +115,8 @@ pub enum LaneKind {
     /// The emotion curve.
     Feeling,
     Touchpoints,
+    /// Each stage's figures (reach, NPS, CSAT, CES) pooled over its touchpoints.
+    Metrics,
     PainPoints,
     Gains,
     Opportunities,
@@ -123,12 +125,13 @@ pub enum LaneKind {
 }
 
 impl LaneKind {
-    pub const ALL: [LaneKind; 9] = [
+    pub const ALL: [LaneKind; 10] = [
         LaneKind::Goal,
         LaneKind::Doing,
         LaneKind::Thinking,
         LaneKind::Feeling,
         LaneKind::Touchpoints,
+        LaneKind::Metrics,
         LaneKind::PainPoints,
         LaneKind::Gains,
         LaneKind::Opportunities,
@@ -137,14 +140,17 @@ impl LaneKind {
 
     /// Lanes whose cells hold text cards.
     pub fn holds_cards(self) -> bool {
-        !matches!(self, LaneKind::Feeling | LaneKind::Touchpoints)
+        !matches!(
+            self,
+            LaneKind::Feeling | LaneKind::Touchpoints | LaneKind::Metrics
+        )
     }
 
     /// Lanes whose content may differ per persona.
     pub fn per_persona(self) -> bool {
         matches!(
             self,
-            LaneKind::Doing | LaneKind::Thinking | LaneKind::Feeling
+            LaneKind::Doing | LaneKind::Thinking | LaneKind::Feeling | LaneKind::Metrics
         )
     }
 }
@@ -523,6 +529,7 @@ impl JourneyMap {
             LaneKind::Thinking,
             LaneKind::Feeling,
             LaneKind::Touchpoints,
+            LaneKind::Metrics,
             LaneKind::PainPoints,
             LaneKind::Gains,
             LaneKind::Opportunities,

@@ -19,21 +19,29 @@ impl std::fmt::Display for DownloadError {
     }
 }
 
-fn js_err(e: wasm_bindgen::JsValue) -> DownloadError {
+pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> DownloadError {
     DownloadError::Browser(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// A Blob of `text` typed `mime`.
+pub fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, DownloadError> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_err)
 }
 
 /// Offer `text` as a download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
+    download_blob(filename, &text_blob(mime, text)?)
+}
+
+/// Offer a Blob as a download named `filename`.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), DownloadError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(DownloadError::NoDocument)?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_err)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(js_err)?

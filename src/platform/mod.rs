@@ -3,7 +3,9 @@
 
 pub mod clock;
 pub mod download;
+pub mod file_read;
 pub mod language;
 pub mod local_storage;
+pub mod png_export;
 pub mod random_ids;
 pub mod storage_events;

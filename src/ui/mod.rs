@@ -6,9 +6,11 @@
 
 pub mod app;
 pub mod app_state;
+pub mod charts;
 pub mod editor;
 pub mod icon_button;
 pub mod id_list;
+pub mod import;
 pub mod language_switch;
 pub mod library;
 pub mod notice_list;

@@ -7,6 +7,7 @@
 pub mod journey;
 pub mod nps;
 pub mod scale_stats;
+pub mod text;
 
 use crate::core::model::{Metric, Millis, Reading, Scale, Scales, Touchpoint};
 

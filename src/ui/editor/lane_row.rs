@@ -9,6 +9,7 @@ use crate::ui::editor::feeling_cell::FeelingCell;
 use crate::ui::editor::lane_header::LaneHeader;
 use crate::ui::editor::map_grid::stage_ids;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::stage_metrics_cell::StageMetricsCell;
 use crate::ui::editor::touchpoint_cell::TouchpointCell;
 use crate::ui::id_list::IdList;
 
@@ -19,6 +20,7 @@ pub fn kind_code(kind: LaneKind) -> &'static str {
         LaneKind::Thinking => "thinking",
         LaneKind::Feeling => "feeling",
         LaneKind::Touchpoints => "touchpoints",
+        LaneKind::Metrics => "metrics",
         LaneKind::PainPoints => "pain_points",
         LaneKind::Gains => "gains",
         LaneKind::Opportunities => "opportunities",
@@ -48,6 +50,11 @@ pub fn LaneRow(id: String) -> impl IntoView {
         LaneKind::Touchpoints => view! {
             <IdList ids=Signal::derive(move || stage_ids(session))
                 row=Callback::new(|stage| view! { <TouchpointCell stage=stage/> }.into_any())/>
+        }
+        .into_any(),
+        LaneKind::Metrics => view! {
+            <IdList ids=Signal::derive(move || stage_ids(session))
+                row=Callback::new(|stage| view! { <StageMetricsCell stage=stage/> }.into_any())/>
         }
         .into_any(),
         _ => view! {

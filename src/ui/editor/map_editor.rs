@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use crate::core::i18n::Key;
 use crate::core::library::{self, LoadError};
 use crate::ui::app_state::{AppState, Route};
+use crate::ui::charts::charts_page::ChartsPage;
+use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
+use crate::ui::import::csv_import::CsvImport;
 
 #[component]
 pub fn MapEditor(id: String) -> impl IntoView {
@@ -98,7 +101,16 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             <SaveNotice/>
             <ExternalNotice outcome=external/>
             <PersonaPanel/>
-            <MapGrid/>
+            <EditorTabs/>
+            <Show when=move || session.import_open.get()>
+                <CsvImport/>
+            </Show>
+            <div class="map-pane" hidden=move || session.charts_open.get()>
+                <MapGrid/>
+            </div>
+            <Show when=move || session.charts_open.get()>
+                <ChartsPage/>
+            </Show>
         </section>
     }
 }

@@ -68,6 +68,10 @@ pub struct MapSession {
     pub persona_view: RwSignal<Option<String>>,
     /// The emotion cells edit the future state's curve rather than today's.
     pub future_emotions: RwSignal<bool>,
+    /// The charts are shown instead of the map grid.
+    pub charts_open: RwSignal<bool>,
+    /// The CSV import dialog is open.
+    pub import_open: RwSignal<bool>,
 }
 
 impl MapSession {
@@ -86,6 +90,8 @@ impl MapSession {
             can_redo: RwSignal::new(false),
             persona_view: RwSignal::new(None),
             future_emotions: RwSignal::new(false),
+            charts_open: RwSignal::new(false),
+            import_open: RwSignal::new(false),
         }
     }
 

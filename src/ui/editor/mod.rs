@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod card_cell;
+pub mod editor_tabs;
 pub mod editor_toolbar;
 pub mod emotion_curve;
 pub mod feeling_cell;
@@ -16,8 +17,10 @@ pub mod persona_card;
 pub mod persona_panel;
 pub mod save_notice;
 pub mod stage_header;
+pub mod stage_metrics_cell;
 pub mod touchpoint_card;
 pub mod touchpoint_cell;
+pub mod touchpoint_metrics;
 
 /// Width of a stage column in pixels; the emotion curve is drawn to match it.
 pub const COLUMN_WIDTH: u32 = 240;

@@ -7,6 +7,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::{Channel, Classification, Touchpoint};
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_metrics::TouchpointMetrics;
 use crate::ui::icon_button::IconButton;
 
 pub fn channel_code(c: Channel) -> &'static str {
@@ -109,6 +110,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
                     prop:value=field(|t| t.department.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); update(&|t| t.department = v.clone()); } />
             </div>
+            <TouchpointMetrics id=id/>
         </div>
     }
 }

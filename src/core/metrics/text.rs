@@ -1,0 +1,113 @@
+//! Figures as people read them, in the UI language: `+23 ± 9`, `78 %`,
+//! `2,9 / 7`, `12 000`.
+
+use super::Figure;
+use crate::core::i18n::{format_count, format_decimal, format_percent, Key, Lang};
+use crate::core::model::Metric;
+
+/// An NPS-style signed whole number: `+23`, `0`, `−7` (a real minus sign).
+pub fn signed(x: f64) -> String {
+    let n = x.round() as i64;
+    match n {
+        0 => "0".into(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("\u{2212}{}", n.unsigned_abs()),
+    }
+}
+
+/// The value alone: `+23`, `78 %`, `2.9 / 7`, `12,000`.
+pub fn value(lang: Lang, f: &Figure) -> String {
+    match f.metric {
+        Metric::Reach => format_count(lang, f.value),
+        Metric::Nps => signed(f.value),
+        Metric::Csat => format_percent(lang, f.value.round()),
+        Metric::Ces => match f.scale {
+            Some(s) => format!("{} / {}", format_decimal(lang, f.value), s.high),
+            None => format_decimal(lang, f.value),
+        },
+    }
+}
+
+/// The margin alone, in the value's unit (`9`, `7 %`, `0.3`), if known.
+pub fn margin(lang: Lang, f: &Figure) -> Option<String> {
+    let m = f.margin()?;
+    Some(match f.metric {
+        Metric::Reach => return None,
+        Metric::Nps => format!("{}", m.round() as i64),
+        Metric::Csat => format_percent(lang, m.round()),
+        Metric::Ces => format_decimal(lang, m),
+    })
+}
+
+/// The value with its margin: `+23 ± 9`.
+pub fn headline(lang: Lang, f: &Figure) -> String {
+    match margin(lang, f) {
+        Some(m) => format!("{} ± {m}", value(lang, f)),
+        None => value(lang, f),
+    }
+}
+
+/// What is behind the figure: `140 answers · mean 4.1`, or `typed by hand`.
+pub fn detail(lang: Lang, f: &Figure) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(n) = f.n {
+        parts.push(format!(
+            "{} {}",
+            format_count(lang, f64::from(n)),
+            lang.t(Key::Answers)
+        ));
+    }
+    match (f.metric, f.secondary) {
+        (Metric::Csat, Some(mean)) => parts.push(format!(
+            "{} {}",
+            lang.t(Key::Mean),
+            format_decimal(lang, mean)
+        )),
+        (Metric::Ces, Some(share)) => parts.push(format!(
+            "{} {}",
+            format_percent(lang, share.round()),
+            lang.t(Key::LowEffort)
+        )),
+        _ => {}
+    }
+    if f.typed {
+        parts.push(lang.t(Key::TypedByHand).into());
+    }
+    if f.metric != Metric::Reach && !f.conclusive() && !f.typed {
+        parts.push(lang.t(Key::NotConclusive).into());
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::metrics::from_answers;
+    use crate::core::model::Scale;
+
+    #[test]
+    fn nps_reads_as_a_signed_score_with_its_margin() {
+        let mut counts = [0; 11];
+        counts[0] = 20;
+        counts[8] = 30;
+        counts[10] = 50;
+        let f = from_answers(Metric::Nps, Scale::NPS, &counts).unwrap();
+        assert_eq!(headline(Lang::En, &f), "+30 ± 15");
+        assert_eq!(detail(Lang::Fr, &f), "100 réponses");
+        assert_eq!(signed(-7.4), "\u{2212}7");
+        assert_eq!(signed(0.2), "0");
+    }
+
+    #[test]
+    fn small_samples_say_they_are_not_conclusive() {
+        let f = from_answers(Metric::Csat, Scale::CSAT, &[1, 1, 2, 4, 2]).unwrap();
+        assert_eq!(value(Lang::Fr, &f), "60\u{a0}%");
+        assert_eq!(
+            detail(Lang::En, &f),
+            "10 answers · mean 3.5 · not conclusive"
+        );
+        let f = from_answers(Metric::Ces, Scale::CES, &[30, 0, 0, 0, 0, 0, 10]).unwrap();
+        assert_eq!(value(Lang::Fr, &f), "2,5 / 7");
+        assert_eq!(detail(Lang::En, &f), "40 answers · 75% low effort");
+    }
+}

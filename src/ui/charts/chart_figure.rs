@@ -1,0 +1,96 @@
+//! One chart on the charts page: its title, the SVG drawn by the core (which
+//! escapes every label), buttons to download it as SVG or PNG, and the same
+//! data as a table for screen readers and for copying.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::platform::download::{download_text, file_name};
+use crate::platform::png_export::download_png;
+use crate::ui::editor::map_session::MapSession;
+
+/// What a chart shows: its SVG and its data as a table.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartData {
+    pub svg: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The `width` and `height` attributes of an `<svg>` root.
+pub fn svg_size(svg: &str) -> (u32, u32) {
+    let head = &svg[..svg.find('>').unwrap_or(svg.len())];
+    let attribute = |name: &str| -> u32 {
+        head.find(&format!(" {name}=\""))
+            .and_then(|i| {
+                let rest = &head[i + name.len() + 3..];
+                rest[..rest.find('"')?].parse().ok()
+            })
+            .unwrap_or(0)
+    };
+    (attribute("width"), attribute("height"))
+}
+
+#[component]
+pub fn ChartFigure(
+    /// Short, for file names and test ids: `funnel`, `scores`…
+    name: &'static str,
+    title: Key,
+    #[prop(optional)] hint: Option<Key>,
+    /// Said instead of the chart when there is nothing to draw.
+    empty: Key,
+    #[prop(into)] data: Signal<Option<ChartData>>,
+) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let file = move |extension: &str| {
+        let title = session.peek(|m| m.title.clone());
+        file_name(&format!("{title} {name}"), extension)
+    };
+    let download_svg = move |_| {
+        if let Some(d) = data.get_untracked() {
+            let _ = download_text(&file("svg"), "image/svg+xml", &d.svg);
+        }
+    };
+    let download_png_file = move |_| {
+        if let Some(d) = data.get_untracked() {
+            let (w, h) = svg_size(&d.svg);
+            let _ = download_png(file("png"), &d.svg, w, h, 2, |_| {});
+        }
+    };
+    view! {
+        <section class="chart" data-testid=format!("chart-{name}")>
+            <header class="chart-head">
+                <h2>{app.text(title)}</h2>
+                {hint.map(|h| view! { <p class="chart-hint">{app.text(h)}</p> })}
+            </header>
+            {move || match data.get() {
+                None => view! { <p class="chart-empty" data-testid="chart-empty">{app.t(empty)}</p> }.into_any(),
+                Some(d) => {
+                    let table = view! {
+                        <table>
+                            <thead><tr>{d.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {d.rows.iter().map(|row| view! {
+                                    <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    };
+                    view! {
+                        // plotters escapes every label; no user markup reaches the SVG.
+                        <div class="chart-svg" role="img" aria-label=app.t(title) inner_html=d.svg></div>
+                        <div class="chart-actions">
+                            <button type="button" data-testid="download-svg" on:click=download_svg>"⤓ " {app.text(Key::DownloadSvg)}</button>
+                            <button type="button" data-testid="download-png" on:click=download_png_file>"⤓ " {app.text(Key::DownloadPng)}</button>
+                        </div>
+                        <details class="chart-table">
+                            <summary>{app.text(Key::ShowAsTable)}</summary>
+                            {table}
+                        </details>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,39 @@
+//! Between the toolbar and the map: the map / charts switch, the CSV
+//! import, and which emotion curve (today or future state) is edited.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn EditorTabs() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let charts = session.charts_open;
+    view! {
+        <div class="editor-tabs">
+            <div class="tabs" role="tablist">
+                <button type="button" role="tab" data-testid="tab-map"
+                    aria-selected=move || (!charts.get()).to_string()
+                    on:click=move |_| charts.set(false)>{app.text(Key::MapTab)}</button>
+                <button type="button" role="tab" data-testid="tab-charts"
+                    aria-selected=move || charts.get().to_string()
+                    on:click=move |_| charts.set(true)>{app.text(Key::ChartsTab)}</button>
+            </div>
+            <label class="emotion-state">
+                <span>{app.text(Key::EmotionsFor)}</span>
+                <select data-testid="emotion-state"
+                    prop:value=move || if session.future_emotions.get() { "future" } else { "current" }
+                    on:change=move |ev| session.future_emotions.set(event_target_value(&ev) == "future")>
+                    <option value="current">{app.text(Key::CurrentState)}</option>
+                    <option value="future">{app.text(Key::FutureState)}</option>
+                </select>
+            </label>
+            <div class="toolbar-spacer"></div>
+            <button type="button" data-testid="import-csv" on:click=move |_| session.import_open.set(true)>
+                "⇪ " {app.text(Key::ImportData)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! A stage's figures in the metrics lane: reach, NPS, CSAT and CES pooled
+//! over the stage's touchpoints, for everyone or for the persona in view.
+
+use leptos::prelude::*;
+
+use crate::core::edit::Scope;
+use crate::core::i18n::Key;
+use crate::core::metrics::{journey, text};
+use crate::core::model::Metric;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_metrics::metric_code;
+
+#[component]
+pub fn StageMetricsCell(stage: String) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let stage_id = stage.clone();
+    let stage = StoredValue::new(stage);
+    let rows = move || {
+        let lang = app.lang.get();
+        let persona = session.persona_view.get();
+        session.track(Scope::Scales);
+        let ids = session.read(Scope::StageTouchpoints(stage.get_value()), |m| {
+            m.stage_touchpoints(&stage.get_value())
+        });
+        for id in ids {
+            session.track(Scope::Touchpoint(id));
+        }
+        session.peek(|m| {
+            Metric::ALL
+                .into_iter()
+                .filter_map(|metric| {
+                    let f =
+                        journey::stage_figure(m, &stage.get_value(), metric, persona.as_deref())?;
+                    let conclusive = f.conclusive();
+                    Some(view! {
+                        <div class="stage-metric" class:inconclusive=!conclusive
+                            data-testid="stage-metric" data-metric=metric_code(metric)
+                            title=text::detail(lang, &f)>
+                            <span class="stage-metric-name">{metric.label(lang)}</span>
+                            <span class="stage-metric-value">{text::headline(lang, &f)}</span>
+                            {(!conclusive).then(|| view! {
+                                <span class="stage-metric-flag">{lang.t(Key::NotConclusive)}</span>
+                            })}
+                        </div>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="cell metrics-cell" data-testid="cell" data-stage-id=stage_id>{rows}</div>
+    }
+}

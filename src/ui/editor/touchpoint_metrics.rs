@@ -1,0 +1,193 @@
+//! A touchpoint's numbers: a badge per metric on the card, and, unfolded,
+//! each figure with its margin, where it comes from and when, its earlier
+//! values, and a form to type a figure when there is no data to import.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::{Key, Lang};
+use crate::core::metrics::{self, text, Figure};
+use crate::core::model::{Metric, Millis, Reading};
+use crate::platform::clock;
+use crate::ui::editor::map_session::MapSession;
+
+pub fn metric_code(m: Metric) -> &'static str {
+    match m {
+        Metric::Reach => "reach",
+        Metric::Nps => "nps",
+        Metric::Csat => "csat",
+        Metric::Ces => "ces",
+    }
+}
+
+/// One metric's current figure, its source and date, and its history.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    figure: Figure,
+    at: Millis,
+    source: Option<String>,
+    earlier: Vec<(Millis, Figure)>,
+}
+
+#[component]
+pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let shown = move |metric: Metric| -> Option<Shown> {
+        session.track(Scope::Scales);
+        session.read(Scope::Touchpoint(id.get_value()), |m| {
+            let t = m.touchpoint(&id.get_value())?;
+            let latest = t.latest(metric)?;
+            let figure = metrics::of_reading(latest, &m.scales)?;
+            let mut earlier = metrics::trend(t, metric, &m.scales);
+            earlier.pop();
+            earlier.reverse();
+            Some(Shown {
+                figure,
+                at: latest.at,
+                source: latest.source.clone(),
+                earlier,
+            })
+        })
+    };
+    let badges = move || {
+        let lang = app.lang.get();
+        Metric::ALL
+            .into_iter()
+            .filter_map(|metric| {
+                let s = shown(metric)?;
+                let conclusive = s.figure.conclusive();
+                let title = format!("{} — {}", metric.label(lang), text::detail(lang, &s.figure));
+                Some(view! {
+                    <span class="metric-badge" class:inconclusive=!conclusive
+                        data-testid="metric-badge" data-metric=metric_code(metric) title=title>
+                        <b>{metric.label(lang)}</b>" "{text::headline(lang, &s.figure)}
+                        {(!conclusive).then_some(" ⚠")}
+                    </span>
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="tp-metrics" data-testid="touchpoint-metrics">
+            <summary aria-label=app.text(Key::MetricsOf)>
+                <span class="metric-badges">{badges}</span>
+                <span class="metrics-label">{app.text(Key::Metrics)}</span>
+            </summary>
+            <div class="metric-rows">
+                {Metric::ALL.into_iter().map(|metric| view! { <MetricRow id=id metric=metric shown=Signal::derive(move || shown(metric))/> }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn MetricRow(
+    id: StoredValue<String>,
+    metric: Metric,
+    shown: Signal<Option<Shown>>,
+) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let value = RwSignal::new(String::new());
+    let answers = RwSignal::new(String::new());
+    let set = move |_| {
+        let parsed = parse_typed(&value.get_untracked(), app.lang.get_untracked());
+        let Some(v) = parsed else { return };
+        let n = answers.get_untracked().trim().parse::<u32>().ok();
+        let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) else {
+            return;
+        };
+        t.readings.push(Reading {
+            metric,
+            at: clock::now(),
+            source: None,
+            scale: None,
+            answers: Vec::new(),
+            value: Some(v),
+            n,
+            personas: Vec::new(),
+        });
+        // An impossible figure (NPS 300) is refused by the map's rules.
+        let possible = t
+            .readings
+            .last()
+            .is_some_and(|r| crate::core::envelope::reading_problem(r).is_none());
+        if possible {
+            session.edit(Edit::UpdateTouchpoint(t));
+            value.set(String::new());
+            answers.set(String::new());
+        }
+    };
+    let remove_latest = move |_| {
+        if let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) {
+            if let Some(i) = t.readings.iter().rposition(|r| r.metric == metric) {
+                t.readings.remove(i);
+                session.edit(Edit::UpdateTouchpoint(t));
+            }
+        }
+    };
+    let hint = match metric {
+        Metric::Reach => "12000",
+        Metric::Nps => "-100 … 100",
+        Metric::Csat => "0 … 100 %",
+        Metric::Ces => "1 … 7",
+    };
+    view! {
+        <div class="metric-row" data-testid="metric-row" data-metric=metric_code(metric)>
+            <div class="metric-name">{move || metric.label(app.lang.get())}</div>
+            {move || {
+                let lang = app.lang.get();
+                match shown.get() {
+                    None => view! { <div class="metric-none">{lang.t(Key::NoFigure)}</div> }.into_any(),
+                    Some(s) => {
+                        let from = match &s.source {
+                            Some(file) => format!("{} {file}", lang.t(Key::ImportedFrom)),
+                            None => lang.t(Key::TypedByHand).to_owned(),
+                        };
+                        let earlier = s.earlier.iter().map(|(at, f)| {
+                            format!("{} ({})", text::headline(lang, f), clock::format_date(*at, lang.code()))
+                        }).collect::<Vec<_>>().join(" · ");
+                        view! {
+                            <div class="metric-figure">
+                                <strong data-testid="metric-value">{text::headline(lang, &s.figure)}</strong>
+                                " "<span class="metric-detail">{text::detail(lang, &s.figure)}</span>
+                                {(!s.figure.conclusive() && !s.figure.typed).then(|| view! {
+                                    <div class="metric-warning" data-testid="not-conclusive">{lang.t(Key::NotConclusiveHint)}</div>
+                                })}
+                                <div class="metric-source">{from}" · "{clock::format_date(s.at, lang.code())}</div>
+                                {(!earlier.is_empty()).then(|| view! {
+                                    <div class="metric-history" data-testid="metric-history">{lang.t(Key::Earlier)}": "{earlier}</div>
+                                })}
+                                <button type="button" class="link-button" on:click=remove_latest>{lang.t(Key::RemoveLatest)}</button>
+                            </div>
+                        }.into_any()
+                    }
+                }
+            }}
+            <form class="metric-typed" on:submit=move |ev| { ev.prevent_default(); set(()); }>
+                <input type="text" inputmode="decimal" placeholder=hint data-testid="metric-typed-value"
+                    aria-label=move || format!("{} — {}", metric.label(app.lang.get()), app.t(Key::FigureValue))
+                    prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+                {(metric != Metric::Reach).then(|| view! {
+                    <input type="text" inputmode="numeric" class="metric-n" placeholder="n"
+                        aria-label=app.text(Key::FigureAnswers) title=app.text(Key::FigureAnswers)
+                        prop:value=answers on:input=move |ev| answers.set(event_target_value(&ev))/>
+                })}
+                <button type="submit" data-testid="metric-typed-set">{app.text(Key::SetFigure)}</button>
+            </form>
+        </div>
+    }
+}
+
+/// A typed number in the UI language's style: `12,5` and `12 000` in
+/// French, `12.5` and `12,000` in English.
+fn parse_typed(text: &str, lang: Lang) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '%')
+        .filter(|c| lang == Lang::Fr || *c != ',')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}

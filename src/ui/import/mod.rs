@@ -1,0 +1,3 @@
+//! Bringing outside data into a map.
+
+pub mod csv_import;
