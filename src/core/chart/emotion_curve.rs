@@ -44,7 +44,13 @@ pub struct EmotionCurve<'a> {
     pub series: &'a [CurveSeries],
     /// Labels for the levels -2, -1, 0, +1, +2 (already translated).
     pub level_labels: [&'a str; 5],
+    /// Stage names written under their columns (the chart on its own);
+    /// empty in the map, whose columns are already named.
+    pub stage_labels: &'a [String],
 }
+
+/// Height of the band under the curve that holds the stage names.
+const STAGE_BAND: u32 = 20;
 
 /// Colour used when a series' colour is not a valid `#rrggbb`.
 pub const DEFAULT_COLOUR: RGBColor = RGBColor(0x25, 0x63, 0xEB);
@@ -52,6 +58,7 @@ pub const DEFAULT_COLOUR: RGBColor = RGBColor(0x25, 0x63, 0xEB);
 const GUIDE_COLOUR: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
 const ZERO_COLOUR: RGBColor = RGBColor(0xB8, 0xB8, 0xB8);
 const LABEL_COLOUR: RGBColor = RGBColor(0x8A, 0x8A, 0x8A);
+const STAGE_COLOUR: RGBColor = RGBColor(0x1F, 0x23, 0x28);
 /// Label font size in CSS pixels.
 const LABEL_PX: f64 = 10.0;
 const LINE_WIDTH: u32 = 2;
@@ -129,7 +136,12 @@ fn draw(
     width: u32,
     height: u32,
 ) -> Result<(), ()> {
-    let ys = level_ys(height);
+    let band = if curve.stage_labels.is_empty() {
+        0
+    } else {
+        STAGE_BAND.min(height / 2)
+    };
+    let ys = level_ys(height - band);
     let right = i32::try_from(width).unwrap_or(i32::MAX);
 
     // Guide lines, the neutral one slightly stronger, each labelled at the left.
@@ -158,6 +170,22 @@ fn draw(
         let x = stage as i64 * column + column / 2;
         x.clamp(0, i64::from(i32::MAX)) as i32
     };
+
+    let stage_style = TextStyle::from((FontFamily::SansSerif, 11.0 * 1.24, FontStyle::Normal))
+        .color(&STAGE_COLOUR)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    // About 0.6 em per character: shorten names that would overlap the next column.
+    let fits = (curve.column_width as usize * 10 / 66).max(3);
+    for (stage, name) in curve.stage_labels.iter().take(curve.stage_count).enumerate() {
+        let shown: String = if name.chars().count() > fits {
+            name.chars().take(fits - 1).chain(['…']).collect()
+        } else {
+            name.clone()
+        };
+        let bottom = i32::try_from(height).unwrap_or(i32::MAX) - 4;
+        root.draw(&Text::new(shown, (x_of(stage), bottom), stage_style.clone()))
+            .map_err(|_| ())?;
+    }
 
     for series in curve.series {
         let colour = parse_colour(&series.colour).unwrap_or(DEFAULT_COLOUR);
@@ -225,6 +253,7 @@ mod tests {
             height: 160,
             series,
             level_labels: LABELS,
+            stage_labels: &[],
         })
     }
 
@@ -266,6 +295,7 @@ mod tests {
             height: 150,
             series: &s,
             level_labels: LABELS,
+            stage_labels: &[],
         });
         assert_svg_shell(&svg, 540, 150);
     }
@@ -406,6 +436,7 @@ mod tests {
             height: 0,
             series: &s,
             level_labels: LABELS,
+            stage_labels: &[],
         });
         assert_svg_shell(&flat, 300, 0);
         let narrow = render(&EmotionCurve {
@@ -414,6 +445,7 @@ mod tests {
             height: 160,
             series: &s,
             level_labels: LABELS,
+            stage_labels: &[],
         });
         assert_svg_shell(&narrow, 0, 160);
     }
@@ -437,6 +469,7 @@ mod tests {
                 height,
                 series: &s,
                 level_labels: LABELS,
+            stage_labels: &[],
             });
             assert_svg_shell(&svg, stages as u32 * column, height);
         }
@@ -447,6 +480,7 @@ mod tests {
             height: 10,
             series: &[],
             level_labels: LABELS,
+            stage_labels: &[],
         });
         assert_svg_shell(&svg, u32::MAX, 10);
     }
@@ -460,6 +494,7 @@ mod tests {
             height: 160,
             series: &[series(evil, &[Some(0), Some(1)])],
             level_labels: [evil, "a", "b", "c", "'"],
+            stage_labels: &[],
         });
         assert!(!svg.contains("<script"), "{svg}");
         assert!(!svg.contains("</script"));
@@ -489,6 +524,7 @@ mod tests {
             height: 160,
             series: &all,
             level_labels: LABELS,
+            stage_labels: &[],
         });
         assert_svg_shell(&svg, 6400, 160);
         assert_eq!(count(&svg, "<circle"), 240);
@@ -510,5 +546,22 @@ mod tests {
         assert!(count(&svg, "<polyline") + count(&svg, "<line") > 2, "{svg}");
         assert_eq!(count(&svg, "fill=\"#2F6FDE\""), 0, "{svg}");
         assert_eq!(count(&svg, "<circle"), 3);
+    }
+
+    #[test]
+    fn stage_names_are_written_under_their_columns_escaped_and_shortened() {
+        let names = vec!["Need".to_owned(), "<b>Achat</b> & livraison très longue".to_owned()];
+        let svg = render(&EmotionCurve {
+            stage_count: 2,
+            column_width: 100,
+            height: 160,
+            series: &[series("#2f6fde", &[Some(0), Some(1)])],
+            level_labels: LABELS,
+            stage_labels: &names,
+        });
+        assert!(svg.contains("\nNeed\n"), "{svg}");
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("&lt;b&gt;Achat"), "{svg}");
+        assert!(svg.contains('…'), "{svg}");
     }
 }

@@ -61,9 +61,10 @@ fn emotions(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
     let svg = emotion_curve::render(&emotion_curve::EmotionCurve {
         stage_count,
         column_width,
-        height: 180,
+        height: 200,
         series: &series,
         level_labels: [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v)),
+        stage_labels: &map.stages.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
     });
     let mut headers = vec![lang.t(Key::Stage).to_owned()];
     headers.extend(series.iter().map(|s| {

@@ -44,6 +44,7 @@ pub fn EmotionCurve() -> impl IntoView {
             height: 150,
             series: &series,
             level_labels: labels,
+            stage_labels: &[],
         })
     };
     view! {
