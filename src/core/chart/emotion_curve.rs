@@ -176,15 +176,24 @@ fn draw(
         .pos(Pos::new(HPos::Center, VPos::Bottom));
     // About 0.6 em per character: shorten names that would overlap the next column.
     let fits = (curve.column_width as usize * 10 / 66).max(3);
-    for (stage, name) in curve.stage_labels.iter().take(curve.stage_count).enumerate() {
+    for (stage, name) in curve
+        .stage_labels
+        .iter()
+        .take(curve.stage_count)
+        .enumerate()
+    {
         let shown: String = if name.chars().count() > fits {
             name.chars().take(fits - 1).chain(['…']).collect()
         } else {
             name.clone()
         };
         let bottom = i32::try_from(height).unwrap_or(i32::MAX) - 4;
-        root.draw(&Text::new(shown, (x_of(stage), bottom), stage_style.clone()))
-            .map_err(|_| ())?;
+        root.draw(&Text::new(
+            shown,
+            (x_of(stage), bottom),
+            stage_style.clone(),
+        ))
+        .map_err(|_| ())?;
     }
 
     for series in curve.series {
@@ -469,7 +478,7 @@ mod tests {
                 height,
                 series: &s,
                 level_labels: LABELS,
-            stage_labels: &[],
+                stage_labels: &[],
             });
             assert_svg_shell(&svg, stages as u32 * column, height);
         }
@@ -550,7 +559,10 @@ mod tests {
 
     #[test]
     fn stage_names_are_written_under_their_columns_escaped_and_shortened() {
-        let names = vec!["Need".to_owned(), "<b>Achat</b> & livraison très longue".to_owned()];
+        let names = vec![
+            "Need".to_owned(),
+            "<b>Achat</b> & livraison très longue".to_owned(),
+        ];
         let svg = render(&EmotionCurve {
             stage_count: 2,
             column_width: 100,

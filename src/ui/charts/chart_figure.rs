@@ -4,18 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::chart::journey_charts::ChartData;
 use crate::core::i18n::Key;
 use crate::platform::download::{download_text, file_name};
 use crate::platform::png_export::download_png;
 use crate::ui::editor::map_session::MapSession;
-
-/// What a chart shows: its SVG and its data as a table.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ChartData {
-    pub svg: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
 
 /// The `width` and `height` attributes of an `<svg>` root.
 pub fn svg_size(svg: &str) -> (u32, u32) {
@@ -40,6 +33,9 @@ pub fn ChartFigure(
     /// Said instead of the chart when there is nothing to draw.
     empty: Key,
     #[prop(into)] data: Signal<Option<ChartData>>,
+    /// Controls shown above the chart (what it shows).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
@@ -64,6 +60,7 @@ pub fn ChartFigure(
                 <h2>{app.text(title)}</h2>
                 {hint.map(|h| view! { <p class="chart-hint">{app.text(h)}</p> })}
             </header>
+            {children.map(|c| view! { <div class="chart-controls">{c()}</div> })}
             {move || match data.get() {
                 None => view! { <p class="chart-empty" data-testid="chart-empty">{app.t(empty)}</p> }.into_any(),
                 Some(d) => {

@@ -1,18 +1,26 @@
-//! Every chart of the open map, redrawn when the map changes.
+//! Every chart of the open map, redrawn when the map changes: the emotion
+//! curve, the reach funnel, survey scores with their margins, the channel
+//! mix and the weakest touchpoints.
 
 use leptos::prelude::*;
 
-use crate::core::chart::emotion_curve::{self, CurveSeries};
+use crate::core::chart::journey_charts::{self, ChartData, ScoresBy};
 use crate::core::edit::Scope;
-use crate::core::i18n::{emotion_label, Key, Lang};
-use crate::core::model::JourneyMap;
-use crate::ui::charts::chart_figure::{ChartData, ChartFigure};
+use crate::core::i18n::{Key, Lang};
+use crate::core::model::{JourneyMap, Metric};
+use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_metrics::metric_code;
+
+/// How many of the weakest touchpoints the heat view lists.
+const WEAKEST_SHOWN: usize = 12;
 
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
+    let metric = RwSignal::new(Metric::Nps);
+    let by_stage = RwSignal::new(true);
     // Charts are drawn from the whole map: any edit redraws them (they are
     // only mounted while shown).
     let chart = move |build: fn(&JourneyMap, Lang) -> Option<ChartData>| {
@@ -21,73 +29,38 @@ pub fn ChartsPage() -> impl IntoView {
             session.read(Scope::Document, |m| build(m, lang))
         })
     };
+    let scores = Signal::derive(move || {
+        let (lang, metric) = (app.lang.get(), metric.get());
+        let by = if by_stage.get() { ScoresBy::Stage } else { ScoresBy::Touchpoint };
+        session.read(Scope::Document, |m| journey_charts::scores(m, lang, metric, by))
+    });
     view! {
         <div class="charts-page" data-testid="charts-page">
-            <ChartFigure name="emotions" title=Key::EmotionTitle empty=Key::NoFigure data=chart(emotions)/>
+            <ChartFigure name="weakest" title=Key::HeatTitle hint=Key::HeatHint empty=Key::ScoresEmpty
+                data=chart(|m, lang| journey_charts::weakest(m, lang, WEAKEST_SHOWN))/>
+            <ChartFigure name="scores" title=Key::ScoresTitle empty=Key::ScoresEmpty data=scores>
+                <select data-testid="scores-metric" aria-label=app.text(Key::Metrics)
+                    prop:value=move || metric_code(metric.get())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(m) = Metric::SURVEYS.into_iter().find(|m| metric_code(*m) == v) {
+                            metric.set(m);
+                        }
+                    }>
+                    {Metric::SURVEYS.into_iter().map(|m| view! {
+                        <option value=metric_code(m)>{move || m.label(app.lang.get())}</option>
+                    }).collect_view()}
+                </select>
+                <select data-testid="scores-by"
+                    prop:value=move || if by_stage.get() { "stage" } else { "touchpoint" }
+                    on:change=move |ev| by_stage.set(event_target_value(&ev) == "stage")>
+                    <option value="stage">{app.text(Key::ByStage)}</option>
+                    <option value="touchpoint">{app.text(Key::ByTouchpoint)}</option>
+                </select>
+            </ChartFigure>
+            <ChartFigure name="funnel" title=Key::FunnelTitle empty=Key::FunnelEmpty data=chart(journey_charts::funnel)/>
+            <ChartFigure name="emotions" title=Key::EmotionTitle empty=Key::NoFigure data=chart(journey_charts::emotions)/>
+            <ChartFigure name="channels" title=Key::ChannelMixTitle empty=Key::NoFigure data=chart(journey_charts::channel_mix)/>
         </div>
     }
-}
-
-fn emotions(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
-    let stage_count = map.stages.len();
-    let people: Vec<(Option<&str>, &str, &str)> = if map.personas.is_empty() {
-        vec![(None, lang.t(Key::Everyone), "#2f6fde")]
-    } else {
-        map.personas
-            .iter()
-            .map(|p| (Some(p.id.as_str()), p.name.as_str(), p.colour.as_str()))
-            .collect()
-    };
-    let series: Vec<CurveSeries> = people
-        .iter()
-        .flat_map(|&(id, name, colour)| {
-            [false, true].map(|future| CurveSeries {
-                label: name.to_owned(),
-                colour: colour.to_owned(),
-                values: map
-                    .stages
-                    .iter()
-                    .map(|s| map.emotion(&s.id, id, future))
-                    .collect(),
-                dashed: future,
-            })
-        })
-        .filter(|s| s.values.iter().any(Option::is_some))
-        .collect();
-    if series.is_empty() || stage_count == 0 {
-        return None;
-    }
-    let column_width = (960 / stage_count as u32).clamp(90, 200);
-    let svg = emotion_curve::render(&emotion_curve::EmotionCurve {
-        stage_count,
-        column_width,
-        height: 200,
-        series: &series,
-        level_labels: [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v)),
-        stage_labels: &map.stages.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
-    });
-    let mut headers = vec![lang.t(Key::Stage).to_owned()];
-    headers.extend(series.iter().map(|s| {
-        let state = if s.dashed {
-            Key::FutureState
-        } else {
-            Key::CurrentState
-        };
-        format!("{} ({})", s.label, lang.t(state))
-    }));
-    let rows = map
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, stage)| {
-            let mut row = vec![stage.name.clone()];
-            row.extend(series.iter().map(|s| {
-                s.values[i]
-                    .map(|v| emotion_label(lang, v).to_owned())
-                    .unwrap_or_default()
-            }));
-            row
-        })
-        .collect();
-    Some(ChartData { svg, headers, rows })
 }
