@@ -31,8 +31,14 @@ pub fn ChartsPage() -> impl IntoView {
     };
     let scores = Signal::derive(move || {
         let (lang, metric) = (app.lang.get(), metric.get());
-        let by = if by_stage.get() { ScoresBy::Stage } else { ScoresBy::Touchpoint };
-        session.read(Scope::Document, |m| journey_charts::scores(m, lang, metric, by))
+        let by = if by_stage.get() {
+            ScoresBy::Stage
+        } else {
+            ScoresBy::Touchpoint
+        };
+        session.read(Scope::Document, |m| {
+            journey_charts::scores(m, lang, metric, by)
+        })
     });
     view! {
         <div class="charts-page" data-testid="charts-page">

@@ -1,8 +1,326 @@
-//! Importing a CSV of survey answers or analytics counts (in progress).
+//! Importing a CSV of survey answers or analytics counts: pick the file, see
+//! what was read, say what each column is, see what will be added and which
+//! rows are left out (with their line and why), then confirm. Nothing
+//! changes before the confirmation, and the import is one undoable edit.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::i18n::Key;
+use crate::core::metrics::{self, text};
+use crate::core::model::Metric;
+use crate::core::survey_import::{
+    self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target,
+};
+use crate::platform::{clock, file_read};
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_metrics::metric_code;
+
+/// A column's use as the value of its `<select>`.
+fn use_code(u: &ColumnUse) -> String {
+    match u {
+        ColumnUse::Ignore => "ignore".into(),
+        ColumnUse::Metric { metric, .. } => format!("metric:{}", metric_code(*metric)),
+        ColumnUse::Persona => "persona".into(),
+        ColumnUse::TouchpointName => "touchpoint_name".into(),
+    }
+}
+
+fn target_code(u: &ColumnUse) -> String {
+    match u {
+        ColumnUse::Metric {
+            target: Target::Touchpoint(id),
+            ..
+        } => id.clone(),
+        ColumnUse::Metric {
+            target: Target::FromRow,
+            ..
+        } => "@row".into(),
+        _ => String::new(),
+    }
+}
+
+/// How many rows of the file are shown as samples of each column.
+const SAMPLES: usize = 3;
+/// How many left-out rows are listed (all are counted).
+const PROBLEMS_SHOWN: usize = 50;
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
-    view! { <div></div> }
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let file_name = RwSignal::new(String::new());
+    let table = StoredValue::new(None::<Table>);
+    let plan = RwSignal::new(None::<ImportPlan>);
+    let error = RwSignal::new(None::<String>);
+    let close = move || session.import_open.set(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        file_read::read_bytes(&file, move |result| {
+            let lang = app.lang.get_untracked();
+            match result.map_err(|e| e.to_string()).and_then(|bytes| {
+                survey_import::read_table(&bytes).map_err(|e| e.message(lang))
+            }) {
+                Ok(t) => {
+                    let guessed = session.peek(|m| survey_import::guess_plan(m, &t));
+                    table.set_value(Some(t));
+                    file_name.set(name);
+                    error.set(None);
+                    plan.set(Some(guessed));
+                }
+                Err(why) => {
+                    table.set_value(None);
+                    plan.set(None);
+                    error.set(Some(format!("{} {why}", lang.t(Key::FileUnreadable))));
+                }
+            }
+        });
+    };
+
+    // What the import would add, recomputed when the plan changes.
+    let preview = Memo::new(move |_| {
+        let plan = plan.get()?;
+        let name = file_name.get();
+        table.with_value(|t| {
+            let t = t.as_ref()?;
+            Some(session.peek(|m| survey_import::preview(m, t, &plan, &name, clock::now())))
+        })
+    });
+
+    let confirm = move |_| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        let edit = session.peek(|m| survey_import::to_edit(m, &p));
+        session.edit(edit);
+        close();
+    };
+
+    view! {
+        <section class="csv-import" data-testid="csv-import" role="dialog" aria-labelledby="csv-import-title">
+            <header class="import-head">
+                <h2 id="csv-import-title">{app.text(Key::ImportTitle)}</h2>
+                <button type="button" class="icon" aria-label=app.text(Key::Cancel) on:click=move |_| close()>"×"</button>
+            </header>
+            <label class="import-file">
+                <span>{app.text(Key::ImportFileRead)}</span>
+                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="csv-file" on:change=on_file/>
+            </label>
+            {move || error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="csv-error">{e}</p> })}
+            {move || plan.get().map(|_| view! { <ImportSetup table=table plan=plan/> })}
+            {move || preview.get().map(|p| view! { <ImportSummary preview=p/> })}
+            <footer class="import-actions">
+                <button type="button" on:click=move |_| close()>{app.text(Key::Cancel)}</button>
+                <button type="button" class="primary" data-testid="csv-confirm"
+                    disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.updates.is_empty()))
+                    on:click=confirm>
+                    {move || {
+                        let skipping = preview.with(|p| p.as_ref().is_some_and(|p| !p.problems.is_empty()));
+                        app.t(if skipping { Key::ConfirmImportSkipping } else { Key::ConfirmImport })
+                    }}
+                </button>
+            </footer>
+        </section>
+    }
+}
+
+/// The file as read, and what each column is.
+#[component]
+fn ImportSetup(table: StoredValue<Option<Table>>, plan: RwSignal<Option<ImportPlan>>) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let touchpoints = session.peek(|m| {
+        m.touchpoints
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let (columns, separator, qualtrics) = table.with_value(|t| {
+        let t = t.as_ref().expect("a table when there is a plan");
+        let columns: Vec<(String, String, String)> = t
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, header)| {
+                let question = t.questions.get(i).filter(|q| *q != header).cloned().unwrap_or_default();
+                let samples: Vec<&str> = t
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i).map(String::as_str))
+                    .filter(|c| !c.trim().is_empty())
+                    .take(SAMPLES)
+                    .collect();
+                (header.clone(), question, samples.join(" · "))
+            })
+            .collect();
+        let separator = match t.delimiter {
+            b'\t' => "tab".to_owned(),
+            d => (d as char).to_string(),
+        };
+        (columns, separator, t.qualtrics)
+    });
+    let set_use = move |column: usize, code: String| {
+        plan.update(|p| {
+            let Some(p) = p else { return };
+            // A metric column keeps its touchpoint; a new one takes the
+            // touchpoint named in each row if a column names them, else the first.
+            let target = match p.uses.get(column) {
+                Some(ColumnUse::Metric { target, .. }) => target.clone(),
+                _ if p.uses.iter().any(|u| matches!(u, ColumnUse::TouchpointName)) => Target::FromRow,
+                _ => session
+                    .peek(|m| m.touchpoints.first().map(|t| Target::Touchpoint(t.id.clone())))
+                    .unwrap_or(Target::FromRow),
+            };
+            let new = match code.as_str() {
+                "persona" => ColumnUse::Persona,
+                "touchpoint_name" => ColumnUse::TouchpointName,
+                c => match Metric::ALL.into_iter().find(|m| format!("metric:{}", metric_code(*m)) == c) {
+                    Some(metric) => ColumnUse::Metric { metric, target },
+                    None => ColumnUse::Ignore,
+                },
+            };
+            if let Some(slot) = p.uses.get_mut(column) {
+                *slot = new;
+            }
+        });
+    };
+    let set_target = move |column: usize, code: String| {
+        plan.update(|p| {
+            if let Some(ColumnUse::Metric { target, .. }) = p.as_mut().and_then(|p| p.uses.get_mut(column)) {
+                *target = if code == "@row" { Target::FromRow } else { Target::Touchpoint(code) };
+            }
+        });
+    };
+    let touchpoints = StoredValue::new(touchpoints);
+    view! {
+        <div class="import-setup">
+            <p class="import-facts" data-testid="csv-facts">
+                {app.text(Key::Separator)}": "<code>{separator}</code>" · "
+                {move || plan.with(|p| p.as_ref().map(|p| p.uses.len()).unwrap_or(0))}" "{app.text(Key::Columns)}
+                {qualtrics.then(|| view! { <span class="import-note">" · "{app.text(Key::QualtricsDetected)}</span> })}
+            </p>
+            <label class="import-decimal">
+                <span>{app.text(Key::DecimalMark)}</span>
+                <select data-testid="csv-decimal"
+                    prop:value=move || plan.with(|p| match p.as_ref().map(|p| p.decimal) { Some(Decimal::Comma) => "comma", _ => "point" })
+                    on:change=move |ev| {
+                        let comma = event_target_value(&ev) == "comma";
+                        plan.update(|p| if let Some(p) = p { p.decimal = if comma { Decimal::Comma } else { Decimal::Point }; });
+                    }>
+                    <option value="point">{app.text(Key::DecimalPoint)}</option>
+                    <option value="comma">{app.text(Key::DecimalComma)}</option>
+                </select>
+            </label>
+            <table class="import-columns">
+                <thead><tr>
+                    <th scope="col">{app.text(Key::Column)}</th>
+                    <th scope="col">{app.text(Key::Sample)}</th>
+                    <th scope="col">{app.text(Key::UseAs)}</th>
+                    <th scope="col">{app.text(Key::ForTouchpoint)}</th>
+                </tr></thead>
+                <tbody>
+                    {columns.into_iter().enumerate().map(|(i, (header, question, samples))| {
+                        let current = move || plan.with(|p| p.as_ref().and_then(|p| p.uses.get(i).cloned()).unwrap_or(ColumnUse::Ignore));
+                        view! {
+                            <tr data-testid="csv-column" data-column=i.to_string()>
+                                <th scope="row">{header}{(!question.is_empty()).then(|| view! { <div class="import-question">{question}</div> })}</th>
+                                <td class="import-sample">{samples}</td>
+                                <td>
+                                    <select data-testid="csv-use" prop:value=move || use_code(&current())
+                                        on:change=move |ev| set_use(i, event_target_value(&ev))>
+                                        <option value="ignore">{app.text(Key::IgnoreColumn)}</option>
+                                        {Metric::ALL.into_iter().map(|m| view! {
+                                            <option value=format!("metric:{}", metric_code(m))>{move || m.label(app.lang.get())}</option>
+                                        }).collect_view()}
+                                        <option value="persona">{app.text(Key::PersonaColumn)}</option>
+                                        <option value="touchpoint_name">{app.text(Key::TouchpointColumn)}</option>
+                                    </select>
+                                </td>
+                                <td>
+                                    <select data-testid="csv-target" prop:value=move || target_code(&current())
+                                        disabled=move || !matches!(current(), ColumnUse::Metric { .. })
+                                        on:change=move |ev| set_target(i, event_target_value(&ev))>
+                                        <option value="">"—"</option>
+                                        <option value="@row">{app.text(Key::NamedInRow)}</option>
+                                        {touchpoints.get_value().into_iter().map(|(id, name)| view! {
+                                            <option value=id>{name}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What will be added, and which rows are left out and why.
+#[component]
+fn ImportSummary(preview: Preview) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let lang = app.lang.get_untracked();
+    let scales = session.peek(|m| m.scales);
+    let updates: Vec<(String, String, String)> = session.peek(|m| {
+        preview
+            .updates
+            .iter()
+            .flat_map(|u| {
+                let name = m.touchpoint(&u.touchpoint).map(|t| t.name.clone()).unwrap_or_default();
+                u.readings.iter().filter_map(move |r| {
+                    let f = metrics::of_reading(r, &scales)?;
+                    Some((
+                        name.clone(),
+                        r.metric.label(lang).to_owned(),
+                        format!("{} ({})", text::headline(lang, &f), text::detail(lang, &f)),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let skipped = preview.rows_read - preview.rows_used;
+    view! {
+        <div class="import-summary" data-testid="csv-summary">
+            <p class="import-counts">
+                <span data-testid="csv-rows-read">{preview.rows_read}</span>" "{lang.t(Key::RowsRead)}" · "
+                <span data-testid="csv-rows-skipped">{skipped}</span>" "{lang.t(Key::RowsSkipped)}
+            </p>
+            {preview.warnings.iter().map(|w| view! { <p class="import-warning" data-testid="csv-warning">{w.message(lang)}</p> }).collect_view()}
+            {if updates.is_empty() {
+                view! { <p class="import-nothing">{lang.t(Key::NothingToImport)}</p> }.into_any()
+            } else {
+                view! {
+                    <h3>{lang.t(Key::WillUpdate)}</h3>
+                    <table class="import-updates">
+                        <tbody>
+                            {updates.into_iter().map(|(tp, metric, figure)| view! {
+                                <tr data-testid="csv-update"><td>{tp}</td><td>{metric}</td><td>{figure}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {(!preview.problems.is_empty()).then(|| view! {
+                <h3>{lang.t(Key::ProblemsTitle)}</h3>
+                <ul class="import-problems" data-testid="csv-problems">
+                    {preview.problems.iter().take(PROBLEMS_SHOWN).map(|p| view! {
+                        <li data-testid="csv-problem" data-line=p.line.to_string()>
+                            {p.message(lang)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event target").unchecked_into()
 }
