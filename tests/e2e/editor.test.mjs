@@ -383,24 +383,24 @@ e2e('lanes, stages and personas: add, move, hide, delete, and it all stays', asy
   const id = await newBlankMap(page);
   const lanes = page.locator(sel('lane'));
   const kinds = () => lanes.evaluateAll((els) => els.map((e) => e.getAttribute('data-lane-kind')));
-  assert.deepEqual(await kinds(), ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'pain_points', 'gains', 'opportunities']);
+  assert.deepEqual(await kinds(), ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'metrics', 'pain_points', 'gains', 'opportunities']);
 
   // Add a notes lane (the select adds on change), name it, move it up one.
   await page.locator(sel('add-lane')).selectOption('notes');
-  await expectCount(lanes, 9);
+  await expectCount(lanes, 10);
   const notes = page.locator(`${sel('lane')}[data-lane-kind="notes"]`);
   const notesId = await notes.getAttribute('data-lane-id');
   await notes.locator(sel('lane-name')).fill('Verbatims');
   await notes.locator(sel('lane-up')).click();
-  await eventually(async () => assert.equal((await kinds())[7], 'notes'));
+  await eventually(async () => assert.equal((await kinds())[8], 'notes'));
 
   // Hide it, show it again.
   await notes.locator(sel('lane-hide')).click();
-  await expectCount(lanes, 8);
+  await expectCount(lanes, 9);
   const hidden = page.locator(sel('hidden-lanes'));
   await expectText(hidden, 'Verbatims');
   await hidden.locator(sel('show-lane')).first().click();
-  await expectCount(lanes, 9);
+  await expectCount(lanes, 10);
   await expectValue(page.locator(`${sel('lane')}[data-lane-id="${notesId}"] ${sel('lane-name')}`), 'Verbatims');
 
   // Delete a standard lane.
