@@ -157,30 +157,31 @@ pub enum ScoresBy {
     Touchpoint,
 }
 
-/// One survey metric per stage or touchpoint, with its 95 % interval.
-pub fn scores(map: &JourneyMap, lang: Lang, metric: Metric, by: ScoresBy) -> Option<ChartData> {
+/// One survey metric per stage or touchpoint, with its 95 % interval, for
+/// every respondent or for one persona's (`persona`: its id).
+pub fn scores(
+    map: &JourneyMap,
+    lang: Lang,
+    metric: Metric,
+    by: ScoresBy,
+    persona: Option<&str>,
+) -> Option<ChartData> {
     let items: Vec<(String, String, Figure)> = match by {
         ScoresBy::Stage => map
             .stages
             .iter()
             .filter_map(|s| {
-                Some((
-                    s.name.clone(),
-                    String::new(),
-                    journey::stage_figure(map, &s.id, metric, None)?,
-                ))
+                let figure = journey::stage_figure(map, &s.id, metric, persona)?;
+                Some((s.name.clone(), String::new(), figure))
             })
             .collect(),
         ScoresBy::Touchpoint => journey::in_journey_order(map)
             .into_iter()
             .filter_map(|(s, t)| {
-                let (figure, _) =
-                    crate::core::metrics::current(&map.touchpoints[t], metric, &map.scales)?;
-                Some((
-                    map.touchpoints[t].name.clone(),
-                    map.stages[s].name.clone(),
-                    figure,
-                ))
+                let touchpoint = &map.touchpoints[t];
+                let figure =
+                    crate::core::metrics::pooled([touchpoint], metric, persona, &map.scales)?;
+                Some((touchpoint.name.clone(), map.stages[s].name.clone(), figure))
             })
             .collect(),
     };
@@ -442,9 +443,9 @@ mod tests {
         let charts = [
             emotions(&map, Lang::En),
             funnel(&map, Lang::En),
-            scores(&map, Lang::En, Metric::Nps, ScoresBy::Stage),
-            scores(&map, Lang::Fr, Metric::Csat, ScoresBy::Touchpoint),
-            scores(&map, Lang::En, Metric::Ces, ScoresBy::Stage),
+            scores(&map, Lang::En, Metric::Nps, ScoresBy::Stage, None),
+            scores(&map, Lang::Fr, Metric::Csat, ScoresBy::Touchpoint, None),
+            scores(&map, Lang::En, Metric::Ces, ScoresBy::Stage, None),
             channel_mix(&map, Lang::Fr),
             weakest(&map, Lang::En, 10),
         ];
@@ -475,7 +476,7 @@ mod tests {
     #[test]
     fn small_samples_are_marked_in_the_score_chart() {
         // The demo's call-centre touchpoints have a small survey.
-        let chart = scores(&demo(), Lang::En, Metric::Nps, ScoresBy::Touchpoint).unwrap();
+        let chart = scores(&demo(), Lang::En, Metric::Nps, ScoresBy::Touchpoint, None).unwrap();
         assert!(chart.svg.contains("not conclusive"), "{}", chart.svg);
         assert!(chart.rows.iter().any(|r| r[3].contains("not conclusive")));
     }
@@ -484,7 +485,7 @@ mod tests {
     fn a_map_without_data_has_no_charts_but_does_not_fail() {
         let map = JourneyMap::blank(&mut SequentialIds::new("b"), "B", ["a", "b", "c"], 0);
         assert!(funnel(&map, Lang::En).is_none());
-        assert!(scores(&map, Lang::En, Metric::Nps, ScoresBy::Stage).is_none());
+        assert!(scores(&map, Lang::En, Metric::Nps, ScoresBy::Stage, None).is_none());
         assert!(weakest(&map, Lang::En, 10).is_none());
         assert!(emotions(&map, Lang::En).is_none());
         assert!(channel_mix(&map, Lang::En).is_none());
@@ -525,10 +526,10 @@ mod tests {
             ("emotions", |m| emotions(m, Lang::En)),
             ("funnel", |m| funnel(m, Lang::En)),
             ("nps by touchpoint", |m| {
-                scores(m, Lang::En, Metric::Nps, ScoresBy::Touchpoint)
+                scores(m, Lang::En, Metric::Nps, ScoresBy::Touchpoint, None)
             }),
             ("csat by stage", |m| {
-                scores(m, Lang::En, Metric::Csat, ScoresBy::Stage)
+                scores(m, Lang::En, Metric::Csat, ScoresBy::Stage, None)
             }),
             ("channel mix", |m| channel_mix(m, Lang::En)),
             ("weakest", |m| weakest(m, Lang::En, 200)),

@@ -9,6 +9,7 @@ use crate::core::edit::Scope;
 use crate::core::i18n::{Key, Lang};
 use crate::core::model::{JourneyMap, Metric};
 use crate::ui::charts::chart_figure::ChartFigure;
+use crate::ui::charts::scale_settings::ScaleSettings;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
 
@@ -36,12 +37,15 @@ pub fn ChartsPage() -> impl IntoView {
         } else {
             ScoresBy::Touchpoint
         };
+        // For the persona chosen in "Show content for", if any.
+        let persona = session.persona_view.get();
         session.read(Scope::Document, |m| {
-            journey_charts::scores(m, lang, metric, by)
+            journey_charts::scores(m, lang, metric, by, persona.as_deref())
         })
     });
     view! {
         <div class="charts-page" data-testid="charts-page">
+            <ScaleSettings/>
             <ChartFigure name="weakest" title=Key::HeatTitle hint=Key::HeatHint empty=Key::ScoresEmpty
                 data=chart(|m, lang| journey_charts::weakest(m, lang, WEAKEST_SHOWN))/>
             <ChartFigure name="scores" title=Key::ScoresTitle empty=Key::ScoresEmpty data=scores>

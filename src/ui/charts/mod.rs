@@ -2,3 +2,4 @@
 
 pub mod chart_figure;
 pub mod charts_page;
+pub mod scale_settings;

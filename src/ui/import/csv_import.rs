@@ -9,9 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::core::i18n::Key;
 use crate::core::metrics::{self, text};
 use crate::core::model::Metric;
-use crate::core::survey_import::{
-    self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target,
-};
+use crate::core::survey_import::{self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target};
 use crate::platform::{clock, file_read};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
@@ -63,9 +61,10 @@ pub fn CsvImport() -> impl IntoView {
         let name = file.name();
         file_read::read_bytes(&file, move |result| {
             let lang = app.lang.get_untracked();
-            match result.map_err(|e| e.to_string()).and_then(|bytes| {
-                survey_import::read_table(&bytes).map_err(|e| e.message(lang))
-            }) {
+            match result
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| survey_import::read_table(&bytes).map_err(|e| e.message(lang)))
+            {
                 Ok(t) => {
                     let guessed = session.peek(|m| survey_import::guess_plan(m, &t));
                     table.set_value(Some(t));
@@ -131,7 +130,10 @@ pub fn CsvImport() -> impl IntoView {
 
 /// The file as read, and what each column is.
 #[component]
-fn ImportSetup(table: StoredValue<Option<Table>>, plan: RwSignal<Option<ImportPlan>>) -> impl IntoView {
+fn ImportSetup(
+    table: StoredValue<Option<Table>>,
+    plan: RwSignal<Option<ImportPlan>>,
+) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     let touchpoints = session.peek(|m| {
@@ -147,7 +149,12 @@ fn ImportSetup(table: StoredValue<Option<Table>>, plan: RwSignal<Option<ImportPl
             .iter()
             .enumerate()
             .map(|(i, header)| {
-                let question = t.questions.get(i).filter(|q| *q != header).cloned().unwrap_or_default();
+                let question = t
+                    .questions
+                    .get(i)
+                    .filter(|q| *q != header)
+                    .cloned()
+                    .unwrap_or_default();
                 let samples: Vec<&str> = t
                     .rows
                     .iter()
@@ -171,15 +178,28 @@ fn ImportSetup(table: StoredValue<Option<Table>>, plan: RwSignal<Option<ImportPl
             // touchpoint named in each row if a column names them, else the first.
             let target = match p.uses.get(column) {
                 Some(ColumnUse::Metric { target, .. }) => target.clone(),
-                _ if p.uses.iter().any(|u| matches!(u, ColumnUse::TouchpointName)) => Target::FromRow,
+                _ if p
+                    .uses
+                    .iter()
+                    .any(|u| matches!(u, ColumnUse::TouchpointName)) =>
+                {
+                    Target::FromRow
+                }
                 _ => session
-                    .peek(|m| m.touchpoints.first().map(|t| Target::Touchpoint(t.id.clone())))
+                    .peek(|m| {
+                        m.touchpoints
+                            .first()
+                            .map(|t| Target::Touchpoint(t.id.clone()))
+                    })
                     .unwrap_or(Target::FromRow),
             };
             let new = match code.as_str() {
                 "persona" => ColumnUse::Persona,
                 "touchpoint_name" => ColumnUse::TouchpointName,
-                c => match Metric::ALL.into_iter().find(|m| format!("metric:{}", metric_code(*m)) == c) {
+                c => match Metric::ALL
+                    .into_iter()
+                    .find(|m| format!("metric:{}", metric_code(*m)) == c)
+                {
                     Some(metric) => ColumnUse::Metric { metric, target },
                     None => ColumnUse::Ignore,
                 },
@@ -191,8 +211,14 @@ fn ImportSetup(table: StoredValue<Option<Table>>, plan: RwSignal<Option<ImportPl
     };
     let set_target = move |column: usize, code: String| {
         plan.update(|p| {
-            if let Some(ColumnUse::Metric { target, .. }) = p.as_mut().and_then(|p| p.uses.get_mut(column)) {
-                *target = if code == "@row" { Target::FromRow } else { Target::Touchpoint(code) };
+            if let Some(ColumnUse::Metric { target, .. }) =
+                p.as_mut().and_then(|p| p.uses.get_mut(column))
+            {
+                *target = if code == "@row" {
+                    Target::FromRow
+                } else {
+                    Target::Touchpoint(code)
+                };
             }
         });
     };
@@ -273,7 +299,10 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
             .updates
             .iter()
             .flat_map(|u| {
-                let name = m.touchpoint(&u.touchpoint).map(|t| t.name.clone()).unwrap_or_default();
+                let name = m
+                    .touchpoint(&u.touchpoint)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
                 u.readings.iter().filter_map(move |r| {
                     let f = metrics::of_reading(r, &scales)?;
                     Some((

@@ -1,0 +1,69 @@
+//! The map's CSAT and CES answer scales: lowest and highest point, and
+//! which answers count as good. Used by imports from now on; answers already
+//! imported keep the scale they were given on.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::model::{Metric, Scale};
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::touchpoint_metrics::metric_code;
+
+#[component]
+pub fn ScaleSettings() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    view! {
+        <details class="scale-settings" data-testid="scale-settings">
+            <summary>{app.text(Key::Scales)}</summary>
+            <p class="chart-hint">{app.text(Key::ScalesHint)}</p>
+            {[Metric::Csat, Metric::Ces].into_iter().map(|metric| view! { <ScaleRow metric=metric/> }).collect_view()}
+        </details>
+    }
+}
+
+#[component]
+fn ScaleRow(metric: Metric) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let scale = move || {
+        session.read(Scope::Scales, |m| {
+            m.scales.of(metric).unwrap_or(Scale::CSAT)
+        })
+    };
+    // A change that would make the scale invalid is refused by the edit; the
+    // field then shows the stored value again.
+    let set = move |change: fn(&mut Scale, i32), text: String| {
+        let Ok(v) = text.trim().parse::<i32>() else {
+            return;
+        };
+        let mut scales = session.peek(|m| m.scales);
+        match metric {
+            Metric::Csat => change(&mut scales.csat, v),
+            _ => change(&mut scales.ces, v),
+        }
+        session.edit(Edit::SetScales(scales));
+    };
+    let field =
+        move |label: Key, get: fn(Scale) -> i32, put: fn(&mut Scale, i32), testid: &'static str| {
+            view! {
+                <label class="scale-field">
+                    <span>{app.text(label)}</span>
+                    <input type="number" min="-100" max="100" data-testid=testid
+                        prop:value=move || get(scale()).to_string()
+                        on:change=move |ev| set(put, event_target_value(&ev))/>
+                </label>
+            }
+        };
+    view! {
+        <fieldset class="scale-row" data-metric=metric_code(metric)>
+            <legend>{move || metric.label(app.lang.get())}</legend>
+            {field(Key::ScaleLow, |s| s.low, |s, v| s.low = v, "scale-low")}
+            {field(Key::ScaleHigh, |s| s.high, |s, v| s.high = v, "scale-high")}
+            <span class="scale-good">{app.text(Key::ScaleGood)}</span>
+            {field(Key::ScaleGoodFrom, |s| s.good_low, |s, v| s.good_low = v, "scale-good-low")}
+            {field(Key::ScaleGoodTo, |s| s.good_high, |s, v| s.good_high = v, "scale-good-high")}
+        </fieldset>
+    }
+}
