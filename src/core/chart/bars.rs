@@ -59,13 +59,25 @@ pub fn chars_that_fit(width: i32, px: f64) -> usize {
     ((f64::from(width.max(0)) / (px * 0.6)) as usize).max(1)
 }
 
-/// `text`, cut with an ellipsis to at most `max` characters.
+/// `text` as it can be written in SVG, cut with an ellipsis to at most
+/// `max` characters. Characters XML does not allow (controls, U+FFFE,
+/// U+FFFF), which plotters does not escape, become spaces.
 pub fn shorten(text: &str, max: usize) -> String {
+    let allowed = |c: char| {
+        let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{fffe}' | '\u{ffff}');
+        if forbidden {
+            ' '
+        } else {
+            c
+        }
+    };
     if text.chars().count() <= max {
-        text.to_owned()
+        text.chars().map(allowed).collect()
     } else {
         text.chars()
             .take(max.saturating_sub(1))
+            .map(allowed)
             .chain(['…'])
             .collect()
     }
@@ -379,6 +391,25 @@ mod tests {
         assert!(!svg.contains("<b>"), "{svg}");
         assert!(svg.contains("&lt;script&gt;"), "{svg}");
         assert!(svg.contains('…'), "{svg}");
+    }
+
+    #[test]
+    fn characters_xml_forbids_never_reach_the_svg() {
+        let mut r = row("a\u{1}b\u{ffff}c\u{7f}", "", 1.0);
+        r.text = "\u{0}".into();
+        let svg = render(&BarChart {
+            width: 400,
+            min: 0.0,
+            max: 1.0,
+            ticks: &[],
+            rows: &[r],
+        });
+        assert!(
+            !svg.chars()
+                .any(|c| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || c == '\u{ffff}'),
+            "{svg:?}"
+        );
+        assert!(svg.contains("a b c "), "{svg}");
     }
 
     #[test]

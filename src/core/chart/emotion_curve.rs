@@ -182,11 +182,7 @@ fn draw(
         .take(curve.stage_count)
         .enumerate()
     {
-        let shown: String = if name.chars().count() > fits {
-            name.chars().take(fits - 1).chain(['…']).collect()
-        } else {
-            name.clone()
-        };
+        let shown = super::bars::shorten(name, fits);
         let bottom = i32::try_from(height).unwrap_or(i32::MAX) - 4;
         root.draw(&Text::new(
             shown,

@@ -2,9 +2,9 @@
 //! first, as the caller sorted them), one column per metric, each cell
 //! coloured by how good the figure is and always carrying its value as text.
 //!
-//! The palette runs red → amber → green through light tints, so dark text
-//! stays readable (contrast above 4.5:1) on every cell; a pattern of
-//! lightness as well as hue keeps it legible for colour-blind readers.
+//! The palette runs coral → amber → bluish green through light tints, so
+//! dark text stays readable (contrast above 4.5:1) on every cell, and the
+//! ends stay distinct for colour-blind readers; the value is always written.
 
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
@@ -42,11 +42,13 @@ const ROW: u32 = 34;
 const INK: RGBColor = RGBColor(0x1F, 0x23, 0x28);
 const MUTED: RGBColor = RGBColor(0x5C, 0x66, 0x70);
 const EMPTY: RGBColor = RGBColor(0xF0, 0xF2, 0xF4);
-/// Worst, middle and best tints.
+/// Worst, middle and best tints: coral, amber and bluish green, which stay
+/// apart under deuteranopia, protanopia and tritanopia (a red → green ramp
+/// does not), and keep dark text above 4.5:1.
 const STOPS: [RGBColor; 3] = [
-    RGBColor(0xF4, 0xA5, 0x9C),
-    RGBColor(0xF7, 0xD9, 0x8B),
-    RGBColor(0x9F, 0xD8, 0xA6),
+    RGBColor(0xE5, 0x7F, 0x6C),
+    RGBColor(0xF2, 0xCC, 0x63),
+    RGBColor(0x8F, 0xD3, 0xBF),
 ];
 
 /// The fill for a goodness, interpolated between the palette's stops.
@@ -170,7 +172,7 @@ mod tests {
     #[test]
     fn bad_is_red_and_good_is_green() {
         let (bad, good) = (colour(0.0), colour(1.0));
-        assert!(bad.0 > bad.1 && good.1 > good.0);
+        assert!(bad.0 > bad.1 && good.1 > good.0 && good.2 > good.0);
         assert_eq!(colour(f64::NAN), colour(0.5));
         assert_eq!(colour(-3.0), colour(0.0));
     }
