@@ -293,17 +293,19 @@ impl Scale {
         good_high: 3,
     };
 
+    /// How many points the scale has (0 when its bounds are not in order).
     pub fn points(self) -> usize {
-        (i64::from(self.high) - i64::from(self.low) + 1).max(0) as usize
+        (i64::from(self.high) - i64::from(self.low) + 1).clamp(0, i64::from(u16::MAX)) as usize
     }
 
     /// Low, high and the good range inside them, with at least two points.
     pub fn is_valid(self) -> bool {
+        // In 64 bits: a crafted file's i32::MIN..i32::MAX must not overflow.
         self.low < self.high
             && self.low <= self.good_low
             && self.good_low <= self.good_high
             && self.good_high <= self.high
-            && self.high - self.low <= 100
+            && i64::from(self.high) - i64::from(self.low) <= 100
     }
 
     /// True when good answers are at the low end (effort: lower is better).

@@ -9,43 +9,54 @@ use crate::core::edit::Edit;
 use crate::core::library::fold;
 use crate::core::model::{JourneyMap, Metric, Millis, PersonaSlice, Reading, Scale};
 
-/// Left-out rows listed at most (all are counted).
+/// Left-out rows listed at most (all are counted: `rows_read - rows_used`).
 pub const MAX_PROBLEMS: usize = 200;
 
 /// New readings for one touchpoint.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TouchpointUpdate {
+    /// The touchpoint's id.
     pub touchpoint: String,
+    /// At most one per metric, in the order of [`Metric::ALL`].
     pub readings: Vec<Reading>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preview {
+    /// In the map's order of touchpoints; only those with new readings.
     pub updates: Vec<TouchpointUpdate>,
-    /// The first [`MAX_PROBLEMS`] rows left out.
+    /// The first [`MAX_PROBLEMS`] rows left out, in the file's order.
     pub problems: Vec<RowProblem>,
     pub warnings: Vec<Warning>,
+    /// Data rows in the table (blank lines are not rows).
     pub rows_read: usize,
-    /// Rows that were not left out.
+    /// Rows that were not left out (with or without values).
     pub rows_used: usize,
 }
 
-/// Answers or counts gathered for one (touchpoint, metric).
+/// Answers (per scale point) or a sum of counts, for everyone and per persona.
 #[derive(Default)]
 struct Tally {
     answers: Vec<u32>,
     sum: f64,
-    personas: Vec<(String, Vec<u32>, f64)>,
+    /// (persona index in the map, answers, sum).
+    personas: Vec<(usize, Vec<u32>, f64)>,
 }
 
-/// One value a row gives, before the row is known to be good.
-struct Value {
-    touchpoint: String,
-    metric: Metric,
-    /// Index into the scale, or the count.
-    point: Option<usize>,
-    count: f64,
+/// What a metric column reads.
+struct Column {
+    index: usize,
+    /// Index in `Metric::ALL`.
+    metric: usize,
+    /// The touchpoint's index in the map; `None`: named in the row.
+    touchpoint: Option<usize>,
+    /// The answers' scale; `None`: counts.
+    scale: Option<Scale>,
 }
+
+/// One value of a row: where it goes (tally slot) and the scale point
+/// (`Ok`) or the count (`Err`).
+type Value = (usize, Result<usize, f64>);
 
 pub fn preview(
     map: &JourneyMap,
@@ -54,107 +65,137 @@ pub fn preview(
     source: &str,
     at: Millis,
 ) -> Preview {
-    let columns = table.headers.len();
-    let column_name = |i: usize| table.headers.get(i).cloned().unwrap_or_default();
+    let metrics = Metric::ALL.len();
+    let header = |i: usize| table.headers.get(i).cloned().unwrap_or_default();
     let name_column = plan
         .uses
         .iter()
         .position(|u| *u == ColumnUse::TouchpointName);
     let persona_column = plan.uses.iter().position(|u| *u == ColumnUse::Persona);
-    let touchpoint_names: Vec<(String, &str)> = map
+    let touchpoint_names: Vec<String> = map
         .touchpoints
         .iter()
-        .map(|t| (fold(t.name.trim()), t.id.as_str()))
+        .map(|t| fold(t.name.trim()))
         .collect();
-    let personas: Vec<(String, String, &str)> = map
+    let personas: Vec<(String, String)> = map
         .personas
         .iter()
-        .map(|p| (fold(p.name.trim()), fold(p.segment.trim()), p.id.as_str()))
+        .map(|p| (fold(p.name.trim()), fold(p.segment.trim())))
         .collect();
 
-    let mut tallies: Vec<(String, Metric, Tally)> = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
+    // Columns already warned about (invalid scale): no "empty" warning too.
+    let mut warned = vec![false; plan.uses.len()];
+    for (index, u) in plan.uses.iter().enumerate() {
+        let ColumnUse::Metric { metric, target } = u else {
+            continue;
+        };
+        let touchpoint = match target {
+            // A touchpoint the map no longer has: the column gives nothing.
+            Target::Touchpoint(id) => match map.touchpoint_index(id) {
+                Some(t) => Some(t),
+                None => continue,
+            },
+            Target::FromRow => None,
+        };
+        let scale = match map.scales.of(*metric) {
+            Some(s) if !usable(s) => {
+                warnings.push(Warning::InvalidScale(header(index)));
+                warned[index] = true;
+                continue;
+            }
+            scale => scale,
+        };
+        columns.push(Column {
+            index,
+            metric: Metric::ALL.iter().position(|m| m == metric).unwrap_or(0),
+            touchpoint,
+            scale,
+        });
+    }
+
+    let mut tallies: Vec<Option<Tally>> = Vec::new();
+    tallies.resize_with(map.touchpoints.len() * metrics, || None);
     let mut problems: Vec<RowProblem> = Vec::new();
     let mut skipped = 0;
-    let mut unknown_personas: Vec<(String, usize)> = Vec::new();
+    // (folded value, value as first seen, rows).
+    let mut unknown_personas: Vec<(String, String, usize)> = Vec::new();
     let mut column_used = vec![false; plan.uses.len()];
+    let mut values: Vec<Value> = Vec::new();
+    let mut used_here: Vec<usize> = Vec::new();
 
     for row in &table.rows {
-        let problem = |column: Option<usize>, reason: RowReason| RowProblem {
+        values.clear();
+        used_here.clear();
+        let cell = |c: usize| row.cells.get(c).map_or("", |s| s.trim());
+        let fail = |column: Option<usize>, reason: RowReason| RowProblem {
             line: row.line,
-            column: column.map(column_name),
+            column,
+            header: column.map(header),
             reason,
         };
-        let mut values: Vec<Value> = Vec::new();
-        let mut failed: Option<RowProblem> = None;
-        if row.cells.len() > columns {
-            failed = Some(problem(
+        // The touchpoint the row names, if a column names them.
+        let row_touchpoint = name_column.map(|c| match cell(c) {
+            "" => Err(RowReason::NoTouchpoint),
+            name => {
+                let key = fold(name);
+                touchpoint_names
+                    .iter()
+                    .position(|n| *n == key)
+                    .ok_or_else(|| RowReason::UnknownTouchpoint(name.to_owned()))
+            }
+        });
+        // Empty cells past the header's width (Excel pads rows with
+        // separators) are not too many; a value there is.
+        let found = row
+            .cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let mut failed = (found > table.headers.len()).then(|| {
+            fail(
                 None,
                 RowReason::TooManyCells {
-                    found: row.cells.len(),
-                    expected: columns,
+                    found,
+                    expected: table.headers.len(),
                 },
-            ));
-        }
-        let row_touchpoint = name_column.map(|c| {
-            let name = row.cells.get(c).map(|s| s.trim()).unwrap_or("");
-            touchpoint_names
-                .iter()
-                .find(|(n, _)| *n == fold(name))
-                .map(|(_, id)| (*id).to_owned())
-                .ok_or_else(|| (c, name.to_owned()))
+            )
         });
-        for (c, u) in plan.uses.iter().enumerate() {
+        for col in &columns {
             if failed.is_some() {
                 break;
             }
-            let ColumnUse::Metric { metric, target } = u else {
-                continue;
-            };
-            let cell = row.cells.get(c).map(String::as_str).unwrap_or("");
-            let number = match parse_number(cell, plan.decimal) {
+            let text = cell(col.index);
+            let number = match parse_number(text, plan.decimal) {
                 Ok(None) => continue,
                 Ok(Some(v)) => v,
-                Err(_) => {
-                    failed = Some(problem(
-                        Some(c),
-                        RowReason::NotANumber(cell.trim().to_owned()),
-                    ));
+                Err(error) => {
+                    let text = text.to_owned();
+                    failed = Some(fail(Some(col.index), RowReason::NotANumber { text, error }));
                     break;
                 }
             };
-            let touchpoint = match (target, &row_touchpoint) {
-                (Target::Touchpoint(id), _) => id.clone(),
-                (Target::FromRow, Some(Ok(id))) => id.clone(),
-                (Target::FromRow, Some(Err((c, name)))) => {
-                    failed = Some(problem(
-                        Some(*c),
-                        RowReason::UnknownTouchpoint(name.clone()),
-                    ));
+            let touchpoint = match (col.touchpoint, &row_touchpoint) {
+                (Some(t), _) => t,
+                (None, Some(Ok(t))) => *t,
+                (None, Some(Err(reason))) => {
+                    failed = Some(fail(name_column, reason.clone()));
                     break;
                 }
-                (Target::FromRow, None) => continue,
+                (None, None) => continue,
             };
-            let value = match map.scales.of(*metric) {
+            let value = match col.scale {
                 None if number < 0.0 => Err(RowReason::Negative(number)),
-                None => Ok(Value {
-                    touchpoint,
-                    metric: *metric,
-                    point: None,
-                    count: number,
-                }),
-                Some(scale) => scale_point(number, scale).map(|point| Value {
-                    touchpoint,
-                    metric: *metric,
-                    point: Some(point),
-                    count: 1.0,
-                }),
+                None => Ok(Err(number)),
+                Some(scale) => scale_point(number, scale).map(Ok),
             };
             match value {
                 Ok(v) => {
-                    values.push(v);
-                    column_used[c] = true;
+                    values.push((touchpoint * metrics + col.metric, v));
+                    used_here.push(col.index);
                 }
-                Err(reason) => failed = Some(problem(Some(c), reason)),
+                Err(reason) => failed = Some(fail(Some(col.index), reason)),
             }
         }
         if let Some(p) = failed {
@@ -164,100 +205,95 @@ pub fn preview(
             }
             continue;
         }
+        for &c in &used_here {
+            column_used[c] = true;
+        }
         let persona = persona_column.and_then(|c| {
-            let cell = row.cells.get(c).map(|s| s.trim()).unwrap_or("");
-            if cell.is_empty() {
+            let text = cell(c);
+            if text.is_empty() {
                 return None;
             }
-            let key = fold(cell);
-            let found = personas
-                .iter()
-                .find(|(name, segment, _)| *name == key || (!segment.is_empty() && *segment == key))
-                .map(|(_, _, id)| (*id).to_owned());
+            let key = fold(text);
+            let found = personas.iter().position(|(name, segment)| {
+                *name == key || (!segment.is_empty() && *segment == key)
+            });
             if found.is_none() {
-                match unknown_personas.iter_mut().find(|(v, _)| *v == cell) {
-                    Some((_, n)) => *n += 1,
-                    None => unknown_personas.push((cell.to_owned(), 1)),
+                match unknown_personas.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, _, n)) => *n += 1,
+                    None => unknown_personas.push((key, text.to_owned(), 1)),
                 }
             }
             found
         });
-        for v in values {
-            let index = match tallies
-                .iter()
-                .position(|(t, m, _)| *t == v.touchpoint && *m == v.metric)
-            {
-                Some(i) => i,
-                None => {
-                    tallies.push((v.touchpoint.clone(), v.metric, Tally::default()));
-                    tallies.len() - 1
-                }
+        for &(slot, value) in &values {
+            let Some(entry) = tallies.get_mut(slot) else {
+                continue;
             };
-            let points = map.scales.of(v.metric).map_or(0, Scale::points);
-            let tally = &mut tallies[index].2;
-            add(&mut tally.answers, &mut tally.sum, points, &v);
-            if let Some(p) = &persona {
-                let slice = match tally.personas.iter().position(|(id, _, _)| id == p) {
-                    Some(i) => &mut tally.personas[i],
+            let points = points_of(map, slot % metrics);
+            let tally = entry.get_or_insert_with(Tally::default);
+            add(&mut tally.answers, &mut tally.sum, points, value);
+            if let Some(p) = persona {
+                let i = match tally.personas.iter().position(|(id, _, _)| *id == p) {
+                    Some(i) => i,
                     None => {
-                        tally.personas.push((p.clone(), Vec::new(), 0.0));
-                        tally.personas.last_mut().expect("just pushed")
+                        tally.personas.push((p, Vec::new(), 0.0));
+                        tally.personas.len() - 1
                     }
                 };
-                add(&mut slice.1, &mut slice.2, points, &v);
+                let (_, answers, sum) = &mut tally.personas[i];
+                add(answers, sum, points, value);
             }
         }
     }
 
-    let mut warnings: Vec<Warning> = unknown_personas
-        .into_iter()
-        .map(|(value, rows)| Warning::UnknownPersona { value, rows })
-        .collect();
+    warnings.extend(
+        unknown_personas
+            .into_iter()
+            .map(|(_, value, rows)| Warning::UnknownPersona { value, rows }),
+    );
     for (c, u) in plan.uses.iter().enumerate() {
-        if matches!(u, ColumnUse::Metric { .. }) && !column_used[c] {
-            warnings.push(Warning::EmptyColumn(column_name(c)));
+        if matches!(u, ColumnUse::Metric { .. }) && !column_used[c] && !warned[c] {
+            warnings.push(Warning::EmptyColumn(header(c)));
         }
     }
 
     let source = Some(source.to_owned());
-    let updates = map
-        .touchpoints
-        .iter()
-        .filter_map(|t| {
-            let readings: Vec<Reading> = Metric::ALL
-                .iter()
-                .filter_map(|&metric| {
-                    let (_, _, tally) = tallies
-                        .iter()
-                        .find(|(id, m, _)| *id == t.id && *m == metric)?;
-                    let scale = map.scales.of(metric);
-                    let value = scale.is_none().then_some(tally.sum);
-                    Some(Reading {
-                        metric,
-                        at,
-                        source: source.clone(),
-                        scale,
-                        answers: tally.answers.clone(),
-                        value,
-                        n: None,
-                        personas: tally
-                            .personas
-                            .iter()
-                            .map(|(persona, answers, sum)| PersonaSlice {
-                                persona: persona.clone(),
-                                answers: answers.clone(),
-                                value: scale.is_none().then_some(*sum),
-                            })
-                            .collect(),
+    let mut updates = Vec::new();
+    for (t, touchpoint) in map.touchpoints.iter().enumerate() {
+        let mut readings = Vec::new();
+        for (m, &metric) in Metric::ALL.iter().enumerate() {
+            let Some(Some(tally)) = tallies.get_mut(t * metrics + m) else {
+                continue;
+            };
+            let scale = map.scales.of(metric);
+            let value = scale.is_none().then_some(tally.sum);
+            tally.personas.sort_unstable_by_key(|(p, _, _)| *p);
+            readings.push(Reading {
+                metric,
+                at,
+                source: source.clone(),
+                scale,
+                answers: std::mem::take(&mut tally.answers),
+                value,
+                n: None,
+                personas: tally
+                    .personas
+                    .iter_mut()
+                    .map(|(p, answers, sum)| PersonaSlice {
+                        persona: map.personas[*p].id.clone(),
+                        answers: std::mem::take(answers),
+                        value: scale.is_none().then_some(*sum),
                     })
-                })
-                .collect();
-            (!readings.is_empty()).then(|| TouchpointUpdate {
-                touchpoint: t.id.clone(),
+                    .collect(),
+            });
+        }
+        if !readings.is_empty() {
+            updates.push(TouchpointUpdate {
+                touchpoint: touchpoint.id.clone(),
                 readings,
-            })
-        })
-        .collect();
+            });
+        }
+    }
 
     Preview {
         updates,
@@ -268,10 +304,29 @@ pub fn preview(
     }
 }
 
+/// The number of points of metric number `m`'s scale (0 for counts).
+fn points_of(map: &JourneyMap, m: usize) -> usize {
+    Metric::ALL
+        .get(m)
+        .and_then(|metric| map.scales.of(*metric))
+        .map_or(0, Scale::points)
+}
+
+/// `Scale::is_valid`, in 64 bits: a scale from a crafted file may span
+/// all of `i32`, whose width overflows 32 bits.
+fn usable(s: Scale) -> bool {
+    let (low, high) = (i64::from(s.low), i64::from(s.high));
+    low < high
+        && low <= i64::from(s.good_low)
+        && s.good_low <= s.good_high
+        && i64::from(s.good_high) <= high
+        && high - low <= 100
+}
+
 /// Count one value: an answer at its scale point, or a count added.
-fn add(answers: &mut Vec<u32>, sum: &mut f64, points: usize, v: &Value) {
-    match v.point {
-        Some(point) => {
+fn add(answers: &mut Vec<u32>, sum: &mut f64, points: usize, value: Result<usize, f64>) {
+    match value {
+        Ok(point) => {
             if answers.len() < points {
                 answers.resize(points, 0);
             }
@@ -279,7 +334,7 @@ fn add(answers: &mut Vec<u32>, sum: &mut f64, points: usize, v: &Value) {
                 *slot = slot.saturating_add(1);
             }
         }
-        None => *sum += v.count,
+        Err(count) => *sum += count,
     }
 }
 
