@@ -31,11 +31,12 @@ const DIST = process.env.PARCOURS_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const CARDS_PER_CELL = Number(process.env.BENCH_CARDS_PER_CELL ?? 2);
+const CSV_BYTES = Number(process.env.BENCH_CSV_BYTES ?? 5 * 1024 * 1024);
 
 // ---------------------------------------------------------------------------
 // Maps in the storage format (src/core/model.rs, src/core/envelope.rs).
 
-const STANDARD = ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'pain_points', 'gains', 'opportunities'];
+const STANDARD = ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'metrics', 'pain_points', 'gains', 'opportunities'];
 const CHANNELS = ['website', 'mobile_app', 'store', 'call_centre', 'email', 'social_networks', 'ads', 'search', 'chat', 'mail', 'word_of_mouth', 'other'];
 const CLASSES = ['critical', 'complementary', 'superfluous'];
 const COLOURS = ['#2f6fde', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285'];
@@ -94,7 +95,7 @@ export function makeMap({ id, title, stages, notesLanes, cardsPerCell, touchpoin
   );
   let c = 0;
   for (const lane of map.lanes) {
-    if (lane.kind === 'feeling' || lane.kind === 'touchpoints') continue;
+    if (lane.kind === 'feeling' || lane.kind === 'touchpoints' || lane.kind === 'metrics') continue;
     const perPersona = lane.kind === 'doing' || lane.kind === 'thinking';
     for (const stage of map.stages) {
       for (let k = 0; k < cardsPerCell; k++) {
@@ -112,6 +113,12 @@ export function makeMap({ id, title, stages, notesLanes, cardsPerCell, touchpoin
       channel: CHANNELS[t % CHANNELS.length],
       classification: CLASSES[t % CLASSES.length],
       department: `Dept ${(t % 5) + 1}`,
+      // Survey answers and a reach, so the charts have all their data.
+      readings: [
+        { metric: 'reach', at: now, value: 10_000 - 20 * t },
+        { metric: 'nps', at: now, scale: { low: 0, high: 10, good_low: 9, good_high: 10 }, answers: Array.from({ length: 11 }, (_, k) => 1 + ((t + k) % 7)) },
+        { metric: 'csat', at: now, scale: { low: 1, high: 5, good_low: 4, good_high: 5 }, answers: Array.from({ length: 5 }, (_, k) => 2 + ((t * 3 + k) % 9)) },
+      ],
     });
   }
   const personaIds = personas > 0 ? map.personas.map((p) => p.id) : [null];
@@ -120,7 +127,7 @@ export function makeMap({ id, title, stages, notesLanes, cardsPerCell, touchpoin
       map.emotions.push({ stage: stage.id, persona: pid, value: Math.round(2 * Math.sin((s + p * 3) / 3)) });
     });
   });
-  return { format: 'parcours.map', version: 1, revision: 1, map };
+  return { format: 'parcours.map', version: 2, revision: 1, map };
 }
 
 // ---------------------------------------------------------------------------
@@ -269,6 +276,8 @@ async function benchMap(browser, url, env, label) {
     const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `parcours.map.${env.map.id}`);
     const verified = Object.entries(last).every(([id, t]) => stored.map.cards.find((c) => c.id === id)?.text === t);
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const charts = await chartsTime(page);
+    const csvImport = await importTime(page, surveyCsv(CSV_BYTES));
 
     return {
       label,
@@ -282,6 +291,8 @@ async function benchMap(browser, url, env, label) {
       loadFrame: loads.map((l) => l.frame),
       edits: times,
       phases,
+      charts,
+      csvImport,
       verified,
       problems,
     };
@@ -290,6 +301,62 @@ async function benchMap(browser, url, env, label) {
   } finally {
     await context.close();
   }
+}
+
+/** A semicolon survey export of about `bytes` bytes, French decimals and quoted comments. */
+function surveyCsv(bytes) {
+  const rows = ['ResponseId;Persona;NPS;CSAT;CES;Commentaire'];
+  let size = rows[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const row = `R_${i};Persona ${(i % 2) + 1};${i % 11};${1 + (i % 5)},0;${1 + (i % 7)};"Livré à temps ; ""très bien"", merci"`;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  return rows.join('\n');
+}
+
+/** Map tab → charts tab: until the five charts are drawn (or say they are empty). */
+async function chartsTime(page) {
+  const took = await page.evaluate(async () => {
+    // Until `done()` holds, then one more frame.
+    const wait = async (done) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    };
+    const names = ['weakest', 'scores', 'funnel', 'emotions', 'channels'];
+    const drawn = () => names.every((n) => document.querySelector(`[data-testid="chart-${n}"] svg, [data-testid="chart-${n}"] [data-testid="chart-empty"]`));
+    const t0 = performance.now();
+    document.querySelector('[data-testid="tab-charts"]').click();
+    await wait(drawn);
+    const t = performance.now() - t0;
+    document.querySelector('[data-testid="tab-map"]').click();
+    return t;
+  });
+  return took;
+}
+
+/** Import a CSV through the dialog: file chosen → preview shown, then confirm → dialog closed. */
+async function importTime(page, csv) {
+  return page.evaluate(async (text) => {
+    const wait = async (done) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    };
+    document.querySelector('[data-testid="import-csv"]').click();
+    await wait(() => document.querySelector('[data-testid="csv-file"]'));
+    const input = document.querySelector('[data-testid="csv-file"]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'bench-survey.csv', { type: 'text/csv' }));
+    input.files = files.files;
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await wait(() => document.querySelector('[data-testid="csv-update"]'));
+    const t1 = performance.now();
+    document.querySelector('[data-testid="csv-confirm"]').click();
+    await wait(() => !document.querySelector('[data-testid="csv-import"]'));
+    const t2 = performance.now();
+    return { bytes: text.length, preview: t1 - t0, confirm: t2 - t1 };
+  }, csv);
 }
 
 async function distSizes() {
@@ -404,6 +471,13 @@ async function main() {
     if (r.phases) {
       const [handler, task, layout] = r.phases.map((v) => v.toFixed(2));
       console.log(`  ${r.label}: median handler (Rust edit + reactive updates) ${handler} ms, until the next task ${task} ms, forced layout ${layout} ms`);
+    }
+  }
+  for (const r of results) {
+    if (r.charts !== undefined) console.log(`  ${r.label}: map tab → charts tab, five charts drawn: ${ms(r.charts)}`);
+    if (r.csvImport) {
+      const c = r.csvImport;
+      console.log(`  ${r.label}: CSV import of ${(c.bytes / 1048576).toFixed(1)} MB: file chosen → preview ${ms(c.preview)}, confirm → applied ${ms(c.confirm)}`);
     }
   }
   for (const r of results) {

@@ -105,7 +105,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             <Show when=move || session.import_open.get()>
                 <CsvImport/>
             </Show>
-            <div class="map-pane" hidden=move || session.charts_open.get()>
+            <div class="map-pane" class:away=move || session.charts_open.get()>
                 <MapGrid/>
             </div>
             <Show when=move || session.charts_open.get()>

@@ -68,15 +68,24 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
             })
             .collect_view()
     };
+    // The rows (figures, history, forms) are built only while unfolded: a
+    // large map has hundreds of touchpoints, most never opened.
+    let open = RwSignal::new(false);
     view! {
-        <details class="tp-metrics" data-testid="touchpoint-metrics">
+        <details class="tp-metrics" data-testid="touchpoint-metrics"
+            on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(details.open());
+            }>
             <summary aria-label=app.text(Key::MetricsOf)>
                 <span class="metric-badges">{badges}</span>
                 <span class="metrics-label">{app.text(Key::Metrics)}</span>
             </summary>
-            <div class="metric-rows">
-                {Metric::ALL.into_iter().map(|metric| view! { <MetricRow id=id metric=metric shown=Signal::derive(move || shown(metric))/> }).collect_view()}
-            </div>
+            <Show when=move || open.get()>
+                <div class="metric-rows">
+                    {Metric::ALL.into_iter().map(|metric| view! { <MetricRow id=id metric=metric shown=Signal::derive(move || shown(metric))/> }).collect_view()}
+                </div>
+            </Show>
         </details>
     }
 }

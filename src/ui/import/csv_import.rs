@@ -4,7 +4,6 @@
 //! changes before the confirmation, and the import is one undoable edit.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::i18n::Key;
 use crate::core::metrics::{self, text};
@@ -348,8 +347,4 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
             })}
         </div>
     }
-}
-
-fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target().expect("an event target").unchecked_into()
 }
