@@ -9,12 +9,14 @@
 
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use plotters::drawing::DrawingArea;
 use plotters::element::{DashedPathElement, PathElement, Rectangle, Text};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontFamily, FontStyle, RGBColor, TextStyle, WHITE};
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, RGBColor, WHITE};
 
-use super::emotion_curve::{parse_colour, DEFAULT_COLOUR};
+use super::drawing::{
+    chars_that_fit, pale, parse_colour, shorten, style, svg_document, DEFAULT_COLOUR,
+};
 
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,56 +56,6 @@ const MUTED: RGBColor = RGBColor(0x5C, 0x66, 0x70);
 const GRID: RGBColor = RGBColor(0xE3, 0xE6, 0xEA);
 const ZERO: RGBColor = RGBColor(0x8A, 0x93, 0x9C);
 
-/// Characters of `px`-sized text that fit in `width` pixels (about 0.6 em each).
-pub fn chars_that_fit(width: i32, px: f64) -> usize {
-    ((f64::from(width.max(0)) / (px * 0.6)) as usize).max(1)
-}
-
-/// `text` as it can be written in SVG, cut with an ellipsis to at most
-/// `max` characters. Characters XML does not allow (controls, U+FFFE,
-/// U+FFFF), which plotters does not escape, become spaces.
-pub fn shorten(text: &str, max: usize) -> String {
-    let allowed = |c: char| {
-        let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{fffe}' | '\u{ffff}');
-        if forbidden {
-            ' '
-        } else {
-            c
-        }
-    };
-    if text.chars().count() <= max {
-        text.chars().map(allowed).collect()
-    } else {
-        text.chars()
-            .take(max.saturating_sub(1))
-            .map(allowed)
-            .chain(['…'])
-            .collect()
-    }
-}
-
-/// A text style of `px` CSS pixels (plotters' SVG backend divides by 1.24).
-pub fn style(px: f64, colour: &'static RGBColor, h: HPos) -> TextStyle<'static> {
-    TextStyle::from((FontFamily::SansSerif, px * 1.24, FontStyle::Normal))
-        .color(colour)
-        .pos(Pos::new(h, VPos::Center))
-}
-
-/// A minimal valid SVG document of the given size.
-pub fn empty_svg(width: u32, height: u32) -> String {
-    format!(
-        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         xmlns=\"http://www.w3.org/2000/svg\">\n</svg>\n"
-    )
-}
-
-/// Mix a colour with white: `amount` 0 keeps it, 1 is white.
-pub fn pale(c: RGBColor, amount: f64) -> RGBColor {
-    let mix = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * amount).round() as u8;
-    RGBColor(mix(c.0), mix(c.1), mix(c.2))
-}
-
 /// The chart's height for these rows.
 pub fn height(chart: &BarChart) -> u32 {
     let groups = group_starts(chart.rows).len() as u32;
@@ -123,16 +75,12 @@ fn group_starts(rows: &[BarRow]) -> Vec<usize> {
 
 /// Render the chart as a standalone `<svg>`; never panics.
 pub fn render(chart: &BarChart) -> String {
-    let (width, height) = (chart.width.max(200), height(chart));
-    let mut out = String::with_capacity(800 + chart.rows.len() * 700);
-    let drawn = {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root, chart, width).and_then(|()| root.present().map_err(|_| ()))
-    };
-    match drawn {
-        Ok(()) => out,
-        Err(()) => empty_svg(width, height),
-    }
+    let width = chart.width.max(200);
+    svg_document(
+        (width, height(chart)),
+        800 + chart.rows.len() * 700,
+        |root| draw(root, chart, width),
+    )
 }
 
 fn draw(root: &DrawingArea<SVGBackend, Shift>, chart: &BarChart, width: u32) -> Result<(), ()> {

@@ -12,10 +12,13 @@
 
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use plotters::drawing::DrawingArea;
+
 use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, RGBColor, TextStyle};
+
+use super::drawing::{empty_svg, parse_colour, shorten, svg_document, DEFAULT_COLOUR};
 
 /// A pixel position on the drawing area.
 type Px = (i32, i32);
@@ -52,9 +55,6 @@ pub struct EmotionCurve<'a> {
 /// Height of the band under the curve that holds the stage names.
 const STAGE_BAND: u32 = 20;
 
-/// Colour used when a series' colour is not a valid `#rrggbb`.
-pub const DEFAULT_COLOUR: RGBColor = RGBColor(0x25, 0x63, 0xEB);
-
 const GUIDE_COLOUR: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
 const ZERO_COLOUR: RGBColor = RGBColor(0xB8, 0xB8, 0xB8);
 const LABEL_COLOUR: RGBColor = RGBColor(0x8A, 0x8A, 0x8A);
@@ -82,33 +82,9 @@ pub fn render(curve: &EmotionCurve) -> String {
         .iter()
         .map(|s| s.values.len().min(curve.stage_count))
         .sum();
-    let mut out = String::with_capacity(1024 + points * 80);
-    let drawn = {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root, curve, width, height).and_then(|()| root.present().map_err(|_| ()))
-    };
-    match drawn {
-        Ok(()) => out,
-        Err(()) => empty_svg(width, height),
-    }
-}
-
-/// A minimal valid SVG document of the given size (numbers only, no user text).
-fn empty_svg(width: u32, height: u32) -> String {
-    format!(
-        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         xmlns=\"http://www.w3.org/2000/svg\">\n</svg>\n"
-    )
-}
-
-/// Parse `#rrggbb` (surrounding whitespace allowed, hex digits in either case).
-pub fn parse_colour(text: &str) -> Option<RGBColor> {
-    let hex = text.trim().strip_prefix('#')?;
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some(RGBColor(channel(0)?, channel(2)?, channel(4)?))
+    svg_document((width, height), 1024 + points * 80, |root| {
+        draw(root, curve, width, height)
+    })
 }
 
 /// Vertical pixel position of each level -2..=2 (index 0 = -2).
@@ -182,7 +158,7 @@ fn draw(
         .take(curve.stage_count)
         .enumerate()
     {
-        let shown = super::bars::shorten(name, fits);
+        let shown = shorten(name, fits);
         let bottom = i32::try_from(height).unwrap_or(i32::MAX) - 4;
         root.draw(&Text::new(
             shown,

@@ -8,12 +8,12 @@
 
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use plotters::drawing::DrawingArea;
 use plotters::element::{Rectangle, Text};
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor, WHITE};
 
-use super::bars::{chars_that_fit, empty_svg, shorten, style};
+use super::drawing::{chars_that_fit, shorten, style, svg_document};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeatCell {
@@ -73,16 +73,11 @@ pub fn height(heat: &Heat) -> u32 {
 
 /// Render the grid as a standalone `<svg>`; never panics.
 pub fn render(heat: &Heat) -> String {
-    let (width, height) = (heat.width.max(200), height(heat));
-    let mut out = String::with_capacity(600 + heat.rows.len() * heat.columns.len().max(1) * 400);
-    let drawn = {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root, heat, width).and_then(|()| root.present().map_err(|_| ()))
-    };
-    match drawn {
-        Ok(()) => out,
-        Err(()) => empty_svg(width, height),
-    }
+    let width = heat.width.max(200);
+    let capacity = 600 + heat.rows.len() * heat.columns.len().max(1) * 400;
+    svg_document((width, height(heat)), capacity, |root| {
+        draw(root, heat, width)
+    })
 }
 
 fn draw(root: &DrawingArea<SVGBackend, Shift>, heat: &Heat, width: u32) -> Result<(), ()> {

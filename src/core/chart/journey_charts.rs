@@ -114,17 +114,7 @@ pub fn funnel(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
             faded: false,
         })
         .collect();
-    let max = steps
-        .iter()
-        .map(|s| s.count)
-        .fold(entrants.unwrap_or(0.0), f64::max);
-    let svg = bars::render(&BarChart {
-        width: WIDTH,
-        min: 0.0,
-        max: if max > 0.0 { max } else { 1.0 },
-        ticks: &[],
-        rows: &rows,
-    });
+    let svg = proportional(&rows, entrants.unwrap_or(0.0));
     let headers = [Key::Stage, Key::Touchpoint, Key::Value]
         .map(|k| lang.t(k).to_owned())
         .into_iter()
@@ -147,6 +137,18 @@ pub fn funnel(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
         svg,
         headers,
         rows: table,
+    })
+}
+
+/// Bars from zero, the longest (or `at_least`) spanning the whole width.
+fn proportional(rows: &[BarRow], at_least: f64) -> String {
+    let max = rows.iter().map(|r| r.value).fold(at_least, f64::max);
+    bars::render(&BarChart {
+        width: WIDTH,
+        min: 0.0,
+        max: if max > 0.0 { max } else { 1.0 },
+        ticks: &[],
+        rows,
     })
 }
 
@@ -330,14 +332,7 @@ pub fn channel_mix(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
             ]);
         }
     }
-    let max = rows.iter().map(|r| r.value).fold(0.0, f64::max);
-    let svg = bars::render(&BarChart {
-        width: WIDTH,
-        min: 0.0,
-        max: if max > 0.0 { max } else { 1.0 },
-        ticks: &[],
-        rows: &rows,
-    });
+    let svg = proportional(&rows, 0.0);
     let headers = vec![
         lang.t(Key::Channel).to_owned(),
         String::new(),
