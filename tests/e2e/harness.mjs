@@ -155,7 +155,8 @@ export function e2e(name, options, fn) {
   const { locale, allowConsole, ...testOptions } = options;
   test(name, { timeout: TEST_TIMEOUT, ...testOptions }, async (t) => {
     const session = await newSession({ locale, allowConsole });
-    const screenshot = (n, p = session.page) => shot(p, `${name}--${n}`);
+    // The test name is cut so that the shot's own name always survives.
+    const screenshot = (n, p = session.page) => shot(p, `${slug(name).slice(0, 60)}--${n}`);
     let failure = null;
     try {
       await fn({ ...session, shot: screenshot, t });
@@ -165,7 +166,7 @@ export function e2e(name, options, fn) {
     if (failure || session.problems.length) {
       for (const [i, p] of session.context.pages().entries()) {
         try {
-          const path = await shot(p, `${name}--failure-page${i}`);
+          const path = await shot(p, `${slug(name).slice(0, 60)}--failure-page${i}`);
           t.diagnostic(`screenshot: ${path}`);
         } catch {
           /* the page may be gone */
