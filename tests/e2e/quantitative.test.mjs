@@ -98,6 +98,7 @@ e2e('importing a semicolon CSV with French decimals: preview, bad rows, NPS with
 
   await dialog.locator(sel('csv-confirm')).click();
   await expectCount(page.locator(sel('csv-import')), 0);
+  await expectText(page.locator(sel('import-done')), /enquete-livraison\.csv — Importé\. Annuler \(Ctrl\+Z\) le retire\./);
   await expectContent(badge(tracking, 'nps'), /^NPS \+40 ± 25$/);
   await expectContent(badge(tracking, 'csat'), /^CSAT 75\s%/);
   // Saved with its source and the earlier reading kept as history.

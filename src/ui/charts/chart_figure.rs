@@ -8,6 +8,7 @@ use crate::core::chart::journey_charts::ChartData;
 use crate::core::i18n::Key;
 use crate::platform::download::{download_text, file_name};
 use crate::platform::png_export::download_png;
+use crate::ui::app_state::NoticeKind;
 use crate::ui::editor::map_session::MapSession;
 
 /// The `width` and `height` attributes of an `<svg>` root.
@@ -45,13 +46,29 @@ pub fn ChartFigure(
     };
     let download_svg = move |_| {
         if let Some(d) = data.get_untracked() {
-            let _ = download_text(&file("svg"), "image/svg+xml", &d.svg);
+            if let Err(e) = download_text(&file("svg"), "image/svg+xml", &d.svg) {
+                app.notify(NoticeKind::Error(format!(
+                    "{} — {e}",
+                    app.t(Key::DownloadSvg)
+                )));
+            }
         }
     };
     let download_png_file = move |_| {
         if let Some(d) = data.get_untracked() {
             let (w, h) = svg_size(&d.svg);
-            let _ = download_png(file("png"), &d.svg, w, h, 2, |_| {});
+            let failed = move |why: String| {
+                app.notify(NoticeKind::Error(format!(
+                    "{} — {why}",
+                    app.t(Key::DownloadPng)
+                )))
+            };
+            if let Err(e) = download_png(file("png"), &d.svg, w, h, 2, failed) {
+                app.notify(NoticeKind::Error(format!(
+                    "{} — {e}",
+                    app.t(Key::DownloadPng)
+                )));
+            }
         }
     };
     view! {

@@ -31,7 +31,13 @@ pub fn EditorTabs() -> impl IntoView {
                 </select>
             </label>
             <div class="toolbar-spacer"></div>
-            <button type="button" data-testid="import-csv" on:click=move |_| session.import_open.set(true)>
+            {move || session.imported.get().map(|file| view! {
+                <span class="import-done" role="status" data-testid="import-done">
+                    {file}" — "{app.t(Key::Imported)}
+                </span>
+            })}
+            <button type="button" data-testid="import-csv"
+                on:click=move |_| { session.imported.set(None); session.import_open.set(true); }>
                 "⇪ " {app.text(Key::ImportData)}
             </button>
         </div>

@@ -72,6 +72,8 @@ pub struct MapSession {
     pub charts_open: RwSignal<bool>,
     /// The CSV import dialog is open.
     pub import_open: RwSignal<bool>,
+    /// The file of the last import confirmed, to say it is done and undoable.
+    pub imported: RwSignal<Option<String>>,
 }
 
 impl MapSession {
@@ -92,6 +94,7 @@ impl MapSession {
             future_emotions: RwSignal::new(false),
             charts_open: RwSignal::new(false),
             import_open: RwSignal::new(false),
+            imported: RwSignal::new(None),
         }
     }
 

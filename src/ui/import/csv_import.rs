@@ -96,6 +96,7 @@ pub fn CsvImport() -> impl IntoView {
         };
         let edit = session.peek(|m| survey_import::to_edit(m, &p));
         session.edit(edit);
+        session.imported.set(Some(file_name.get_untracked()));
         close();
     };
 
