@@ -180,6 +180,8 @@ keys! {
     TypedByHand => ("typed by hand", "saisi à la main"),
     ImportedFrom => ("from", "depuis"),
     Earlier => ("Earlier", "Avant"),
+    Points => ("pts", "pts"),
+    SincePrevious => ("since the previous reading of", "depuis la mesure précédente du"),
     TypeFigure => ("Type a figure", "Saisir un chiffre"),
     FigureValue => ("Value", "Valeur"),
     FigureAnswers => ("Answers (if known)", "Réponses (si connu)"),

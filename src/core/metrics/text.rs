@@ -79,6 +79,41 @@ pub fn detail(lang: Lang, f: &Figure) -> String {
     parts.join(" · ")
 }
 
+/// How a figure moved since the previous one: `▲` better, `▼` worse, `=`
+/// unchanged at the precision shown, and the change in the value's unit
+/// (`+33`, `+5 pts`, `−0,4`, `+1,200`).
+pub fn trend(lang: Lang, now: &Figure, before: &Figure) -> (char, String) {
+    let delta = now.value - before.value;
+    let shown = match now.metric {
+        Metric::Reach => {
+            let sign = if delta > 0.0 { "+" } else { "" };
+            format!("{sign}{}", format_count(lang, delta))
+        }
+        Metric::Nps => signed(delta),
+        Metric::Csat => format!("{} {}", signed(delta), lang.t(Key::Points)),
+        Metric::Ces => {
+            let sign = if delta > 0.0 { "+" } else { "" };
+            format!("{sign}{}", format_decimal(lang, delta)).replace('-', "\u{2212}")
+        }
+    };
+    let better = match (now.goodness(), before.goodness()) {
+        (Some(a), Some(b)) => a - b,
+        _ => delta,
+    };
+    let unchanged = matches!(
+        shown.trim_start_matches(['+', '\u{2212}']),
+        "0" | "0 pts" | "0 points"
+    );
+    let arrow = if unchanged {
+        '='
+    } else if better > 0.0 {
+        '▲'
+    } else {
+        '▼'
+    };
+    (arrow, shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +131,40 @@ mod tests {
         assert_eq!(detail(Lang::Fr, &f), "100 réponses");
         assert_eq!(signed(-7.4), "\u{2212}7");
         assert_eq!(signed(0.2), "0");
+    }
+
+    #[test]
+    fn a_trend_says_better_or_worse_whatever_the_direction_of_the_scale() {
+        let nps = |promoters: u32, detractors: u32| {
+            let mut c = [0; 11];
+            c[10] = promoters;
+            c[0] = detractors;
+            from_answers(Metric::Nps, Scale::NPS, &c).unwrap()
+        };
+        assert_eq!(
+            trend(Lang::En, &nps(70, 30), &nps(50, 50)),
+            ('▲', "+40".to_owned())
+        );
+        assert_eq!(
+            trend(Lang::En, &nps(50, 50), &nps(70, 30)),
+            ('▼', "\u{2212}40".to_owned())
+        );
+        assert_eq!(trend(Lang::En, &nps(50, 50), &nps(50, 50)).0, '=');
+        // CES: lower is better, so a lower mean is an improvement.
+        let ces = |low: u32, high: u32| {
+            from_answers(Metric::Ces, Scale::CES, &[low, 0, 0, 0, 0, 0, high]).unwrap()
+        };
+        assert_eq!(
+            trend(Lang::Fr, &ces(30, 10), &ces(10, 30)),
+            ('▲', "\u{2212}3".to_owned())
+        );
+        let csat = |good: u32, bad: u32| {
+            from_answers(Metric::Csat, Scale::CSAT, &[bad, 0, 0, 0, good]).unwrap()
+        };
+        assert_eq!(
+            trend(Lang::En, &csat(60, 40), &csat(50, 50)),
+            ('▲', "+10 pts".to_owned())
+        );
     }
 
     #[test]

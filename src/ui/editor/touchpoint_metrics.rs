@@ -57,12 +57,23 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
             .filter_map(|metric| {
                 let s = shown(metric)?;
                 let conclusive = s.figure.conclusive();
-                let title = format!("{} — {}", metric.label(lang), text::detail(lang, &s.figure));
+                let mut title = format!("{} — {}", metric.label(lang), text::detail(lang, &s.figure));
+                // Against the previous reading, when there is one.
+                let trend = s.earlier.first().map(|(at, before)| {
+                    let (arrow, change) = text::trend(lang, &s.figure, before);
+                    title.push_str(&format!(
+                        " · {arrow} {change} {} {}",
+                        lang.t(Key::SincePrevious),
+                        clock::format_date(*at, lang.code())
+                    ));
+                    arrow
+                });
                 Some(view! {
                     <span class="metric-badge" class:inconclusive=!conclusive
                         data-testid="metric-badge" data-metric=metric_code(metric) title=title>
                         <b>{metric.label(lang)}</b>" "{text::headline(lang, &s.figure)}
                         {(!conclusive).then_some(" ⚠")}
+                        {trend.map(|arrow| view! { <span class="metric-trend" data-testid="metric-trend">" "{arrow}</span> })}
                     </span>
                 })
             })
