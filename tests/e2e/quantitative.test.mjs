@@ -198,3 +198,22 @@ e2e('a file that is not a CSV, or a broken one, is refused with where and why', 
   });
   await expectText(dialog.locator(sel('csv-error')), /not a text file/);
 });
+
+e2e('cells pasted from a spreadsheet: an analytics count per touchpoint, named in each row', async ({ page, open }) => {
+  await open();
+  await page.locator(sel('import-csv')).click();
+  const dialog = page.locator(sel('csv-import'));
+  await dialog.locator('.import-paste summary').click();
+  // What a spreadsheet puts on the clipboard: tab-separated rows.
+  await dialog.locator(sel('csv-paste')).fill('Page\tVisits\nProduct pages on the web site\t7,500\nOnline checkout\t2,100\nNowhere\t5');
+  await dialog.locator(sel('csv-paste-read')).click();
+  const uses = await dialog.locator(sel('csv-use')).evaluateAll((s) => s.map((x) => x.value));
+  assert.deepEqual(uses, ['touchpoint_name', 'metric:reach']);
+  await expectCount(dialog.locator(sel('csv-problem')), 1);
+  await expectText(dialog.locator(sel('csv-problem')), /line 4, column "Page": no touchpoint of the map is called "Nowhere"/);
+  await expectCount(dialog.locator(sel('csv-update')), 2);
+  await dialog.locator(sel('csv-confirm')).click();
+  const pages = await touchpointNamed(page, 'Product pages on the web site');
+  await expectContent(badge(pages, 'reach'), /^Reach 7,500 ▲$/);
+  await expectText(page.locator(sel('import-done')), /pasted data/);
+});

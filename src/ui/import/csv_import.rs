@@ -52,32 +52,38 @@ pub fn CsvImport() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let close = move || session.import_open.set(false);
 
+    // A file's bytes, or pasted text, become the table; its name is the source.
+    let load = move |name: String, result: Result<Vec<u8>, String>| {
+        let lang = app.lang.get_untracked();
+        match result
+            .and_then(|bytes| survey_import::read_table(&bytes).map_err(|e| e.message(lang)))
+        {
+            Ok(t) => {
+                let guessed = session.peek(|m| survey_import::guess_plan(m, &t));
+                table.set_value(Some(t));
+                file_name.set(name);
+                error.set(None);
+                plan.set(Some(guessed));
+            }
+            Err(why) => {
+                table.set_value(None);
+                plan.set(None);
+                error.set(Some(format!("{} {why}", lang.t(Key::FileUnreadable))));
+            }
+        }
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         let name = file.name();
-        file_read::read_bytes(&file, move |result| {
-            let lang = app.lang.get_untracked();
-            match result
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| survey_import::read_table(&bytes).map_err(|e| e.message(lang)))
-            {
-                Ok(t) => {
-                    let guessed = session.peek(|m| survey_import::guess_plan(m, &t));
-                    table.set_value(Some(t));
-                    file_name.set(name);
-                    error.set(None);
-                    plan.set(Some(guessed));
-                }
-                Err(why) => {
-                    table.set_value(None);
-                    plan.set(None);
-                    error.set(Some(format!("{} {why}", lang.t(Key::FileUnreadable))));
-                }
-            }
-        });
+        file_read::read_bytes(&file, move |result| load(name, result));
+    };
+    let pasted = RwSignal::new(String::new());
+    let read_pasted = move |_| {
+        let name = app.t(Key::PastedData).to_owned();
+        load(name, Ok(pasted.get_untracked().into_bytes()));
     };
 
     // What the import would add, recomputed when the plan changes.
@@ -110,6 +116,13 @@ pub fn CsvImport() -> impl IntoView {
                 <span>{app.text(Key::ImportFileRead)}</span>
                 <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="csv-file" on:change=on_file/>
             </label>
+            <details class="import-paste">
+                <summary>{app.text(Key::PasteInstead)}</summary>
+                <textarea data-testid="csv-paste" rows="4" aria-label=app.text(Key::PasteInstead)
+                    placeholder=app.text(Key::PasteHint)
+                    prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <button type="button" data-testid="csv-paste-read" on:click=read_pasted>{app.text(Key::ReadPasted)}</button>
+            </details>
             {move || error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="csv-error">{e}</p> })}
             {move || plan.get().map(|_| view! { <ImportSetup table=table plan=plan/> })}
             {move || preview.get().map(|p| view! { <ImportSummary preview=p/> })}
