@@ -659,10 +659,6 @@ mod tests {
                     7,
                     "\"4,5\" is not a number written with a decimal point".to_owned()
                 ),
-                (
-                    8,
-                    "\"-\" is not a number written with a decimal point".to_owned()
-                ),
             ]
         );
         assert_eq!(

@@ -15,9 +15,19 @@ pub enum Decimal {
 }
 
 /// A cell as a number: `Ok(None)` when empty or blank.
+/// What spreadsheets and survey tools write for "no answer": `N/A`, `NA`,
+/// `#N/A`, `null`, `none`, `-`, `–`, `—` (any case). Counted as an empty
+/// cell. (`NaN` is not: it is more often a broken formula than a choice.)
+fn is_no_answer(text: &str) -> bool {
+    matches!(text, "-" | "–" | "—")
+        || ["n/a", "na", "#n/a", "null", "none"]
+            .iter()
+            .any(|token| text.eq_ignore_ascii_case(token))
+}
+
 pub fn parse_number(text: &str, decimal: Decimal) -> Result<Option<f64>, NumberError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || is_no_answer(trimmed) {
         return Ok(None);
     }
     let (mark, thousands) = match decimal {
@@ -110,6 +120,16 @@ mod tests {
     }
 
     #[test]
+    fn no_answer_markers_are_empty_cells() {
+        for none in [
+            "N/A", "n/a", "NA", "#N/A", "null", "None", "-", "–", "—", " - ",
+        ] {
+            assert_eq!(parse_number(none, Decimal::Comma), Ok(None), "{none}");
+        }
+        assert!(parse_number("-5", Decimal::Point).is_ok_and(|v| v == Some(-5.0)));
+    }
+
+    #[test]
     fn letters_and_symbols_are_not_numbers() {
         for bad in [
             "NaN", "nan", "inf", "-inf", "1e999", "1e3", "abc", "8/10", "45%", "€5", "0x10",
@@ -129,7 +149,7 @@ mod tests {
         let comma = Err(NumberError::Malformed(Decimal::Comma));
         let point = Err(NumberError::Malformed(Decimal::Point));
         for bad in [
-            "12,5,3", "1-2", "--1", "+", "-", ",", "1,2.345", "1.23", "12.34,5", "1 2", "1234.567",
+            "12,5,3", "1-2", "--1", "+", ",", "1,2.345", "1.23", "12.34,5", "1 2", "1234.567",
             "1,5 000", "7-",
         ] {
             assert_eq!(parse_number(bad, Decimal::Comma), comma, "{bad}");
