@@ -186,6 +186,7 @@ keys! {
     FigureValue => ("Value", "Valeur"),
     FigureAnswers => ("Answers (if known)", "Réponses (si connu)"),
     SetFigure => ("Set", "Enregistrer"),
+    ImpossibleFigure => ("Not a possible figure: a number in the metric's range (NPS −100 to 100, CSAT 0 to 100 %, a count of 0 or more), and a whole number of answers.", "Chiffre impossible : un nombre dans les bornes de l'indicateur (NPS de −100 à 100, CSAT de 0 à 100 %, un comptage positif), et un nombre entier de réponses."),
     RemoveLatest => ("Remove the latest reading", "Retirer la dernière mesure"),
     NoFigure => ("no data", "pas de données"),
     Promoters => ("promoters", "promoteurs"),

@@ -159,6 +159,11 @@ e2e('a figure typed by hand, then the metrics lane pools the stage', async ({ pa
   const id = await editorMapId(page);
   const card = await touchpointNamed(page, 'Delivery tracking e-mail');
   await card.locator(`${sel('touchpoint-metrics')} summary`).click();
+  // An impossible NPS is refused with a message, and nothing changes.
+  const nps = card.locator(`${sel('metric-row')}[data-metric="nps"]`);
+  await nps.locator(sel('metric-typed-value')).fill('300');
+  await nps.locator(sel('metric-typed-set')).click();
+  await expectVisible(nps.locator(sel('metric-refused')));
   const row = card.locator(`${sel('metric-row')}[data-metric="reach"]`);
   await row.locator(sel('metric-typed-value')).fill('4 200');
   await row.locator(sel('metric-typed-set')).click();

@@ -111,10 +111,15 @@ fn MetricRow(
     let app = session.app;
     let value = RwSignal::new(String::new());
     let answers = RwSignal::new(String::new());
+    let refused = RwSignal::new(false);
     let set = move |_| {
         let parsed = parse_typed(&value.get_untracked(), app.lang.get_untracked());
-        let Some(v) = parsed else { return };
-        let n = answers.get_untracked().trim().parse::<u32>().ok();
+        let n_text = answers.get_untracked();
+        let n = n_text.trim().parse::<u32>().ok();
+        let (Some(v), true) = (parsed, n.is_some() || n_text.trim().is_empty()) else {
+            refused.set(true);
+            return;
+        };
         let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) else {
             return;
         };
@@ -133,6 +138,7 @@ fn MetricRow(
             .readings
             .last()
             .is_some_and(|r| crate::core::envelope::reading_problem(r).is_none());
+        refused.set(!possible);
         if possible {
             session.edit(Edit::UpdateTouchpoint(t));
             value.set(String::new());
@@ -185,6 +191,9 @@ fn MetricRow(
                     }
                 }
             }}
+            {move || refused.get().then(|| view! {
+                <div class="metric-refused" role="alert" data-testid="metric-refused">{app.t(Key::ImpossibleFigure)}</div>
+            })}
             <form class="metric-typed" on:submit=move |ev| { ev.prevent_default(); set(()); }>
                 <input type="text" inputmode="decimal" placeholder=hint data-testid="metric-typed-value"
                     aria-label=move || format!("{} — {}", metric.label(app.lang.get()), app.t(Key::FigureValue))
