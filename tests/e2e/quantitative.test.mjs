@@ -202,6 +202,13 @@ e2e('a file that is not a CSV, or a broken one, is refused with where and why', 
     buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
   });
   await expectText(dialog.locator(sel('csv-error')), /not a text file/);
+  // The keyboard: the dialog opens on its file picker, Escape closes it.
+  await page.keyboard.press('Escape');
+  await expectCount(page.locator(sel('csv-import')), 0);
+  await page.locator(sel('import-csv')).click();
+  await eventually(async () =>
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'csv-file'),
+  );
 });
 
 e2e('cells pasted from a spreadsheet: an analytics count per touchpoint, named in each row', async ({ page, open }) => {

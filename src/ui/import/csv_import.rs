@@ -51,6 +51,13 @@ pub fn CsvImport() -> impl IntoView {
     let plan = RwSignal::new(None::<ImportPlan>);
     let error = RwSignal::new(None::<String>);
     let close = move || session.import_open.set(false);
+    // Keyboard users land in the dialog, on its first control.
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = file_input.get() {
+            let _ = input.focus();
+        }
+    });
 
     // A file's bytes, or pasted text, become the table; its name is the source.
     let load = move |name: String, result: Result<Vec<u8>, String>| {
@@ -107,14 +114,15 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     view! {
-        <section class="csv-import" data-testid="csv-import" role="dialog" aria-labelledby="csv-import-title">
+        <section class="csv-import" data-testid="csv-import" role="dialog" aria-labelledby="csv-import-title"
+            on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
             <header class="import-head">
                 <h2 id="csv-import-title">{app.text(Key::ImportTitle)}</h2>
                 <button type="button" class="icon" aria-label=app.text(Key::Cancel) on:click=move |_| close()>"×"</button>
             </header>
             <label class="import-file">
                 <span>{app.text(Key::ImportFileRead)}</span>
-                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="csv-file" on:change=on_file/>
+                <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="csv-file" node_ref=file_input on:change=on_file/>
             </label>
             <details class="import-paste">
                 <summary>{app.text(Key::PasteInstead)}</summary>
