@@ -235,6 +235,7 @@ keys! {
     ScoresEmpty => ("No survey answers yet.", "Pas encore de réponses d'enquête."),
     ByStage => ("by stage", "par étape"),
     ByTouchpoint => ("by touchpoint", "par point de contact"),
+    ByPersona => ("by persona, whole journey", "par persona, tout le parcours"),
     ChannelMixTitle => ("Channel mix", "Répartition par canal"),
     ChannelMixByReach => ("customer contacts (sum of reach)", "contacts clients (somme des fréquentations)"),
     ChannelMixByCount => ("number of touchpoints", "nombre de points de contact"),

@@ -118,6 +118,13 @@ e2e('importing a semicolon CSV with French decimals: preview, bad rows, NPS with
   await expectVisible(tracking.locator(`${sel('metric-row')}[data-metric="nps"] ${sel('metric-history')}`));
   await shot('imported');
 
+  // Each persona's respondents over the whole journey, in the charts.
+  await page.locator(sel('tab-charts')).click();
+  const scores = page.locator(sel('chart-scores'));
+  await scores.locator(sel('scores-by')).selectOption('persona');
+  await expectSvgText(scores, /Tous .* Camille .* Gérard /);
+  await page.locator(sel('tab-map')).click();
+
   // One undo takes the whole import back.
   await page.locator(sel('undo')).click();
   await expectContent(badge(tracking, 'nps'), new RegExp(`^${before.replace(/[+]/g, '\\+')}$`));

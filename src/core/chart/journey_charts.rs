@@ -152,11 +152,13 @@ fn proportional(rows: &[BarRow], at_least: f64) -> String {
     })
 }
 
-/// Whether survey scores are shown per stage or per touchpoint.
+/// Whether survey scores are shown per stage, per touchpoint, or per
+/// persona (each persona's respondents over the whole journey).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScoresBy {
     Stage,
     Touchpoint,
+    Persona,
 }
 
 /// One survey metric per stage or touchpoint, with its 95 % interval, for
@@ -184,6 +186,19 @@ pub fn scores(
                 let figure =
                     crate::core::metrics::pooled([touchpoint], metric, persona, &map.scales)?;
                 Some((touchpoint.name.clone(), map.stages[s].name.clone(), figure))
+            })
+            .collect(),
+        // Everyone first, then each persona (the persona filter does not apply).
+        ScoresBy::Persona => std::iter::once((lang.t(Key::Everyone).to_owned(), None))
+            .chain(
+                map.personas
+                    .iter()
+                    .map(|p| (p.name.clone(), Some(p.id.as_str()))),
+            )
+            .filter_map(|(name, id)| {
+                let figure =
+                    crate::core::metrics::pooled(&map.touchpoints, metric, id, &map.scales)?;
+                Some((name, String::new(), figure))
             })
             .collect(),
     };
@@ -235,6 +250,7 @@ pub fn scores(
     let first = match by {
         ScoresBy::Stage => Key::Stage,
         ScoresBy::Touchpoint => Key::Touchpoint,
+        ScoresBy::Persona => Key::Personas,
     };
     let headers = vec![
         lang.t(first).to_owned(),
@@ -474,6 +490,43 @@ mod tests {
         let chart = scores(&demo(), Lang::En, Metric::Nps, ScoresBy::Touchpoint, None).unwrap();
         assert!(chart.svg.contains("not conclusive"), "{}", chart.svg);
         assert!(chart.rows.iter().any(|r| r[3].contains("not conclusive")));
+    }
+
+    #[test]
+    fn scores_per_persona_pool_each_persona_over_the_journey() {
+        use crate::core::model::PersonaSlice;
+        let mut map = demo();
+        let camille = map.personas[0].id.clone();
+        // Camille's respondents: all promoters, on two touchpoints.
+        let surveyed = map
+            .touchpoints
+            .iter_mut()
+            .filter(|t| t.readings.iter().any(|r| r.metric == Metric::Nps));
+        for t in surveyed.take(2) {
+            let nps = t
+                .readings
+                .iter_mut()
+                .rev()
+                .find(|r| r.metric == Metric::Nps)
+                .unwrap();
+            let mut answers = vec![0; 11];
+            answers[10] = 20;
+            nps.personas.push(PersonaSlice {
+                persona: camille.clone(),
+                answers,
+                value: None,
+            });
+        }
+        let chart = scores(&map, Lang::En, Metric::Nps, ScoresBy::Persona, None).unwrap();
+        assert_eq!(
+            chart.rows.len(),
+            2,
+            "everyone, and Camille (Gérard has no answers)"
+        );
+        assert_eq!(chart.rows[0][0], "Everyone");
+        assert_eq!(chart.rows[1][0], map.personas[0].name);
+        assert_eq!(chart.rows[1][1], "+100");
+        assert_eq!(chart.rows[1][3], "40 answers");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn ChartsPage() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     let metric = RwSignal::new(Metric::Nps);
-    let by_stage = RwSignal::new(true);
+    let by = RwSignal::new(ScoresBy::Stage);
     // Charts are drawn from the whole map: any edit redraws them (they are
     // only mounted while shown).
     let chart = move |build: fn(&JourneyMap, Lang) -> Option<ChartData>| {
@@ -32,11 +32,7 @@ pub fn ChartsPage() -> impl IntoView {
     };
     let scores = Signal::derive(move || {
         let (lang, metric) = (app.lang.get(), metric.get());
-        let by = if by_stage.get() {
-            ScoresBy::Stage
-        } else {
-            ScoresBy::Touchpoint
-        };
+        let by = by.get();
         // For the persona chosen in "Show content for", if any.
         let persona = session.persona_view.get();
         session.read(Scope::Document, |m| {
@@ -62,15 +58,29 @@ pub fn ChartsPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <select data-testid="scores-by"
-                    prop:value=move || if by_stage.get() { "stage" } else { "touchpoint" }
-                    on:change=move |ev| by_stage.set(event_target_value(&ev) == "stage")>
+                    prop:value=move || by_code(by.get())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(b) = [ScoresBy::Stage, ScoresBy::Touchpoint, ScoresBy::Persona].into_iter().find(|b| by_code(*b) == v) {
+                            by.set(b);
+                        }
+                    }>
                     <option value="stage">{app.text(Key::ByStage)}</option>
                     <option value="touchpoint">{app.text(Key::ByTouchpoint)}</option>
+                    <option value="persona">{app.text(Key::ByPersona)}</option>
                 </select>
             </ChartFigure>
             <ChartFigure name="funnel" title=Key::FunnelTitle empty=Key::FunnelEmpty data=chart(journey_charts::funnel)/>
             <ChartFigure name="emotions" title=Key::EmotionTitle empty=Key::NoFigure data=chart(journey_charts::emotions)/>
             <ChartFigure name="channels" title=Key::ChannelMixTitle empty=Key::NoFigure data=chart(journey_charts::channel_mix)/>
         </div>
+    }
+}
+
+fn by_code(by: ScoresBy) -> &'static str {
+    match by {
+        ScoresBy::Stage => "stage",
+        ScoresBy::Touchpoint => "touchpoint",
+        ScoresBy::Persona => "persona",
     }
 }
