@@ -8,6 +8,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::{Key, Lang};
 use crate::core::metrics::{self, text, Figure};
 use crate::core::model::{Metric, Millis, Reading};
+use crate::core::survey_import::{parse_number, Decimal};
 use crate::platform::clock;
 use crate::ui::editor::map_session::MapSession;
 
@@ -209,14 +210,16 @@ fn MetricRow(
     }
 }
 
-/// A typed number in the UI language's style: `12,5` and `12 000` in
-/// French, `12.5` and `12,000` in English.
+/// A typed number, read by the importer's parser: in the UI language's
+/// style first (`12,5` and `12 000` in French, `12.5` and `12,000` in
+/// English), else in the other one; a trailing `%` is allowed.
 fn parse_typed(text: &str, lang: Lang) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '%')
-        .filter(|c| lang == Lang::Fr || *c != ',')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    let text = text.trim().trim_end_matches('%');
+    let marks = match lang {
+        Lang::Fr => [Decimal::Comma, Decimal::Point],
+        Lang::En => [Decimal::Point, Decimal::Comma],
+    };
+    marks
+        .into_iter()
+        .find_map(|decimal| parse_number(text, decimal).ok().flatten())
 }
