@@ -41,7 +41,8 @@ pub struct Figure {
     pub secondary: Option<f64>,
     /// The answer scale (survey metrics).
     pub scale: Option<Scale>,
-    /// Typed by hand (or pooled with typed figures) rather than computed from answers.
+    /// Typed by hand (or pooled with figures typed by hand), rather than
+    /// computed from imported answers or counts.
     pub typed: bool,
 }
 
@@ -124,10 +125,18 @@ pub fn of_reading(reading: &Reading, scales: &Scales) -> Option<Figure> {
     if let (Some(scale), false) = (reading.scale, reading.answers.is_empty()) {
         return from_answers(reading.metric, scale, &reading.answers);
     }
-    typed(reading.metric, reading.value?, reading.n, scales)
+    let by_hand = reading.source.is_none();
+    from_value(reading.metric, reading.value?, reading.n, by_hand, scales)
 }
 
-fn typed(metric: Metric, value: f64, n: Option<u32>, scales: &Scales) -> Option<Figure> {
+/// The figure of a value (a count, or an aggregate): no interval.
+fn from_value(
+    metric: Metric,
+    value: f64,
+    n: Option<u32>,
+    by_hand: bool,
+    scales: &Scales,
+) -> Option<Figure> {
     value.is_finite().then(|| Figure {
         metric,
         value,
@@ -135,7 +144,7 @@ fn typed(metric: Metric, value: f64, n: Option<u32>, scales: &Scales) -> Option<
         n,
         secondary: None,
         scale: scales.of(metric),
-        typed: true,
+        typed: by_hand,
     })
 }
 
@@ -188,6 +197,8 @@ pub fn pooled<'a>(
     let mut counts: Vec<u32> = Vec::new();
     let mut scale: Option<Scale> = None;
     let mut same_scale = true;
+    // Some figure is a value (typed, or an imported aggregate), not answers.
+    let mut from_values = false;
     let mut figures: Vec<Figure> = Vec::new();
     for t in touchpoints {
         let Some(reading) = t.latest(metric) else {
@@ -210,7 +221,11 @@ pub fn pooled<'a>(
                 }
                 from_answers(metric, s, answers)
             }
-            _ => value.and_then(|v| typed(metric, v, reading.n, scales)),
+            _ => {
+                from_values = true;
+                let by_hand = reading.source.is_none();
+                value.and_then(|v| from_value(metric, v, reading.n, by_hand, scales))
+            }
         };
         figures.extend(figure);
     }
@@ -219,9 +234,8 @@ pub fn pooled<'a>(
             .into_iter()
             .reduce(|a, b| if b.value > a.value { b } else { a });
     }
-    let all_answers = figures.iter().all(|f| !f.typed);
     match scale {
-        Some(s) if same_scale && all_answers && !figures.is_empty() => {
+        Some(s) if same_scale && !from_values && !figures.is_empty() => {
             from_answers(metric, s, &counts)
         }
         _ => {
@@ -229,8 +243,9 @@ pub fn pooled<'a>(
             let total: f64 = figures.iter().map(weight).sum();
             let value = figures.iter().map(|f| f.value * weight(f)).sum::<f64>() / total;
             let n = figures.iter().map(|f| f.n).sum::<Option<u32>>();
+            let by_hand = figures.iter().any(|f| f.typed);
             (!figures.is_empty())
-                .then(|| typed(metric, value, n, scales))
+                .then(|| from_value(metric, value, n, by_hand, scales))
                 .flatten()
         }
     }
@@ -395,6 +410,26 @@ mod tests {
                 .unwrap()
                 .value,
             0.0
+        );
+    }
+
+    #[test]
+    fn an_imported_count_is_not_typed_by_hand() {
+        let mut imported = typed_reading(Metric::Reach, 300.0, None);
+        imported.source = Some("analytics.csv".into());
+        let f = of_reading(&imported, &Scales::default()).unwrap();
+        assert!(!f.typed && f.conclusive());
+        let t = touchpoint("a", "s", vec![imported]);
+        assert!(
+            !pooled([&t], Metric::Reach, None, &Scales::default())
+                .unwrap()
+                .typed
+        );
+        let by_hand = touchpoint("b", "s", vec![typed_reading(Metric::Reach, 10.0, None)]);
+        assert!(
+            pooled([&by_hand], Metric::Reach, None, &Scales::default())
+                .unwrap()
+                .typed
         );
     }
 
