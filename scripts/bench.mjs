@@ -17,8 +17,6 @@
 // Exit 0 whatever the timings; exit 1 only when the app fails (no map shown,
 // edits not saved, console/page errors).
 
-import { readdir, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -359,23 +357,13 @@ async function importTime(page, csv) {
   }, csv);
 }
 
-async function distSizes() {
-  const files = (await readdir(DIST)).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
-  const out = { wasm: [0, 0], js: [0, 0] };
-  for (const f of files) {
-    const data = await readFile(join(DIST, f));
-    const kind = f.endsWith('.wasm') ? 'wasm' : 'js';
-    out[kind][0] += data.length;
-    // The same measure as scripts/size.sh (gzip -9); zlib when gzip is missing.
-    let gz;
-    try {
-      gz = execFileSync('gzip', ['-9', '-c', join(DIST, f)], { maxBuffer: 64 << 20 }).length;
-    } catch {
-      gz = gzipSync(data, { level: 9 }).length;
-    }
-    out[kind][1] += gz;
+// The sizes, as scripts/size.sh measures them (first load and lazy parts).
+function distSizes() {
+  try {
+    return execFileSync('bash', [join(ROOT, 'scripts/size.sh'), DIST], { encoding: 'utf8' });
+  } catch (e) {
+    return e.stdout ?? '';
   }
-  return out;
 }
 
 function table(rows) {
@@ -389,10 +377,11 @@ function table(rows) {
 }
 
 async function main() {
-  const sizes = await distSizes().catch((e) => {
-    console.error(`bench: cannot read ${DIST} (${e.message}); run trunk build --release first`);
+  const sizes = distSizes();
+  if (!sizes) {
+    console.error(`bench: no build in ${DIST}; run trunk build --release first`);
     process.exit(1);
-  });
+  }
   const large = makeMap({
     id: 'benchlarge',
     title: 'Benchmark: large map',
@@ -428,16 +417,8 @@ async function main() {
     await server.close();
   }
 
-  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`\nParcours benchmark — Chromium ${browser.version()}, ${RUNS} load(s) per map, ${EDITS} edits\n`);
-  console.log(
-    table([
-      ['size', 'raw', 'gzip -9'],
-      ['wasm', kb(sizes.wasm[0]), kb(sizes.wasm[1])],
-      ['js', kb(sizes.js[0]), kb(sizes.js[1])],
-      ['wasm + js', kb(sizes.wasm[0] + sizes.js[0]), kb(sizes.wasm[1] + sizes.js[1])],
-    ]),
-  );
+  console.log(sizes.trimEnd());
   console.log();
 
   let failed = false;

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=` pin in Cargo.toml
+# Cuts the release wasm into lazily loaded chunks (scripts/build_wasm.sh);
+# the 0.2 line matches leptos 0.8's wasm_split_helpers 0.2.
+WASM_SPLIT_VERSION=0.2.4
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
@@ -39,6 +42,11 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about ten minutes)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install "trunk@$TRUNK_VERSION" --locked --force
+fi
+
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \

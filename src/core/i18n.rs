@@ -196,6 +196,8 @@ keys! {
     Mean => ("mean", "moyenne"),
     OfEntrants => ("of entrants", "des entrants"),
     ImportData => ("Import data (CSV)", "Importer des données (CSV)"),
+    PartLoading => ("Loading…", "Chargement…"),
+    PartLoadFailed => ("This part of Parcours could not be loaded. Your map is safe; reload the page to try again.", "Cette partie de Parcours n'a pas pu être chargée. Votre carte est en sécurité ; rechargez la page pour réessayer."),
     ImportTitle => ("Import survey answers or analytics counts", "Importer des réponses d'enquête ou des comptages"),
     ImportFileRead => ("File", "Fichier"),
     PasteInstead => ("…or paste cells copied from a spreadsheet", "…ou collez des cellules copiées d'un tableur"),

@@ -6,10 +6,17 @@ use leptos::prelude::*;
 use crate::core::i18n::Key;
 use crate::platform::storage_events;
 use crate::ui::app_state::{AppState, Route};
-use crate::ui::editor::map_editor::MapEditor;
 use crate::ui::language_switch::LanguageSwitch;
+use crate::ui::lazy_part::LazyPart;
 use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notice_list::NoticeList;
+
+crate::lazy_view!(
+    /// The map editor, in its own wasm chunk: the library opens without it.
+    editor, fn map_editor(id: String) {
+        view! { <crate::ui::editor::map_editor::MapEditor id=id/> }.into_any()
+    }
+);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -56,7 +63,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match app.route.get() {
                 Route::Library => view! { <LibraryPage/> }.into_any(),
-                Route::Map(id) => view! { <MapEditor id=id/> }.into_any(),
+                Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -12,5 +12,6 @@ pub mod icon_button;
 pub mod id_list;
 pub mod import;
 pub mod language_switch;
+pub mod lazy_part;
 pub mod library;
 pub mod notice_list;

@@ -6,14 +6,22 @@ use leptos::prelude::*;
 use crate::core::i18n::Key;
 use crate::core::library::{self, LoadError};
 use crate::ui::app_state::{AppState, Route};
-use crate::ui::charts::charts_page::ChartsPage;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
-use crate::ui::import::csv_import::CsvImport;
+use crate::ui::lazy_part::LazyPart;
+
+crate::lazy_view!(
+    /// The charts tab, in its own wasm chunk (plotters and the chart code).
+    charts, fn charts_page() { view! { <crate::ui::charts::charts_page::ChartsPage/> }.into_any() }
+);
+crate::lazy_view!(
+    /// The CSV import dialog, in its own wasm chunk (the CSV reader and its preview).
+    survey_import, fn csv_import() { view! { <crate::ui::import::csv_import::CsvImport/> }.into_any() }
+);
 
 #[component]
 pub fn MapEditor(id: String) -> impl IntoView {
@@ -103,13 +111,13 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             <PersonaPanel/>
             <EditorTabs/>
             <Show when=move || session.import_open.get()>
-                <CsvImport/>
+                <LazyPart load=csv_import/>
             </Show>
             <div class="map-pane" class:away=move || session.charts_open.get()>
                 <MapGrid/>
             </div>
             <Show when=move || session.charts_open.get()>
-                <ChartsPage/>
+                <LazyPart load=charts_page/>
             </Show>
         </section>
     }

@@ -51,11 +51,15 @@ pub fn CsvImport() -> impl IntoView {
     let plan = RwSignal::new(None::<ImportPlan>);
     let error = RwSignal::new(None::<String>);
     let close = move || session.import_open.set(false);
-    // Keyboard users land in the dialog, on its first control.
+    // Keyboard users land in the dialog, on its first control. On the next
+    // frame: the dialog arrives from a lazily loaded chunk, and an element
+    // can only take the focus once it is in the document.
     let file_input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = file_input.get() {
-            let _ = input.focus();
+            request_animation_frame(move || {
+                let _ = input.focus();
+            });
         }
     });
 

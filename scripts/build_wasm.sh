@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds the app's wasm, split into a first-load module and lazily loaded
+# chunks, into a Trunk staging directory. Trunk runs it as its post_build hook
+# (see Trunk.toml), so `trunk build` / `trunk serve` produce the whole site.
+#   bash scripts/build_wasm.sh [staging-dir]     (default: $TRUNK_STAGING_DIR)
+#
+# Trunk cannot split a wasm module, so the Rust side is built here, in the
+# order cargo-leptos uses for the same splitting:
+#   1. cargo build --release --features split, linked with --emit-relocs
+#      (Trunk's rust asset has just run it: a no-op here. Trunk's own
+#      wasm-bindgen output and the loader it injects are dropped);
+#   2. wasm-split-cli cuts the module at the `lazy_view!` split points
+#      (src/ui/lazy_part.rs): main module + one chunk per lazy part;
+#   3. wasm-bindgen on the main module (keeping the exports the chunks use);
+#   4. wasm-opt -Oz on every module;
+#   5. everything goes to pkg-<content hash>/, and index.html's
+#      PARCOURS_PKG placeholders point at it (a new build is a new URL, so a
+#      browser never mixes files of two builds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+STAGING="${1:-${TRUNK_STAGING_DIR:-}}"
+if [ -z "$STAGING" ] || [ ! -f "$STAGING/index.html" ]; then
+  echo "build_wasm: give a staging directory holding index.html (Trunk sets TRUNK_STAGING_DIR)" >&2
+  exit 2
+fi
+
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
+need() {
+  local tool="$1" want="$2" got
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "build_wasm: $tool is missing: run bash scripts/setup.sh" >&2
+    exit 1
+  fi
+  [ -z "$want" ] && return 0
+  got="$("$tool" --version 2>&1 | head -n1 || true)"
+  if [[ "$got" != *"$want"* ]]; then
+    echo "build_wasm: $tool is '$got', expected $want: run bash scripts/setup.sh" >&2
+    exit 1
+  fi
+}
+need wasm-bindgen "$WASM_BINDGEN_VERSION"
+need wasm-opt "version 132"
+need wasm-split-cli ""   # no --version: scripts/setup.sh installs the pinned one
+
+# The same command as Trunk's rust asset in index.html, so when Trunk has just
+# built it this is a no-op. --emit-relocs comes from .cargo/config.toml (an
+# RUSTFLAGS variable would replace those flags, so the script never sets one).
+echo "build_wasm: cargo build --release --features split"
+cargo build --release --locked --target wasm32-unknown-unknown --bin parcours --features split
+
+WORK="target/split-pkg"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+wasm-split-cli target/wasm32-unknown-unknown/release/parcours.wasm "$WORK" --out-name parcours --target web
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+  --out-name parcours --out-dir "$WORK" "$WORK/parcours.wasm"
+rm "$WORK/parcours.wasm"
+for f in "$WORK"/*.wasm; do
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$f" -o "$f"
+done
+cat >"$WORK/boot.js" <<'EOF'
+import init from "./parcours.js";
+init();
+EOF
+
+hash="$(cat "$WORK"/* | sha256sum | cut -c1-12)"
+PKG="pkg-$hash"
+rm -rf "$STAGING"/pkg-*
+mv "$WORK" "$STAGING/$PKG"
+
+# Trunk's own build of the same binary is not used: drop its files and the
+# loader it injected into index.html, then point the placeholders at ours.
+rm -f "$STAGING"/parcours-*.js "$STAGING"/parcours-*_bg.wasm
+perl -0pi -e '
+  s#<link rel="modulepreload" href="\./parcours-[0-9a-f]+\.js"[^>]*>##g;
+  s#<link rel="preload" href="\./parcours-[0-9a-f]+_bg\.wasm"[^>]*>##g;
+  s#<script type="module">\s*import init, \* as bindings from \x27\./parcours-[0-9a-f]+\.js\x27;.*?</script>##gs;
+  s#PARCOURS_PKG#./'"$PKG"'#g;
+' "$STAGING/index.html"
+if grep -Eq 'PARCOURS_PKG|parcours-[0-9a-f]+(_bg\.wasm|\.js)' "$STAGING/index.html"; then
+  echo "build_wasm: index.html still loads Trunk's unsplit build or holds PARCOURS_PKG:" >&2
+  grep -En 'PARCOURS_PKG|parcours-[0-9a-f]+' "$STAGING/index.html" >&2
+  exit 1
+fi
+echo "build_wasm: $PKG/ written ($(ls "$STAGING/$PKG" | tr '\n' ' '))"

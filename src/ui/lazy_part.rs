@@ -1,0 +1,72 @@
+//! Parts of the UI loaded on first use.
+//!
+//! Release builds enable the `split` feature: each function declared with
+//! [`lazy_view!`] becomes a split point, and `scripts/build_wasm.sh` moves the
+//! code only it reaches into its own wasm chunk, fetched the first time the
+//! part is shown. That keeps the editor, the charts and the CSV importer out
+//! of the first load (the library), and the editor out of the library's. Without the feature (tests, `cargo check`), the same function is a
+//! plain `async fn`, so the code paths are identical apart from the fetch.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::core::i18n::Key;
+use crate::ui::app_state::AppState;
+
+/// The chunk holding a lazy part could not be fetched or instantiated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Declares `async fn $name(args) -> Result<AnyView, ChunkError>`, whose
+/// body lives in the wasm chunk `$chunk` when the `split` feature is on.
+#[macro_export]
+macro_rules! lazy_view {
+    ($(#[$doc:meta])* $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[allow(unused_braces)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> ::core::result::Result<::leptos::prelude::AnyView, $crate::ui::lazy_part::ChunkError> {
+            Ok($body)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        #[allow(unused_braces)]
+        async fn $name($($arg: $ty),*) -> ::core::result::Result<::leptos::prelude::AnyView, $crate::ui::lazy_part::ChunkError> {
+            Ok($body)
+        }
+    };
+}
+
+/// Shows a lazily loaded part: "Loading…" while its chunk is fetched, the
+/// part once it is there, or a message (and the map untouched) if the chunk
+/// could not be loaded.
+#[component]
+pub fn LazyPart<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
+{
+    let app = expect_context::<AppState>();
+    let part = SendWrapper::new(load());
+    view! {
+        <Suspense fallback=move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }>
+            {Suspend::new(async move {
+                match part.await {
+                    Ok(view) => view,
+                    Err(ChunkError) => view! {
+                        <p class="part-failed" role="alert">{app.text(Key::PartLoadFailed)}</p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
