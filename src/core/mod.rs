@@ -8,6 +8,7 @@ pub mod history;
 pub mod i18n;
 pub mod json_path;
 pub mod library;
+pub mod map_file;
 pub mod metrics;
 pub mod model;
 pub mod store;

@@ -56,6 +56,8 @@ pub enum NoticeKind {
     StorageUnavailable(String),
     /// Something the browser refused, with its words.
     Error(String),
+    /// Something done that the user should know about.
+    Info(String),
 }
 
 impl NoticeKind {
@@ -64,6 +66,7 @@ impl NoticeKind {
             NoticeKind::Quarantine { .. } => "quarantine",
             NoticeKind::StorageUnavailable(_) => "storage-unavailable",
             NoticeKind::Error(_) => "save-error",
+            NoticeKind::Info(_) => "info",
         }
     }
 }

@@ -62,7 +62,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
             <p class="detail">{why}</p>
         }
         .into_any(),
-        NoticeKind::Error(text) => view! { <p>{text}</p> }.into_any(),
+        NoticeKind::Error(text) | NoticeKind::Info(text) => view! { <p>{text}</p> }.into_any(),
     };
     view! {
         <div class="notice warning" data-testid="notice" data-kind=code>

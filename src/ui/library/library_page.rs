@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::core::demo::demo_map;
 use crate::core::i18n::Key;
 use crate::core::library::{self, MapEntry};
+use crate::core::map_file;
 use crate::core::model::JourneyMap;
 use crate::platform::clock;
+use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::id_list::row_key;
@@ -58,6 +60,57 @@ pub fn LibraryPage() -> impl IntoView {
         ))
     };
 
+    // A map file, picked or dropped: checked whole, then stored as a new map.
+    let open_file = move |file: web_sys::File| {
+        let name = file.name();
+        file_read::read_bytes(&file, move |result| {
+            let lang = app.lang.get_untracked();
+            let ids: std::collections::HashSet<String> = app
+                .library
+                .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
+            let opened = result.and_then(|bytes| {
+                map_file::open_map_file(&bytes, &|id| ids.contains(id), &mut RandomIds)
+                    .map_err(|e| e.to_string())
+            });
+            match opened {
+                Ok(opened) => {
+                    let id = opened.map.id.clone();
+                    if app.create_map(&opened.map).is_ok() {
+                        if opened.already_in_library.is_some() {
+                            app.notify(NoticeKind::Info(format!(
+                                "{} {name}",
+                                lang.t(Key::MapFileCopy)
+                            )));
+                        }
+                        app.navigate(Route::Map(id));
+                    }
+                }
+                Err(why) => app.notify(NoticeKind::Error(format!(
+                    "{name} — {} {why}",
+                    lang.t(Key::MapFileRefused)
+                ))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(file);
+        }
+        // The same file can be picked again (after fixing it, say).
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(file);
+        }
+    };
+
     let visible = move || {
         let q = query.get();
         app.library.with(|l| {
@@ -78,13 +131,20 @@ pub fn LibraryPage() -> impl IntoView {
     };
 
     view! {
-        <section class="library" data-testid="library">
+        <section class="library" data-testid="library"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop>
             <div class="library-bar">
                 <h1>{app.text(Key::Library)}</h1>
                 <button class="primary" data-testid="new-blank" on:click=new_blank>
                     {app.text(Key::NewBlankMap)}
                 </button>
                 <button data-testid="new-demo" on:click=new_demo>{app.text(Key::NewFromDemo)}</button>
+                <label class="button file-button" title=app.text(Key::OpenMapFileHint)>
+                    {app.text(Key::OpenMapFile)}
+                    <input type="file" class="visually-hidden" data-testid="open-map-file"
+                        accept=".json,application/json" on:change=on_pick/>
+                </label>
                 <input
                     type="search"
                     class="search"

@@ -1,0 +1,176 @@
+//! Opening a map file (a `.json` export) into the library.
+//!
+//! The file is read and checked completely before anything changes: text,
+//! envelope, version (older ones migrated), shape and rules. A map whose id
+//! is already in the library never replaces it: it comes in as a copy under a
+//! new id, and the caller says so.
+
+use std::fmt;
+
+use super::envelope::{self, FormatError};
+use super::model::{IdSource, JourneyMap};
+
+/// Why a file could not be opened as a map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// The bytes are not UTF-8 text (a JSON file must be).
+    NotText,
+    /// Text, but not a map this version of Parcours can read.
+    Format(FormatError),
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::NotText => {
+                f.write_str("this is not a text file (a Parcours map is JSON, in UTF-8)")
+            }
+            OpenError::Format(e) => e.fmt(f),
+        }
+    }
+}
+
+/// A map read from a file, ready to be stored as a new map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub map: JourneyMap,
+    /// The id the file gave the map, when the library already holds a map
+    /// with that id: the map was given a new one so that both are kept.
+    pub already_in_library: Option<String>,
+}
+
+/// Reads `bytes` as a map file. `taken` says whether an id is already used
+/// by a map of the library; `ids` gives a new id in that case.
+pub fn open_map_file(
+    bytes: &[u8],
+    taken: &dyn Fn(&str) -> bool,
+    ids: &mut dyn IdSource,
+) -> Result<Opened, OpenError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
+    let mut map = envelope::from_json(text).map_err(OpenError::Format)?.map;
+    let mut already_in_library = None;
+    if taken(&map.id) {
+        let mut fresh = ids.next_id();
+        while taken(&fresh) {
+            fresh = ids.next_id();
+        }
+        already_in_library = Some(std::mem::replace(&mut map.id, fresh));
+    }
+    Ok(Opened {
+        map,
+        already_in_library,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_map;
+    use crate::core::envelope::{to_json, to_json_pretty};
+    use crate::core::i18n::Lang;
+    use crate::core::model::SequentialIds;
+
+    fn demo() -> JourneyMap {
+        demo_map(Lang::Fr, &mut SequentialIds::new("d"), 1_700_000_000_000)
+    }
+
+    fn open(bytes: &[u8]) -> Result<Opened, OpenError> {
+        open_map_file(bytes, &|_| false, &mut SequentialIds::new("new"))
+    }
+
+    #[test]
+    fn an_exported_map_opens_as_it_was() {
+        let map = demo();
+        for text in [to_json_pretty(&map, 9), to_json(&map, 9)] {
+            let opened = open(text.as_bytes()).unwrap();
+            assert_eq!(opened.map, map);
+            assert_eq!(opened.already_in_library, None);
+        }
+        // A byte-order mark, as some editors save JSON, is not a problem.
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), to_json(&map, 1).as_bytes()].concat();
+        assert_eq!(open(&with_bom).unwrap().map, map);
+    }
+
+    #[test]
+    fn a_map_already_in_the_library_comes_in_as_a_copy() {
+        let map = demo();
+        let text = to_json_pretty(&map, 1);
+        let taken = |id: &str| id == map.id || id == "new1";
+        let opened =
+            open_map_file(text.as_bytes(), &taken, &mut SequentialIds::new("new")).unwrap();
+        assert_eq!(opened.already_in_library.as_deref(), Some(map.id.as_str()));
+        assert_eq!(opened.map.id, "new2", "a free id, not one in use");
+        let mut back = opened.map.clone();
+        back.id = map.id.clone();
+        assert_eq!(back, map, "only the id changed");
+    }
+
+    #[test]
+    fn bad_files_say_what_and_where_and_give_no_map() {
+        let map = demo();
+        let good = to_json_pretty(&map, 1);
+        let truncated = &good[..good.len() / 2];
+        let duplicate = good.replacen(
+            &format!("\"id\": \"{}\"", map.stages[1].id),
+            &format!("\"id\": \"{}\"", map.stages[0].id),
+            1,
+        );
+        let dangling = good.replacen(
+            &format!("\"stage\": \"{}\"", map.cards[0].stage),
+            "\"stage\": \"nowhere\"",
+            1,
+        );
+        let cases: [(&[u8], &str); 7] = [
+            (&[0x89, b'P', b'N', b'G', 0xff, 0xfe], "not a text file"),
+            (truncated.as_bytes(), "not valid JSON at line"),
+            (
+                b"{\"format\":\"parcours.library\",\"version\":1}",
+                "\"parcours.library\" file, not a Parcours map",
+            ),
+            (
+                b"{\"format\":\"parcours.map\",\"version\":99,\"map\":{}}",
+                "newer Parcours (format version 99)",
+            ),
+            (
+                b"{\"format\":\"parcours.map\",\"version\":2,\"map\":{\"id\":3}}",
+                "map.id",
+            ),
+            (duplicate.as_bytes(), "map.stages[1].id"),
+            (dangling.as_bytes(), "map.cards[0].stage"),
+        ];
+        for (bytes, expected) in cases {
+            let err = open(bytes).unwrap_err().to_string();
+            assert!(err.contains(expected), "{expected:?} not in {err:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Export then open gives the same map, whatever its texts, numbers
+        /// and feelings (the demo map, changed at random).
+        #[test]
+        fn export_then_open_gives_the_same_map(
+            title in "\\PC{0,30}",
+            texts in proptest::collection::vec("\\PC{0,60}", 1..8),
+            feelings in proptest::collection::vec(-2i8..=2, 1..6),
+            figures in proptest::collection::vec(-1.0e6f64..1.0e6, 1..6),
+            pretty in proptest::bool::ANY,
+        ) {
+            let mut map = demo();
+            map.title = title;
+            for (card, text) in map.cards.iter_mut().zip(&texts) {
+                card.text = text.clone();
+            }
+            for (emotion, value) in map.emotions.iter_mut().zip(&feelings) {
+                emotion.value = *value;
+            }
+            let typed = map.touchpoints.iter_mut().flat_map(|t| t.readings.iter_mut()).filter(|r| r.value.is_some() && r.metric == crate::core::model::Metric::Reach);
+            for (reading, figure) in typed.zip(&figures) {
+                reading.value = Some(figure.abs().round());
+            }
+            let text = if pretty { to_json_pretty(&map, 3) } else { to_json(&map, 3) };
+            let opened = open(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(opened.map, map);
+        }
+    }
+}

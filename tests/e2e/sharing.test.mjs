@@ -1,0 +1,93 @@
+// End-to-end tests of sharing maps as files: export, then open the file in
+// another browser profile; bad files refused; a map already there opened as a
+// copy. Run: node --test tests/e2e/
+import {
+  e2e,
+  assert,
+  sel,
+  newSession,
+  eventually,
+  expectVisible,
+  expectText,
+  editorMapId,
+  storedEnvelope,
+  downloadText,
+  waitSaved,
+  storage,
+} from './harness.mjs';
+
+const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+e2e('a map exported from one browser opens, the same, in a fresh one', async ({ page, open, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  await page.locator(sel('map-title')).fill('Livraison — copie partagée');
+  await waitSaved(page);
+  const { text, name } = await downloadText(page, page.locator(sel('download-map')));
+  assert.match(name, /\.json$/);
+  assert.match(text, /^\{\n {2}"format": "parcours\.map",\n {2}"version": 2,/, 'pretty-printed, in its envelope');
+  const exported = JSON.parse(text);
+
+  // Another profile: nothing of the first one.
+  const other = await newSession();
+  try {
+    const page2 = other.page;
+    // Its first visit opens the demo; then back to its library.
+    await other.open();
+    await other.open('#/');
+    await expectVisible(page2.locator(sel('library')));
+    await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
+    await expectVisible(page2.locator(sel('editor')));
+    assert.equal(await editorMapId(page2), id, 'the map keeps its id');
+    assert.equal(await page2.locator(sel('map-title')).inputValue(), 'Livraison — copie partagée');
+    const stored = await storedEnvelope(page2, id);
+    assert.deepEqual(stored.map, exported.map, 'the same map, item for item');
+    await shot('opened-in-fresh-profile', page2);
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.context.close();
+  }
+});
+
+e2e('bad map files are refused with what and where, and the library is unchanged', async ({ page, open }) => {
+  await open();
+  const id = await editorMapId(page);
+  const good = (await storedEnvelope(page, id)).map;
+  await open('#/');
+  const before = await storage(page);
+  const input = page.locator(sel('open-map-file'));
+  const stages = good.stages.map((s) => s.id);
+  const dup = { format: 'parcours.map', version: 2, revision: 1, map: { ...good, id: 'other', stages: good.stages.map((s) => ({ ...s, id: stages[0] })) } };
+  const cases = [
+    ['truncated.json', JSON.stringify({ format: 'parcours.map', version: 2, map: good }).slice(0, 300), /not valid JSON at line 1/],
+    ['newer.json', JSON.stringify({ format: 'parcours.map', version: 99, map: {} }), /newer Parcours \(format version 99\)/],
+    ['other-kind.json', JSON.stringify({ format: 'something.else', version: 1 }), /"something\.else" file, not a Parcours map/],
+    ['duplicate-ids.json', JSON.stringify(dup), /map\.stages\[1\]\.id/],
+  ];
+  for (const [name, text, why] of cases) {
+    await input.setInputFiles(asFile(name, text));
+    const notice = page.locator(`${sel('notice')}[data-kind="save-error"]`).last();
+    await expectText(notice, new RegExp(`${name.replace('.', '\\.')} — Not opened, your library is unchanged: .*${why.source}`));
+    await notice.locator('button.dismiss').click();
+  }
+  await expectVisible(page.locator(sel('library')));
+  assert.deepEqual(await storage(page), before, 'nothing stored, nothing changed');
+});
+
+e2e('a map already in the library is opened as a copy beside it, never over it', async ({ page, open }) => {
+  await open();
+  const id = await editorMapId(page);
+  const { text, name } = await downloadText(page, page.locator(sel('download-map')));
+  await page.locator(sel('map-title')).fill('Changed here after the export');
+  await waitSaved(page);
+  await open('#/');
+  await page.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
+  await expectVisible(page.locator(sel('editor')));
+  const copyId = await editorMapId(page);
+  assert.notEqual(copyId, id);
+  await expectText(page.locator(`${sel('notice')}[data-kind="info"]`), /already in your library.*copy/);
+  await eventually(async () => {
+    assert.equal((await storedEnvelope(page, id)).map.title, 'Changed here after the export', 'the original is untouched');
+    assert.deepEqual((await storedEnvelope(page, copyId)).map, { ...JSON.parse(text).map, id: copyId });
+  });
+});

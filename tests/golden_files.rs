@@ -1,0 +1,121 @@
+//! Golden files: one map file per format version, frozen in `tests/golden/`.
+//! Every later version of Parcours must still open each of them, migrate it to
+//! the current version without losing anything, and read its own output back.
+//! A new format version adds its file here (`map-vN.json`) and never edits the
+//! older ones.
+
+use std::path::Path;
+
+use parcours::core::envelope::{from_json, to_json, to_json_pretty, validate, VERSION};
+use parcours::core::model::Metric;
+
+fn golden(version: u64) -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/map-v{version}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn there_is_a_golden_file_for_every_version() {
+    for version in 1..=VERSION {
+        let text = golden(version);
+        assert!(
+            text.contains(&format!("\"version\": {version}")),
+            "map-v{version}.json must be a version {version} file"
+        );
+    }
+}
+
+#[test]
+fn every_golden_file_opens_and_round_trips_at_the_current_version() {
+    for version in 1..=VERSION {
+        let stored =
+            from_json(&golden(version)).unwrap_or_else(|e| panic!("map-v{version}.json: {e}"));
+        assert!(
+            validate(&stored.map).is_empty(),
+            "map-v{version}.json: {:?}",
+            validate(&stored.map)
+        );
+        for text in [
+            to_json(&stored.map, stored.revision),
+            to_json_pretty(&stored.map, stored.revision),
+        ] {
+            assert!(
+                text.contains(&format!("\"version\":{VERSION}"))
+                    || text.contains(&format!("\"version\": {VERSION}"))
+            );
+            let again = from_json(&text).unwrap();
+            assert_eq!(
+                again.map, stored.map,
+                "map-v{version}.json changes when written back"
+            );
+            assert_eq!(again.revision, stored.revision);
+        }
+    }
+}
+
+#[test]
+fn version_1_keeps_everything_it_held() {
+    let map = from_json(&golden(1)).unwrap().map;
+    assert_eq!(map.title, "Livraison à domicile — état actuel");
+    assert_eq!(
+        (map.personas.len(), map.stages.len(), map.lanes.len()),
+        (2, 3, 8)
+    );
+    assert_eq!(
+        (
+            map.cards.len(),
+            map.touchpoints.len(),
+            map.emotions.len(),
+            map.actions.len()
+        ),
+        (4, 3, 4, 1)
+    );
+    assert_eq!(
+        map.cards[0].text, "Compare les enseignes <b>sur mobile</b>",
+        "text stays text"
+    );
+    assert_eq!(map.cards[3].text, "Line one\nline two & \"quotes\"");
+    assert!(map.lanes[6].hidden);
+    // Version 1's typed figures became dated readings, typed by hand.
+    let site: Vec<(Metric, Option<f64>)> = map.touchpoints[0]
+        .readings
+        .iter()
+        .map(|r| (r.metric, r.value))
+        .collect();
+    assert_eq!(
+        site,
+        [
+            (Metric::Reach, Some(80.0)),
+            (Metric::Nps, Some(-12.0)),
+            (Metric::Csat, Some(71.5))
+        ]
+    );
+    assert!(map.touchpoints[0]
+        .readings
+        .iter()
+        .all(|r| r.source.is_none() && r.at == map.modified));
+    assert_eq!(map.touchpoints[1].readings.len(), 1);
+    assert!(map.touchpoints[2].readings.is_empty());
+}
+
+/// Writes the golden file of the current version from the French demo map.
+/// Run it once when a new format version is introduced, then commit the file:
+/// `cargo test --test golden_files -- --ignored`. It never overwrites a file.
+#[test]
+#[ignore = "writes a new version's golden file; run once, then commit it"]
+fn write_the_current_versions_golden_file() {
+    use parcours::core::demo::demo_map;
+    use parcours::core::i18n::Lang;
+    use parcours::core::model::SequentialIds;
+
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/map-v{VERSION}.json"));
+    assert!(
+        !path.exists(),
+        "golden files are frozen: {} exists",
+        path.display()
+    );
+    let map = demo_map(Lang::Fr, &mut SequentialIds::new("g"), 1_763_856_000_000);
+    std::fs::write(&path, to_json_pretty(&map, 7) + "\n").unwrap();
+}
