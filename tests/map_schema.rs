@@ -1,0 +1,127 @@
+//! The JSON Schema of the map file, `docs/parcours-map.schema.json`, checked
+//! against what the app writes: every map the app writes must be valid, and
+//! documents the app refuses for their shape must be invalid, so that the
+//! schema neither lags behind the format nor accepts anything.
+
+use std::path::Path;
+
+use boon::{Compiler, Schemas};
+use parcours::core::demo::demo_map;
+use parcours::core::envelope::{from_json, to_json, to_json_pretty};
+use parcours::core::i18n::Lang;
+use parcours::core::model::{Emotion, SequentialIds};
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema() -> (Schemas, boon::SchemaIndex) {
+    let text = std::fs::read_to_string(root().join("docs/parcours-map.schema.json")).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let mut schemas = Schemas::new();
+    let mut compiler = Compiler::new();
+    compiler
+        .add_resource("parcours-map.schema.json", json)
+        .unwrap();
+    let index = compiler
+        .compile("parcours-map.schema.json", &mut schemas)
+        .unwrap();
+    (schemas, index)
+}
+
+fn check(schemas: &Schemas, index: boon::SchemaIndex, text: &str) -> Result<(), String> {
+    let value: Value = serde_json::from_str(text).unwrap();
+    schemas.validate(&value, index).map_err(|e| format!("{e}"))
+}
+
+#[test]
+fn what_the_app_writes_is_valid() {
+    let (schemas, index) = schema();
+    let mut maps = Vec::new();
+    for lang in Lang::ALL {
+        maps.push(demo_map(
+            lang,
+            &mut SequentialIds::new("s"),
+            1_763_856_000_000,
+        ));
+    }
+    // The golden files, migrated and written back at the current version.
+    for version in 1..=parcours::core::envelope::VERSION {
+        let text =
+            std::fs::read_to_string(root().join(format!("tests/golden/map-v{version}.json")))
+                .unwrap();
+        maps.push(from_json(&text).unwrap().map);
+    }
+    // Optional parts present and absent: a future-state feeling, no readings.
+    let mut sparse = maps[0].clone();
+    sparse.emotions.push(Emotion {
+        stage: sparse.stages[0].id.clone(),
+        persona: None,
+        value: -2,
+        future: true,
+    });
+    for t in &mut sparse.touchpoints {
+        t.readings.clear();
+    }
+    sparse.personas[0].share = None;
+    maps.push(sparse);
+    for map in &maps {
+        for text in [to_json(map, 1), to_json_pretty(map, 12)] {
+            check(&schemas, index, &text).unwrap_or_else(|e| panic!("{}: {e}", map.title));
+        }
+    }
+}
+
+#[test]
+fn what_the_app_refuses_for_its_shape_is_invalid() {
+    let (schemas, index) = schema();
+    let good: Value = serde_json::from_str(&to_json(
+        &demo_map(Lang::En, &mut SequentialIds::new("s"), 1),
+        1,
+    ))
+    .unwrap();
+    type Breaking = (&'static str, fn(&mut Value));
+    let broken: [Breaking; 9] = [
+        ("another kind of file", |v| {
+            v["format"] = "parcours.library".into()
+        }),
+        ("a newer version", |v| v["version"] = 3.into()),
+        ("no map", |v| {
+            v.as_object_mut().unwrap().remove("map");
+        }),
+        ("a number for a title", |v| v["map"]["title"] = 7.into()),
+        ("an unknown channel", |v| {
+            v["map"]["touchpoints"][0]["channel"] = "fax".into()
+        }),
+        ("a feeling out of the scale", |v| {
+            v["map"]["emotions"][0]["value"] = 3.into()
+        }),
+        ("a negative answer count", |v| {
+            v["map"]["touchpoints"][0]["readings"][0]["answers"] = serde_json::json!([-1])
+        }),
+        ("a stage without a name", |v| {
+            v["map"]["stages"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("name");
+        }),
+        ("a field the format does not have", |v| {
+            v["map"]["cards"][0]["colour"] = "red".into()
+        }),
+    ];
+    for (what, breaking) in broken {
+        let mut v = good.clone();
+        breaking(&mut v);
+        let text = v.to_string();
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "the schema accepts {what}"
+        );
+        // The app refuses the same documents, except a field it does not know,
+        // which it ignores on reading (and never writes).
+        if what != "a field the format does not have" {
+            assert!(from_json(&text).is_err(), "the app accepts {what}");
+        }
+    }
+}
