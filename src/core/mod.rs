@@ -1,5 +1,6 @@
 //! The pure core: no browser, no framework.
 
+pub mod backup;
 pub mod chart;
 pub mod demo;
 pub mod edit;

@@ -91,3 +91,40 @@ e2e('a map already in the library is opened as a copy beside it, never over it',
     assert.deepEqual((await storedEnvelope(page, copyId)).map, { ...JSON.parse(text).map, id: copyId });
   });
 });
+
+e2e('the whole library backed up as one file comes back in a fresh browser', async ({ page, open }) => {
+  await open();
+  const demoId = await editorMapId(page);
+  await open('#/');
+  await page.locator(sel('new-blank')).click();
+  const blankId = await editorMapId(page);
+  await page.locator(sel('map-title')).fill('Second map, for the backup');
+  await waitSaved(page);
+  await open('#/');
+  const { text, name } = await downloadText(page, page.locator(sel('backup-library')));
+  assert.equal(name, 'parcours-backup.json');
+  const backup = JSON.parse(text);
+  assert.equal(backup.format, 'parcours.library');
+  assert.equal(backup.maps.length, 2);
+
+  const other = await newSession();
+  try {
+    const page2 = other.page;
+    await other.open();
+    await other.open('#/');
+    await expectVisible(page2.locator(sel('library')));
+    await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
+    await expectText(page2.locator(`${sel('notice')}[data-kind="info"] .notice-body`).last(), /Restored from parcours-backup\.json: 2\/2 maps$/);
+    for (const id of [demoId, blankId]) {
+      assert.deepEqual((await storedEnvelope(page2, id)).map, (await storedEnvelope(page, id)).map);
+    }
+    await expectVisible(page2.locator(`${sel('map-row')}[data-map-id="${blankId}"]`));
+    // The same backup again: nothing replaced, two copies beside.
+    await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
+    await expectText(page2.locator(`${sel('notice')}[data-kind="info"] .notice-body`).last(), /2\/2 maps — 2 already here, opened as copies/);
+    await eventually(async () => assert.equal(await page2.locator(sel('map-row')).count(), 5, 'its own demo, two maps, two copies'));
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.context.close();
+  }
+});

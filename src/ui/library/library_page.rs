@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::core::backup;
 use crate::core::demo::demo_map;
 use crate::core::i18n::Key;
 use crate::core::library::{self, MapEntry};
 use crate::core::map_file;
 use crate::core::model::JourneyMap;
 use crate::platform::clock;
+use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
@@ -60,7 +62,69 @@ pub fn LibraryPage() -> impl IntoView {
         ))
     };
 
-    // A map file, picked or dropped: checked whole, then stored as a new map.
+    // A backup, checked whole: every map stored as a new one, and the text it
+    // had set aside put back aside. If the storage refuses one, the notice
+    // says how many made it, never that all did.
+    let restore = move |name: &str, opened: backup::OpenedBackup| {
+        let lang = app.lang.get_untracked();
+        let store = app.store();
+        let total = opened.maps.len();
+        let copies = opened
+            .maps
+            .iter()
+            .filter(|o| o.already_in_library.is_some())
+            .count();
+        let mut stored = 0;
+        let mut failure = None;
+        for o in &opened.maps {
+            match library::save_map(&*store, &o.map, 0, false, clock::now()) {
+                Ok(_) => stored += 1,
+                Err(e) => {
+                    failure = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        for aside in &opened.set_aside {
+            if failure.is_none() && matches!(store.get(&aside.key), Ok(None)) {
+                if let Err(e) = store.set(&aside.key, &aside.text) {
+                    failure = Some(e.to_string());
+                }
+            }
+        }
+        app.refresh_library();
+        let mut text = format!(
+            "{} {name}: {stored}/{total} {}",
+            lang.t(Key::BackupRestored),
+            lang.t(Key::BackupMaps)
+        );
+        if copies > 0 {
+            text.push_str(&format!(" — {copies} {}", lang.t(Key::BackupCopies)));
+        }
+        match failure {
+            None => app.notify(NoticeKind::Info(text)),
+            Some(why) => app.notify(NoticeKind::Error(format!("{text}. {why}"))),
+        }
+    };
+    let back_up = move |_| {
+        let lang = app.lang.get_untracked();
+        let report = app.library.get_untracked();
+        let result = backup::backup(&*app.store(), &report, clock::now())
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                download::download_text(
+                    &download::file_name(lang.t(Key::BackupFileName), "json"),
+                    "application/json",
+                    &text,
+                )
+                .map_err(|e| e.to_string())
+            });
+        if let Err(why) = result {
+            app.notify(NoticeKind::Error(why));
+        }
+    };
+
+    // A map file or a backup, picked or dropped: checked whole, then stored.
     let open_file = move |file: web_sys::File| {
         let name = file.name();
         file_read::read_bytes(&file, move |result| {
@@ -68,11 +132,25 @@ pub fn LibraryPage() -> impl IntoView {
             let ids: std::collections::HashSet<String> = app
                 .library
                 .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
-            let opened = result.and_then(|bytes| {
-                map_file::open_map_file(&bytes, &|id| ids.contains(id), &mut RandomIds)
-                    .map_err(|e| e.to_string())
-            });
-            match opened {
+            let refused = |why: String| {
+                app.notify(NoticeKind::Error(format!(
+                    "{name} — {} {why}",
+                    lang.t(Key::MapFileRefused)
+                )))
+            };
+            let bytes = match result {
+                Ok(bytes) => bytes,
+                Err(why) => return refused(why),
+            };
+            let taken = |id: &str| ids.contains(id);
+            if backup::is_backup(&bytes) {
+                match backup::open_backup(&bytes, &taken, &mut RandomIds) {
+                    Ok(opened) => restore(&name, opened),
+                    Err(why) => refused(why.to_string()),
+                }
+                return;
+            }
+            match map_file::open_map_file(&bytes, &taken, &mut RandomIds) {
                 Ok(opened) => {
                     let id = opened.map.id.clone();
                     if app.create_map(&opened.map).is_ok() {
@@ -85,10 +163,7 @@ pub fn LibraryPage() -> impl IntoView {
                         app.navigate(Route::Map(id));
                     }
                 }
-                Err(why) => app.notify(NoticeKind::Error(format!(
-                    "{name} — {} {why}",
-                    lang.t(Key::MapFileRefused)
-                ))),
+                Err(why) => refused(why.to_string()),
             }
         });
     };
@@ -145,6 +220,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <input type="file" class="visually-hidden" data-testid="open-map-file"
                         accept=".json,application/json" on:change=on_pick/>
                 </label>
+                <button data-testid="backup-library" on:click=back_up>{app.text(Key::BackupLibrary)}</button>
                 <input
                     type="search"
                     class="search"

@@ -1,0 +1,285 @@
+//! The whole library as one file: a backup, and how it comes back.
+//!
+//! ```json
+//! {"format":"parcours.library","version":1,"exported":1763856000000,
+//!  "maps":[{"format":"parcours.map","version":2,…}, …],
+//!  "set_aside":[{"key":"parcours.quarantine.x.17…","text":"…"}]}
+//! ```
+//!
+//! Each map is kept exactly as it was stored (its own envelope and version),
+//! so a backup is a byte-for-byte copy; text that was set aside because it
+//! could not be read is kept too, as text, so nothing is lost. Opening a
+//! backup checks every map first: one bad map refuses the whole file, with
+//! where it is (`maps[3].map.stages[1].id`), and nothing is stored.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::envelope::FormatError;
+use super::library::{map_key, LoadReport};
+use super::map_file::{self, OpenError, Opened};
+use super::model::{IdSource, Millis};
+use super::store::{KeyValueStore, StoreError};
+
+pub const FORMAT: &str = "parcours.library";
+pub const VERSION: u64 = 1;
+
+/// The backup of everything the library holds, as one JSON text.
+pub fn backup(
+    store: &dyn KeyValueStore,
+    report: &LoadReport,
+    now: Millis,
+) -> Result<String, StoreError> {
+    let mut out =
+        format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"exported\":{now},\"maps\":[");
+    let mut first = true;
+    for entry in &report.entries {
+        if let Some(raw) = store.get(&map_key(&entry.id))? {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            // Stored maps were read as JSON when the report was made.
+            out.push_str(&raw);
+        }
+    }
+    out.push_str("],\"set_aside\":[");
+    for (i, q) in report.quarantined.iter().enumerate() {
+        let text = store.get(&q.key)?.unwrap_or_default();
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"key\":");
+        out.push_str(&json_string(&q.key));
+        out.push_str(",\"text\":");
+        out.push_str(&json_string(&text));
+        out.push('}');
+    }
+    out.push_str("]}");
+    Ok(out)
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string always serializes")
+}
+
+/// A backup, read and checked: its maps ready to be stored as new maps, and
+/// the text it had set aside.
+#[derive(Debug, PartialEq)]
+pub struct OpenedBackup {
+    pub maps: Vec<Opened>,
+    pub set_aside: Vec<SetAside>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+pub struct SetAside {
+    pub key: String,
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+struct BackupIn<'a> {
+    format: String,
+    version: u64,
+    #[serde(borrow)]
+    maps: Vec<&'a RawValue>,
+    #[serde(default)]
+    set_aside: Vec<SetAside>,
+}
+
+/// Whether `bytes` look like a backup rather than a single map.
+pub fn is_backup(bytes: &[u8]) -> bool {
+    // The writer puts the format first; a map file has "parcours.map" there.
+    let head = &bytes[..bytes.len().min(64)];
+    head.windows(FORMAT.len() + 2)
+        .any(|w| w == format!("\"{FORMAT}\"").as_bytes())
+}
+
+/// Reads a backup. `taken` says whether a map id is already in the library
+/// (such maps come in as copies under new ids, as for single map files).
+pub fn open_backup(
+    bytes: &[u8],
+    taken: &dyn Fn(&str) -> bool,
+    ids: &mut dyn IdSource,
+) -> Result<OpenedBackup, OpenError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
+    let file: BackupIn = serde_json::from_str(text).map_err(|e| {
+        OpenError::Format(FormatError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    })?;
+    if file.format != FORMAT {
+        return Err(OpenError::Format(FormatError::NotAMap {
+            found: Some(file.format),
+        }));
+    }
+    if file.version != VERSION {
+        return Err(OpenError::Format(FormatError::BadVersion {
+            found: file.version.to_string(),
+        }));
+    }
+    let mut maps: Vec<Opened> = Vec::with_capacity(file.maps.len());
+    for (i, raw) in file.maps.iter().enumerate() {
+        // Ids given by this backup count as taken for the maps after them.
+        let seen = |id: &str| taken(id) || maps.iter().any(|m| m.map.id == id);
+        let opened =
+            map_file::open_map_file(raw.get().as_bytes(), &seen, ids).map_err(|e| within(i, e))?;
+        maps.push(opened);
+    }
+    Ok(OpenedBackup {
+        maps,
+        set_aside: file.set_aside,
+    })
+}
+
+/// An error of the map at `maps[i]`, its paths made paths into the backup.
+fn within(i: usize, e: OpenError) -> OpenError {
+    match e {
+        OpenError::Format(FormatError::Invalid(problems)) => {
+            OpenError::Format(FormatError::Invalid(
+                problems
+                    .into_iter()
+                    .map(|mut p| {
+                        p.path = format!("maps[{i}].{}", p.path);
+                        p
+                    })
+                    .collect(),
+            ))
+        }
+        other => OpenError::Format(FormatError::Invalid(vec![super::envelope::Problem {
+            path: format!("maps[{i}]"),
+            message: other.to_string(),
+        }])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_map;
+    use crate::core::envelope::to_json;
+    use crate::core::i18n::Lang;
+    use crate::core::library::{load_library, save_map};
+    use crate::core::model::SequentialIds;
+    use crate::core::store::MemoryStore;
+
+    /// A library with two maps and one unreadable stored text.
+    fn library() -> MemoryStore {
+        let store = MemoryStore::default();
+        for (lang, prefix) in [(Lang::En, "a"), (Lang::Fr, "b")] {
+            let map = demo_map(lang, &mut SequentialIds::new(prefix), 1_000);
+            save_map(&store, &map, 0, false, 2_000).unwrap();
+        }
+        store
+            .set(&map_key("broken"), "{\"format\":\"parcours.map\",\"vers")
+            .unwrap();
+        store
+    }
+
+    fn none_taken(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn a_backup_brings_back_every_map_and_what_was_set_aside() {
+        let store = library();
+        let report = load_library(&store, 3_000).unwrap();
+        assert_eq!((report.entries.len(), report.quarantined.len()), (2, 1));
+        let text = backup(&store, &report, 4_000).unwrap();
+        assert!(
+            text.starts_with("{\"format\":\"parcours.library\",\"version\":1,\"exported\":4000,")
+        );
+        assert!(is_backup(text.as_bytes()));
+        assert!(!is_backup(
+            to_json(&demo_map(Lang::En, &mut SequentialIds::new("x"), 1), 1).as_bytes()
+        ));
+
+        let opened =
+            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        let mut titles: Vec<&str> = opened.maps.iter().map(|o| o.map.title.as_str()).collect();
+        titles.sort_unstable();
+        let mut expected: Vec<&str> = report.entries.iter().map(|e| e.title.as_str()).collect();
+        expected.sort_unstable();
+        assert_eq!(titles, expected);
+        for o in &opened.maps {
+            let stored = crate::core::library::load_map(&store, &o.map.id).unwrap();
+            assert_eq!(o.map, stored.map, "the same map, item for item");
+            assert_eq!(o.already_in_library, None);
+        }
+        assert_eq!(opened.set_aside.len(), 1);
+        assert_eq!(
+            opened.set_aside[0].text,
+            "{\"format\":\"parcours.map\",\"vers"
+        );
+    }
+
+    #[test]
+    fn maps_already_there_come_in_as_copies() {
+        let store = library();
+        let report = load_library(&store, 3_000).unwrap();
+        let text = backup(&store, &report, 4_000).unwrap();
+        let ids: Vec<String> = report.entries.iter().map(|e| e.id.clone()).collect();
+        let taken = |id: &str| ids.iter().any(|x| x == id);
+        let opened = open_backup(text.as_bytes(), &taken, &mut SequentialIds::new("n")).unwrap();
+        assert!(opened
+            .maps
+            .iter()
+            .all(|o| o.already_in_library.is_some() && !taken(&o.map.id)));
+        let new_ids: Vec<&str> = opened.maps.iter().map(|o| o.map.id.as_str()).collect();
+        assert_ne!(new_ids[0], new_ids[1]);
+    }
+
+    #[test]
+    fn one_bad_map_refuses_the_whole_backup_and_says_where() {
+        let store = library();
+        let report = load_library(&store, 3_000).unwrap();
+        let good = backup(&store, &report, 4_000).unwrap();
+        let second_stage = {
+            let m = crate::core::library::load_map(&store, &report.entries[1].id)
+                .unwrap()
+                .map;
+            (m.stages[0].id.clone(), m.stages[1].id.clone())
+        };
+        // The second map gets two stages with one id.
+        let raw = store.get(&map_key(&report.entries[1].id)).unwrap().unwrap();
+        let broken_map = raw.replacen(
+            &format!("\"id\":\"{}\"", second_stage.1),
+            &format!("\"id\":\"{}\"", second_stage.0),
+            1,
+        );
+        let broken = good.replacen(&raw, &broken_map, 1);
+        let cases: [(&str, &str); 5] = [
+            (&broken, "maps[1].map.stages[1].id"),
+            (&good[..good.len() - 40], "not valid JSON"),
+            (
+                &good.replacen("\"version\":1", "\"version\":7", 1),
+                "unknown format version 7",
+            ),
+            (
+                &good.replacen("\"version\":2", "\"version\":9", 1),
+                "maps[0]: this map was written by a newer Parcours",
+            ),
+            (
+                "{\"format\":\"parcours.library\",\"version\":1,\"maps\":[3]}",
+                "maps[0]: ",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected), "{expected:?} not in {err:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_give_a_result_not_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let _ = open_backup(&bytes, &none_taken, &mut SequentialIds::new("n"));
+            let _ = is_backup(&bytes);
+        }
+    }
+}
