@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod chart;
+pub mod csv_export;
 pub mod demo;
 pub mod edit;
 pub mod envelope;

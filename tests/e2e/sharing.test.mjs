@@ -128,3 +128,21 @@ e2e('the whole library backed up as one file comes back in a fresh browser', asy
     await other.context.close();
   }
 });
+
+e2e('touchpoints and actions exported as CSV for the spreadsheet of the language', { locale: 'fr-FR' }, async ({ page, open }) => {
+  await open();
+  const id = await editorMapId(page);
+  const map = (await storedEnvelope(page, id)).map;
+  const { text, name } = await downloadText(page, page.locator(sel('export-touchpoints-csv')));
+  assert.match(name, /points-de-contact\.csv$/);
+  assert.equal(text.charCodeAt(0), 0xfeff, 'a BOM, so that Excel reads the accents');
+  const lines = text.slice(1).split('\r\n');
+  assert.match(lines[0], /^Étape;Point de contact;Canal;En ligne;/, 'semicolons in French');
+  assert.equal(lines.filter(Boolean).length, map.touchpoints.length + 1, 'one row per touchpoint');
+  const first = map.touchpoints.find((t) => t.stage === map.stages[0].id);
+  assert.ok(lines[1].includes(first.name), `${lines[1]} names ${first.name}`);
+  assert.match(text, /;-?\d+,\d;/, 'decimal commas');
+
+  const actions = await downloadText(page, page.locator(sel('export-actions-csv')));
+  assert.match(actions.text.slice(1).split('\r\n')[0], /^Action;Responsable;Statut;/);
+});

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::csv_export;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::MapKind;
-use crate::ui::app_state::Route;
+use crate::platform::download;
+use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::editor::map_session::{MapSession, SaveState};
 use crate::ui::id_list::row_key;
 
@@ -22,6 +24,25 @@ pub fn EditorToolbar() -> impl IntoView {
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect::<Vec<_>>()
         })
+    };
+    // Touchpoints or actions as CSV, for the spreadsheet of the UI's language.
+    let export_csv = move |actions: bool| {
+        let lang = app.lang.get_untracked();
+        let (name, text) = session.peek(|m| {
+            let (what, text) = if actions {
+                (Key::ExportActionsName, csv_export::actions_csv(m, lang))
+            } else {
+                (
+                    Key::ExportTouchpointsName,
+                    csv_export::touchpoints_csv(m, lang),
+                )
+            };
+            let title = format!("{} {}", m.title, lang.t(what));
+            (download::file_name(&title, "csv"), text)
+        });
+        if let Err(e) = download::download_text(&name, "text/csv;charset=utf-8", &text) {
+            app.notify(NoticeKind::Error(e.to_string()));
+        }
     };
     let status = move || {
         let state = session.save_state.get();
@@ -89,6 +110,12 @@ pub fn EditorToolbar() -> impl IntoView {
             </span>
             <button data-testid="download-map" on:click=move |_| session.download()>
                 "⤓ " {app.text(Key::DownloadMap)}
+            </button>
+            <button data-testid="export-touchpoints-csv" on:click=move |_| export_csv(false)>
+                "⤓ " {app.text(Key::ExportTouchpointsCsv)}
+            </button>
+            <button data-testid="export-actions-csv" on:click=move |_| export_csv(true)>
+                "⤓ " {app.text(Key::ExportActionsCsv)}
             </button>
         </div>
     }
