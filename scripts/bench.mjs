@@ -357,6 +357,38 @@ async function importTime(page, csv) {
   }, csv);
 }
 
+/**
+ * Restore a multi-megabyte backup into a fresh profile through the library's
+ * file picker: file chosen → every map checked, stored, and the notice shown.
+ */
+async function restoreTime(browser, url, text) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
+    await page.goto(url + '#/');
+    await page.locator('[data-testid="library"]').waitFor();
+    return await page.evaluate(async (body) => {
+      const wait = async (done) => {
+        while (!done()) await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      };
+      const input = document.querySelector('[data-testid="open-map-file"]');
+      const files = new DataTransfer();
+      files.items.add(new File([body], 'bench-backup.json', { type: 'application/json' }));
+      input.files = files.files;
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      const notice = () => document.querySelector('[data-testid="notice"] .notice-body');
+      await wait(notice);
+      return { bytes: body.length, ms: performance.now() - t0, notice: notice().textContent };
+    }, text);
+  } finally {
+    await context.close();
+  }
+}
+
 // The sizes, as scripts/size.sh measures them (first load and lazy parts).
 function distSizes() {
   try {
@@ -404,6 +436,7 @@ async function main() {
   const server = await startServer(DIST, 0);
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   const results = [];
+  let restore = null;
   try {
     for (const [env, label] of [
       [small, 'small (5 stages)'],
@@ -412,6 +445,11 @@ async function main() {
       process.stderr.write(`bench: ${label}…\n`);
       results.push(await benchMap(browser, server.url, env, label));
     }
+    // Nine copies of the large map in one backup file (under the 5 MB quota).
+    process.stderr.write('bench: restoring a backup…\n');
+    const copies = Array.from({ length: 9 }, (_, i) => ({ ...large, map: { ...large.map, id: `benchlarge${i}` } }));
+    const backupText = JSON.stringify({ format: 'parcours.library', version: 1, exported: 0, maps: copies, set_aside: [] });
+    restore = await restoreTime(browser, server.url, backupText);
   } finally {
     await browser.close();
     await server.close();
@@ -460,6 +498,10 @@ async function main() {
       const c = r.csvImport;
       console.log(`  ${r.label}: CSV import of ${(c.bytes / 1048576).toFixed(1)} MB: file chosen → preview ${ms(c.preview)}, confirm → applied ${ms(c.confirm)}`);
     }
+  }
+  if (restore) {
+    console.log(`  backup of ${(restore.bytes / 1048576).toFixed(1)} MB (9 large maps) restored into a fresh profile: ${ms(restore.ms)} (${restore.notice})`);
+    if (!/9\/9 maps/.test(restore.notice)) failed = true;
   }
   for (const r of results) {
     for (const p of r.problems ?? []) console.log(`  ${r.label}: ${p}`);
