@@ -102,9 +102,7 @@ pub fn open_backup(
     taken: &dyn Fn(&str) -> bool,
     ids: &mut dyn IdSource,
 ) -> Result<OpenedBackup, OpenError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
-    let file: BackupIn = serde_json::from_str(text).map_err(|e| {
+    let file: BackupIn = serde_json::from_str(map_file::text_of(bytes)?).map_err(|e| {
         OpenError::Format(FormatError::Json {
             line: e.line(),
             column: e.column(),

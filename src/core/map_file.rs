@@ -39,6 +39,12 @@ pub struct Opened {
     pub already_in_library: Option<String>,
 }
 
+/// The text of a JSON file: UTF-8, with or without a byte-order mark.
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, OpenError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)
+}
+
 /// Reads `bytes` as a map file. `taken` says whether an id is already used
 /// by a map of the library; `ids` gives a new id in that case.
 pub fn open_map_file(
@@ -46,9 +52,9 @@ pub fn open_map_file(
     taken: &dyn Fn(&str) -> bool,
     ids: &mut dyn IdSource,
 ) -> Result<Opened, OpenError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
-    let mut map = envelope::from_json(text).map_err(OpenError::Format)?.map;
+    let mut map = envelope::from_json(text_of(bytes)?)
+        .map_err(OpenError::Format)?
+        .map;
     let mut already_in_library = None;
     if taken(&map.id) {
         let mut fresh = ids.next_id();

@@ -18,6 +18,16 @@ import {
 
 const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
+/** Another browser profile, nothing shared with the first, on its library. */
+async function freshProfile() {
+  const other = await newSession();
+  // Its first visit opens the demo; then back to its library.
+  await other.open();
+  await other.open('#/');
+  await expectVisible(other.page.locator(sel('library')));
+  return other;
+}
+
 e2e('a map exported from one browser opens, the same, in a fresh one', async ({ page, open, shot }) => {
   await open();
   const id = await editorMapId(page);
@@ -29,13 +39,9 @@ e2e('a map exported from one browser opens, the same, in a fresh one', async ({ 
   const exported = JSON.parse(text);
 
   // Another profile: nothing of the first one.
-  const other = await newSession();
+  const other = await freshProfile();
   try {
     const page2 = other.page;
-    // Its first visit opens the demo; then back to its library.
-    await other.open();
-    await other.open('#/');
-    await expectVisible(page2.locator(sel('library')));
     await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
     await expectVisible(page2.locator(sel('editor')));
     assert.equal(await editorMapId(page2), id, 'the map keeps its id');
@@ -107,12 +113,9 @@ e2e('the whole library backed up as one file comes back in a fresh browser', asy
   assert.equal(backup.format, 'parcours.library');
   assert.equal(backup.maps.length, 2);
 
-  const other = await newSession();
+  const other = await freshProfile();
   try {
     const page2 = other.page;
-    await other.open();
-    await other.open('#/');
-    await expectVisible(page2.locator(sel('library')));
     await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
     await expectText(page2.locator(`${sel('notice')}[data-kind="info"] .notice-body`).last(), /Restored from parcours-backup\.json: 2\/2 maps$/);
     for (const id of [demoId, blankId]) {
