@@ -133,6 +133,50 @@ pub fn open_backup(
     })
 }
 
+/// What a restore did: how many maps of how many are stored now, how many of
+/// them came in as copies, and why it stopped early, if it did.
+#[derive(Debug, PartialEq)]
+pub struct Restored {
+    pub stored: usize,
+    pub total: usize,
+    pub copies: usize,
+    pub failure: Option<String>,
+}
+
+/// Stores an opened backup: every map as a new one, then the text it had set
+/// aside, under its key, where that key is free. Stops at the first write the
+/// store refuses (a full quota) and says how far it got.
+pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) -> Restored {
+    let mut done = Restored {
+        stored: 0,
+        total: opened.maps.len(),
+        copies: opened
+            .maps
+            .iter()
+            .filter(|o| o.already_in_library.is_some())
+            .count(),
+        failure: None,
+    };
+    for o in &opened.maps {
+        match super::library::save_map(store, &o.map, 0, false, now) {
+            Ok(_) => done.stored += 1,
+            Err(e) => {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+        }
+    }
+    for aside in &opened.set_aside {
+        if matches!(store.get(&aside.key), Ok(None)) {
+            if let Err(e) = store.set(&aside.key, &aside.text) {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+        }
+    }
+    done
+}
+
 /// An error of the map at `maps[i]`, its paths made paths into the backup.
 fn within(i: usize, e: OpenError) -> OpenError {
     match e {
@@ -271,6 +315,63 @@ mod tests {
                 .to_string();
             assert!(err.contains(expected), "{expected:?} not in {err:?}");
         }
+    }
+
+    #[test]
+    fn a_restore_into_a_fresh_store_brings_everything_back() {
+        let store = library();
+        let report = load_library(&store, 3_000).unwrap();
+        let text = backup(&store, &report, 4_000).unwrap();
+        let opened =
+            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        let fresh = MemoryStore::default();
+        let done = restore(&fresh, &opened, 5_000);
+        assert_eq!(
+            done,
+            Restored {
+                stored: 2,
+                total: 2,
+                copies: 0,
+                failure: None
+            }
+        );
+        let again = load_library(&fresh, 6_000).unwrap();
+        assert_eq!(again.entries.len(), 2);
+        assert_eq!(
+            again.quarantined.len(),
+            1,
+            "the text set aside is set aside again"
+        );
+        assert_eq!(
+            fresh.get(&report.quarantined[0].key).unwrap().as_deref(),
+            Some("{\"format\":\"parcours.map\",\"vers")
+        );
+    }
+
+    #[test]
+    fn a_full_store_stops_the_restore_and_says_how_far_it_got() {
+        let store = library();
+        let report = load_library(&store, 3_000).unwrap();
+        let text = backup(&store, &report, 4_000).unwrap();
+        let opened =
+            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        // Room for the first map only.
+        let first = crate::core::store::stored_len(
+            &map_key(&opened.maps[0].map.id),
+            &to_json(&opened.maps[0].map, 1),
+        );
+        let small = MemoryStore::with_quota(first + 100);
+        let done = restore(&small, &opened, 5_000);
+        assert_eq!((done.stored, done.total), (1, 2));
+        assert!(
+            done.failure.is_some(),
+            "the notice must not say all came back"
+        );
+        assert_eq!(
+            load_library(&small, 6_000).unwrap().entries.len(),
+            1,
+            "what was stored is whole"
+        );
     }
 
     proptest::proptest! {

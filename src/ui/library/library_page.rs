@@ -62,46 +62,23 @@ pub fn LibraryPage() -> impl IntoView {
         ))
     };
 
-    // A backup, checked whole: every map stored as a new one, and the text it
-    // had set aside put back aside. If the storage refuses one, the notice
-    // says how many made it, never that all did.
+    // A backup, checked whole, then stored (core::backup::restore). If the
+    // storage refuses a map, the notice says how many made it, never "all".
     let restore = move |name: &str, opened: backup::OpenedBackup| {
         let lang = app.lang.get_untracked();
-        let store = app.store();
-        let total = opened.maps.len();
-        let copies = opened
-            .maps
-            .iter()
-            .filter(|o| o.already_in_library.is_some())
-            .count();
-        let mut stored = 0;
-        let mut failure = None;
-        for o in &opened.maps {
-            match library::save_map(&*store, &o.map, 0, false, clock::now()) {
-                Ok(_) => stored += 1,
-                Err(e) => {
-                    failure = Some(e.to_string());
-                    break;
-                }
-            }
-        }
-        for aside in &opened.set_aside {
-            if failure.is_none() && matches!(store.get(&aside.key), Ok(None)) {
-                if let Err(e) = store.set(&aside.key, &aside.text) {
-                    failure = Some(e.to_string());
-                }
-            }
-        }
+        let done = backup::restore(&*app.store(), &opened, clock::now());
         app.refresh_library();
         let mut text = format!(
-            "{} {name}: {stored}/{total} {}",
+            "{} {name}: {}/{} {}",
             lang.t(Key::BackupRestored),
+            done.stored,
+            done.total,
             lang.t(Key::BackupMaps)
         );
-        if copies > 0 {
-            text.push_str(&format!(" — {copies} {}", lang.t(Key::BackupCopies)));
+        if done.copies > 0 {
+            text.push_str(&format!(" — {} {}", done.copies, lang.t(Key::BackupCopies)));
         }
-        match failure {
+        match done.failure {
             None => app.notify(NoticeKind::Info(text)),
             Some(why) => app.notify(NoticeKind::Error(format!("{text}. {why}"))),
         }
