@@ -40,7 +40,7 @@ pub struct Opened {
 }
 
 /// The text of a JSON file: UTF-8, with or without a byte-order mark.
-pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, OpenError> {
+pub fn text_of(bytes: &[u8]) -> Result<&str, OpenError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)
 }

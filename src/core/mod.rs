@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod library;
 pub mod map_file;
+pub mod mermaid;
 pub mod metrics;
 pub mod model;
 pub mod store;

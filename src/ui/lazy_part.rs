@@ -24,24 +24,34 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares `async fn $name(args) -> Result<AnyView, ChunkError>`, whose
-/// body lives in the wasm chunk `$chunk` when the `split` feature is on.
+/// Declares `async fn $name(args) -> Result<$ret, ChunkError>`, whose body
+/// lives in the wasm chunk `$chunk` when the `split` feature is on: for code
+/// that is rarely used and need not weigh on the first load.
 #[macro_export]
-macro_rules! lazy_view {
-    ($(#[$doc:meta])* $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+macro_rules! lazy_fn {
+    ($(#[$doc:meta])* $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[allow(unused_braces)]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $ty),*) -> ::core::result::Result<::leptos::prelude::AnyView, $crate::ui::lazy_part::ChunkError> {
+        fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
             Ok($body)
         }
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
         #[allow(unused_braces)]
-        async fn $name($($arg: $ty),*) -> ::core::result::Result<::leptos::prelude::AnyView, $crate::ui::lazy_part::ChunkError> {
+        async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
             Ok($body)
         }
+    };
+}
+
+/// Declares `async fn $name(args) -> Result<AnyView, ChunkError>`, a part of
+/// the UI in the wasm chunk `$chunk` (see [`LazyPart`]).
+#[macro_export]
+macro_rules! lazy_view {
+    ($(#[$doc:meta])* $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        $crate::lazy_fn!($(#[$doc])* $chunk, fn $name($($arg: $ty),*) -> ::leptos::prelude::AnyView $body);
     };
 }
 

@@ -149,3 +149,28 @@ e2e('touchpoints and actions exported as CSV for the spreadsheet of the language
   const actions = await downloadText(page, page.locator(sel('export-actions-csv')));
   assert.match(actions.text.slice(1).split('\r\n')[0], /^Action;Responsable;Statut;/);
 });
+
+e2e('Mermaid: a map written as a journey diagram, and a journey read as a new map', async ({ page, open, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  const map = (await storedEnvelope(page, id)).map;
+  const { text, name } = await downloadText(page, page.locator(sel('export-mermaid')));
+  assert.match(name, /\.mmd$/);
+  assert.ok(text.startsWith(`journey\n    title ${map.title}\n`), text.slice(0, 80));
+  const sections = text.split('\n').filter((l) => l.startsWith('    section ')).map((l) => l.slice(12));
+  assert.deepEqual(sections, map.stages.map((s) => s.name));
+
+  await open('#/');
+  const page_ = '# Team wiki\n\n```mermaid\njourney\n  title Onboarding\n  section Sign up\n    Fills the form: 2: Ana, Bo\n  section First use\n    Finds the menu: 4: Ana\n```\n';
+  await page.locator(sel('open-map-file')).setInputFiles({ name: 'wiki.md', mimeType: 'text/markdown', buffer: Buffer.from(page_) });
+  await expectVisible(page.locator(sel('editor')));
+  assert.equal(await page.locator(sel('map-title')).inputValue(), 'Onboarding');
+  const imported = (await storedEnvelope(page, await editorMapId(page))).map;
+  assert.deepEqual(imported.stages.map((s) => s.name), ['Sign up', 'First use']);
+  assert.deepEqual(imported.personas.map((p) => p.name), ['Ana', 'Bo']);
+  await shot('mermaid-imported');
+
+  await open('#/');
+  await page.locator(sel('open-map-file')).setInputFiles({ name: 'broken.mmd', mimeType: 'text/plain', buffer: Buffer.from('journey\n  section A\n    Task: great: Me\n') });
+  await expectText(page.locator(`${sel('notice')}[data-kind="save-error"] .notice-body`).last(), /broken\.mmd — Not opened, your library is unchanged: line 3: the score of "Task" is "great", not a number/);
+});

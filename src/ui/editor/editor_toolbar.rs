@@ -5,11 +5,18 @@ use leptos::prelude::*;
 use crate::core::csv_export;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
-use crate::core::model::MapKind;
+use crate::core::mermaid;
+use crate::core::model::{JourneyMap, MapKind};
 use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::editor::map_session::{MapSession, SaveState};
 use crate::ui::id_list::row_key;
+use crate::ui::lazy_part::ChunkError;
+
+crate::lazy_fn!(
+    /// The map as a Mermaid journey (in the same chunk as the Mermaid reader).
+    mermaid, fn write_mermaid(map: JourneyMap) -> String { mermaid::to_mermaid(&map) }
+);
 
 #[component]
 pub fn EditorToolbar() -> impl IntoView {
@@ -43,6 +50,21 @@ pub fn EditorToolbar() -> impl IntoView {
         if let Err(e) = download::download_text(&name, "text/csv;charset=utf-8", &text) {
             app.notify(NoticeKind::Error(e.to_string()));
         }
+    };
+    // The journey as a Mermaid diagram, for wikis and Markdown.
+    let export_mermaid = move |_| {
+        let map = session.peek(JourneyMap::clone);
+        leptos::task::spawn_local(async move {
+            let name = download::file_name(&map.title, "mmd");
+            let result = match write_mermaid(map).await {
+                Ok(text) => download::download_text(&name, "text/plain;charset=utf-8", &text)
+                    .map_err(|e| e.to_string()),
+                Err(ChunkError) => Err(app.t(Key::PartLoadFailed).to_owned()),
+            };
+            if let Err(why) = result {
+                app.notify(NoticeKind::Error(why));
+            }
+        });
     };
     let status = move || {
         let state = session.save_state.get();
@@ -116,6 +138,9 @@ pub fn EditorToolbar() -> impl IntoView {
             </button>
             <button data-testid="export-actions-csv" on:click=move |_| export_csv(true)>
                 "⤓ " {app.text(Key::ExportActionsCsv)}
+            </button>
+            <button data-testid="export-mermaid" title=app.text(Key::ExportMermaidHint) on:click=export_mermaid>
+                "⤓ " {app.text(Key::ExportMermaid)}
             </button>
         </div>
     }

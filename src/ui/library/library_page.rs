@@ -5,16 +5,18 @@ use leptos::prelude::*;
 
 use crate::core::backup;
 use crate::core::demo::demo_map;
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Lang};
 use crate::core::library::{self, MapEntry};
 use crate::core::map_file;
-use crate::core::model::JourneyMap;
+use crate::core::mermaid;
+use crate::core::model::{JourneyMap, Millis};
 use crate::platform::clock;
 use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::id_list::row_key;
+use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
 
@@ -25,6 +27,13 @@ pub struct DeletedMap {
     pub title: String,
     pub raw: String,
 }
+
+crate::lazy_fn!(
+    /// A Mermaid journey read as a new map (or why not, with its line).
+    mermaid, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
+        mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.to_string())
+    }
+);
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -109,11 +118,14 @@ pub fn LibraryPage() -> impl IntoView {
             let ids: std::collections::HashSet<String> = app
                 .library
                 .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
-            let refused = |why: String| {
-                app.notify(NoticeKind::Error(format!(
-                    "{name} — {} {why}",
-                    lang.t(Key::MapFileRefused)
-                )))
+            let refused = {
+                let name = name.clone();
+                move |why: String| {
+                    app.notify(NoticeKind::Error(format!(
+                        "{name} — {} {why}",
+                        lang.t(Key::MapFileRefused)
+                    )))
+                }
             };
             let bytes = match result {
                 Ok(bytes) => bytes,
@@ -126,6 +138,26 @@ pub fn LibraryPage() -> impl IntoView {
                     Err(why) => refused(why.to_string()),
                 }
                 return;
+            }
+            // A Mermaid journey (or a Markdown page holding one) becomes a
+            // new map; its reader is in a chunk of its own, fetched on first use.
+            if let Ok(text) = map_file::text_of(&bytes) {
+                if mermaid::looks_like_mermaid(text) {
+                    let text = text.to_owned();
+                    leptos::task::spawn_local(async move {
+                        match read_mermaid(text, lang, clock::now()).await {
+                            Ok(Ok(map)) => {
+                                let id = map.id.clone();
+                                if app.create_map(&map).is_ok() {
+                                    app.navigate(Route::Map(id));
+                                }
+                            }
+                            Ok(Err(why)) => refused(why),
+                            Err(ChunkError) => refused(lang.t(Key::PartLoadFailed).to_owned()),
+                        }
+                    });
+                    return;
+                }
             }
             match map_file::open_map_file(&bytes, &taken, &mut RandomIds) {
                 Ok(opened) => {
@@ -195,7 +227,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <label class="button file-button" title=app.text(Key::OpenMapFileHint)>
                     {app.text(Key::OpenMapFile)}
                     <input type="file" class="visually-hidden" data-testid="open-map-file"
-                        accept=".json,application/json" on:change=on_pick/>
+                        accept=".json,.mmd,.mermaid,.md,.txt,application/json,text/plain,text/markdown" on:change=on_pick/>
                 </label>
                 <button data-testid="backup-library" on:click=back_up>{app.text(Key::BackupLibrary)}</button>
                 <input
