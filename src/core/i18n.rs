@@ -149,6 +149,7 @@ keys! {
     ExportTouchpointsCsv => ("Touchpoints (.csv)", "Points de contact (.csv)"),
     ExportActionsCsv => ("Actions (.csv)", "Actions (.csv)"),
     ExportMermaid => ("Mermaid (.mmd)", "Mermaid (.mmd)"),
+    MoreFormats => ("More formats", "Autres formats"),
     ExportMermaidHint => ("The journey as a Mermaid diagram, for wikis and Markdown", "Le parcours en diagramme Mermaid, pour les wikis et le Markdown"),
     ExportTouchpointsName => ("touchpoints", "points de contact"),
     ExportActionsName => ("actions", "actions"),

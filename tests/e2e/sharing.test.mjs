@@ -16,6 +16,12 @@ import {
   storage,
 } from './harness.mjs';
 
+/** Click an export of the editor's "More formats" menu and return the download. */
+async function exportFromMenu(page, testid) {
+  await page.locator(`${sel('export-menu')} summary`).click();
+  return downloadText(page, page.locator(sel(testid)));
+}
+
 const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 /** Another browser profile, nothing shared with the first, on its library. */
@@ -136,7 +142,7 @@ e2e('touchpoints and actions exported as CSV for the spreadsheet of the language
   await open();
   const id = await editorMapId(page);
   const map = (await storedEnvelope(page, id)).map;
-  const { text, name } = await downloadText(page, page.locator(sel('export-touchpoints-csv')));
+  const { text, name } = await exportFromMenu(page, 'export-touchpoints-csv');
   assert.match(name, /points-de-contact\.csv$/);
   assert.equal(text.charCodeAt(0), 0xfeff, 'a BOM, so that Excel reads the accents');
   const lines = text.slice(1).split('\r\n');
@@ -146,7 +152,7 @@ e2e('touchpoints and actions exported as CSV for the spreadsheet of the language
   assert.ok(lines[1].includes(first.name), `${lines[1]} names ${first.name}`);
   assert.match(text, /;-?\d+,\d;/, 'decimal commas');
 
-  const actions = await downloadText(page, page.locator(sel('export-actions-csv')));
+  const actions = await exportFromMenu(page, 'export-actions-csv');
   assert.match(actions.text.slice(1).split('\r\n')[0], /^Action;Responsable;Statut;/);
 });
 
@@ -154,7 +160,7 @@ e2e('Mermaid: a map written as a journey diagram, and a journey read as a new ma
   await open();
   const id = await editorMapId(page);
   const map = (await storedEnvelope(page, id)).map;
-  const { text, name } = await downloadText(page, page.locator(sel('export-mermaid')));
+  const { text, name } = await exportFromMenu(page, 'export-mermaid');
   assert.match(name, /\.mmd$/);
   assert.ok(text.startsWith(`journey\n    title ${map.title}\n`), text.slice(0, 80));
   const sections = text.split('\n').filter((l) => l.startsWith('    section ')).map((l) => l.slice(12));

@@ -32,6 +32,7 @@ pub fn EditorToolbar() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let export_menu = NodeRef::<leptos::html::Details>::new();
     // Touchpoints or actions as CSV, for the spreadsheet of the UI's language.
     let export_csv = move |actions: bool| {
         let lang = app.lang.get_untracked();
@@ -133,15 +134,21 @@ pub fn EditorToolbar() -> impl IntoView {
             <button data-testid="download-map" on:click=move |_| session.download()>
                 "⤓ " {app.text(Key::DownloadMap)}
             </button>
-            <button data-testid="export-touchpoints-csv" on:click=move |_| export_csv(false)>
-                "⤓ " {app.text(Key::ExportTouchpointsCsv)}
-            </button>
-            <button data-testid="export-actions-csv" on:click=move |_| export_csv(true)>
-                "⤓ " {app.text(Key::ExportActionsCsv)}
-            </button>
-            <button data-testid="export-mermaid" title=app.text(Key::ExportMermaidHint) on:click=export_mermaid>
-                "⤓ " {app.text(Key::ExportMermaid)}
-            </button>
+            <details class="export-menu" data-testid="export-menu" node_ref=export_menu>
+                <summary>{app.text(Key::MoreFormats)}</summary>
+                // A choice closes the menu.
+                <div class="menu" on:click=move |_| if let Some(m) = export_menu.get() { m.set_open(false) }>
+                    <button data-testid="export-touchpoints-csv" on:click=move |_| export_csv(false)>
+                        "⤓ " {app.text(Key::ExportTouchpointsCsv)}
+                    </button>
+                    <button data-testid="export-actions-csv" on:click=move |_| export_csv(true)>
+                        "⤓ " {app.text(Key::ExportActionsCsv)}
+                    </button>
+                    <button data-testid="export-mermaid" title=app.text(Key::ExportMermaidHint) on:click=export_mermaid>
+                        "⤓ " {app.text(Key::ExportMermaid)}
+                    </button>
+                </div>
+            </details>
         </div>
     }
 }
