@@ -9,8 +9,9 @@
 #   1. cargo build --release --features split, linked with --emit-relocs
 #      (Trunk's rust asset has just run it: a no-op here. Trunk's own
 #      wasm-bindgen output and the loader it injects are dropped);
-#   2. wasm-split-cli cuts the module at the `lazy_view!` split points
-#      (src/ui/lazy_part.rs): main module + one chunk per lazy part;
+#   2. wasm-split-cli cuts the module at the split points declared with
+#      `lazy_fn!` / `lazy_view!` (src/ui/lazy_part.rs): the main module, one
+#      module per lazy part, and chunk_N.wasm for code parts share;
 #   3. wasm-bindgen on the main module (keeping the exports the chunks use);
 #   4. wasm-opt -Oz on every module;
 #   5. everything goes to pkg-<content hash>/, and index.html's

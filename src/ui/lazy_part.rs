@@ -1,11 +1,12 @@
-//! Parts of the UI loaded on first use.
+//! Parts of the app loaded on first use.
 //!
 //! Release builds enable the `split` feature: each function declared with
-//! [`lazy_view!`] becomes a split point, and `scripts/build_wasm.sh` moves the
-//! code only it reaches into its own wasm chunk, fetched the first time the
-//! part is shown. That keeps the editor, the charts and the CSV importer out
-//! of the first load (the library), and the editor out of the library's. Without the feature (tests, `cargo check`), the same function is a
-//! plain `async fn`, so the code paths are identical apart from the fetch.
+//! [`lazy_fn!`] or [`lazy_view!`] becomes a split point, and
+//! `scripts/build_wasm.sh` moves the code only it reaches into its own wasm
+//! chunk, fetched the first time it is called. That keeps the editor, the
+//! charts, the CSV import and the Mermaid code out of the first load (the
+//! library). Without the feature (tests, `cargo check`), the same function is
+//! a plain `async fn`, so the code paths are the same apart from the fetch.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
