@@ -45,6 +45,23 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, OpenError> {
     std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)
 }
 
+/// Gives `map` a new id if `taken` says its own is in use, so that it lands
+/// beside the map with that id instead of over it; returns the old id then.
+pub fn keep_apart(
+    map: &mut JourneyMap,
+    taken: &dyn Fn(&str) -> bool,
+    ids: &mut dyn IdSource,
+) -> Option<String> {
+    if !taken(&map.id) {
+        return None;
+    }
+    let mut fresh = ids.next_id();
+    while taken(&fresh) {
+        fresh = ids.next_id();
+    }
+    Some(std::mem::replace(&mut map.id, fresh))
+}
+
 /// Reads `bytes` as a map file. `taken` says whether an id is already used
 /// by a map of the library; `ids` gives a new id in that case.
 pub fn open_map_file(
@@ -55,14 +72,7 @@ pub fn open_map_file(
     let mut map = envelope::from_json(text_of(bytes)?)
         .map_err(OpenError::Format)?
         .map;
-    let mut already_in_library = None;
-    if taken(&map.id) {
-        let mut fresh = ids.next_id();
-        while taken(&fresh) {
-            fresh = ids.next_id();
-        }
-        already_in_library = Some(std::mem::replace(&mut map.id, fresh));
-    }
+    let already_in_library = keep_apart(&mut map, taken, ids);
     Ok(Opened {
         map,
         already_in_library,

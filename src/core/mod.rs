@@ -14,5 +14,6 @@ pub mod map_file;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod share_link;
 pub mod store;
 pub mod survey_import;

@@ -19,12 +19,24 @@ use crate::platform::storage_events::StorageChange;
 pub enum Route {
     Library,
     Map(String),
+    /// A map carried in the link itself (see `core::share_link`), read-only.
+    View(String),
 }
 
 impl Route {
-    /// `#/map/<id>` opens a map; anything else is the library.
+    /// `#/map/<id>` opens a map, `#/view/<data>` shows a shared one;
+    /// anything else is the library.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if let Some(data) = path.strip_prefix("view/") {
+            if !data.is_empty()
+                && data
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                return Route::View(data.to_owned());
+            }
+        }
         match path.strip_prefix("map/") {
             Some(id)
                 if !id.is_empty()
@@ -42,6 +54,7 @@ impl Route {
         match self {
             Route::Library => "#/".to_owned(),
             Route::Map(id) => format!("#/map/{id}"),
+            Route::View(data) => format!("#/view/{data}"),
         }
     }
 }
@@ -233,5 +246,11 @@ mod tests {
         assert_eq!(Route::from_hash("#/map/"), Route::Library);
         assert_eq!(Route::from_hash("#/map/<img>"), Route::Library);
         assert_eq!(Route::Map("x".into()).to_hash(), "#/map/x");
+        assert_eq!(
+            Route::from_hash("#/view/eJx-_9"),
+            Route::View("eJx-_9".into())
+        );
+        assert_eq!(Route::from_hash("#/view/a+b"), Route::Library);
+        assert_eq!(Route::from_hash("#/view/"), Route::Library);
     }
 }

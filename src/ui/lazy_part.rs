@@ -1,7 +1,7 @@
 //! Parts of the app loaded on first use.
 //!
 //! Release builds enable the `split` feature: each function declared with
-//! [`lazy_fn!`] or [`lazy_view!`] becomes a split point, and
+//! [`lazy_fn!`](crate::lazy_fn) or [`lazy_view!`](crate::lazy_view) becomes a split point, and
 //! `scripts/build_wasm.sh` moves the code only it reaches into its own wasm
 //! chunk, fetched the first time it is called. That keeps the editor, the
 //! charts, the CSV import and the Mermaid code out of the first load (the

@@ -15,3 +15,4 @@ pub mod language_switch;
 pub mod lazy_part;
 pub mod library;
 pub mod notice_list;
+pub mod viewer;

@@ -180,3 +180,43 @@ e2e('Mermaid: a map written as a journey diagram, and a journey read as a new ma
   await page.locator(sel('open-map-file')).setInputFiles({ name: 'broken.mmd', mimeType: 'text/plain', buffer: Buffer.from('journey\n  section A\n    Task: great: Me\n') });
   await expectText(page.locator(`${sel('notice')}[data-kind="save-error"] .notice-body`).last(), /broken\.mmd — Not opened, your library is unchanged: line 3: the score of "Task" is "great", not a number/);
 });
+
+e2e('a share link opens the map read-only in a fresh browser, which can keep a copy', async ({ page, open, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  await page.locator(sel('map-title')).fill('Shared by link');
+  await waitSaved(page);
+  await page.locator(sel('share-link')).click();
+  const urlBox = page.locator(sel('share-url'));
+  await expectVisible(urlBox);
+  const url = await urlBox.inputValue();
+  assert.match(url, /#\/view\/[A-Za-z0-9_-]+$/, 'the map travels in the fragment');
+  const original = (await storedEnvelope(page, id)).map;
+  await shot('share-panel');
+
+  const other = await freshProfile();
+  try {
+    const page2 = other.page;
+    const before = await storage(page2);
+    await page2.goto(url);
+    await expectVisible(page2.locator(sel('shared-map')));
+    await expectText(page2.locator(sel('shared-title')), /^Shared by link$/);
+    const stages = await page2.locator(sel('view-stage')).allTextContents();
+    assert.deepEqual(stages, original.stages.map((s) => s.name));
+    assert.equal(await page2.locator(`${sel('shared-map')} textarea, ${sel('shared-map')} input`).count(), 0, 'nothing to edit');
+    assert.deepEqual(await storage(page2), before, 'opening a link stores nothing');
+    await shot('shared-read-only', page2);
+
+    await page2.locator(sel('save-copy')).click();
+    await expectVisible(page2.locator(sel('editor')));
+    const copy = (await storedEnvelope(page2, await editorMapId(page2))).map;
+    assert.deepEqual(copy, original, 'the copy is the shared map');
+
+    // A damaged link says so, and stores nothing.
+    await page2.goto(url.slice(0, -40));
+    await expectText(page2.locator(sel('share-error')), /This share link cannot be opened: the link is damaged or cut short/);
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.context.close();
+  }
+});

@@ -11,11 +11,16 @@ use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::editor::map_session::{MapSession, SaveState};
 use crate::ui::id_list::row_key;
-use crate::ui::lazy_part::ChunkError;
+use crate::ui::lazy_part::{ChunkError, LazyPart};
 
 crate::lazy_fn!(
     /// The map as a Mermaid journey (in the same chunk as the Mermaid reader).
     mermaid, fn write_mermaid(map: JourneyMap) -> String { mermaid::to_mermaid(&map) }
+);
+
+crate::lazy_view!(
+    /// The share link panel, with deflate, in the chunk of its own.
+    share, fn share_panel() { view! { <crate::ui::editor::share_panel::SharePanel/> }.into_any() }
 );
 
 #[component]
@@ -33,6 +38,7 @@ pub fn EditorToolbar() -> impl IntoView {
         })
     };
     let export_menu = NodeRef::<leptos::html::Details>::new();
+    let share_open = RwSignal::new(false);
     // Touchpoints or actions as CSV, for the spreadsheet of the UI's language.
     let export_csv = move |actions: bool| {
         let lang = app.lang.get_untracked();
@@ -134,6 +140,10 @@ pub fn EditorToolbar() -> impl IntoView {
             <button data-testid="download-map" on:click=move |_| session.download()>
                 "⤓ " {app.text(Key::DownloadMap)}
             </button>
+            <button data-testid="share-link" aria-expanded=move || share_open.get().to_string()
+                on:click=move |_| share_open.update(|o| *o = !*o)>
+                "🔗 " {app.text(Key::ShareLink)}
+            </button>
             <details class="export-menu" data-testid="export-menu" node_ref=export_menu>
                 <summary>{app.text(Key::MoreFormats)}</summary>
                 // A choice closes the menu.
@@ -149,6 +159,9 @@ pub fn EditorToolbar() -> impl IntoView {
                     </button>
                 </div>
             </details>
+            <Show when=move || share_open.get()>
+                <LazyPart load=share_panel/>
+            </Show>
         </div>
     }
 }

@@ -16,6 +16,7 @@ pub mod map_session;
 pub mod persona_card;
 pub mod persona_panel;
 pub mod save_notice;
+pub mod share_panel;
 pub mod stage_header;
 pub mod stage_metrics_cell;
 pub mod touchpoint_card;

@@ -1,0 +1,244 @@
+//! A map carried in a link: `…/#/view/<data>`, where `<data>` is the map's
+//! envelope, deflated, in URL-safe base64. The fragment never leaves the
+//! browser (it is not sent to the server), so sharing needs no server.
+//!
+//! Opening a link reads it like a file: the envelope is checked and migrated
+//! before anything is shown, and a damaged or hostile link gets a message,
+//! never a panic. Inflating stops at [`MAX_MAP_BYTES`], so a small link cannot
+//! expand into gigabytes.
+
+use std::fmt;
+
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+use super::envelope::{self, FormatError};
+use super::model::JourneyMap;
+
+/// The longest link data we make: links this long still open in every
+/// browser; many chat and mail tools cut longer ones.
+pub const MAX_LINK_CHARS: usize = 32_000;
+/// The most a link's data may inflate to (a stored map is at most ~5 MB).
+pub const MAX_MAP_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// The map is too large for a link: `chars` characters of link data.
+    TooLarge { chars: usize },
+    /// The link's data is not URL-safe base64 (at this character).
+    NotBase64 { at: usize },
+    /// The data does not inflate (cut short, or not ours).
+    NotDeflate,
+    /// It inflates to more than [`MAX_MAP_BYTES`].
+    TooBig,
+    /// It inflates, but not to a map this version can read.
+    Format(FormatError),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLarge { chars } => write!(
+                f,
+                "this map needs a link of {chars} characters; links hold up to {MAX_LINK_CHARS}"
+            ),
+            ShareError::NotBase64 { at } => {
+                write!(
+                    f,
+                    "the link is damaged: character {} is not part of a map link",
+                    at + 1
+                )
+            }
+            ShareError::NotDeflate => f.write_str("the link is damaged or cut short"),
+            ShareError::TooBig => write!(f, "the link unpacks to more than {MAX_MAP_BYTES} bytes"),
+            ShareError::Format(e) => write!(f, "the link holds no readable map: {e}"),
+        }
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The link data of a map (revision 0: a shared copy has no save history).
+pub fn encode(map: &JourneyMap) -> Result<String, ShareError> {
+    let json = envelope::to_json(map, 0);
+    let data = base64url(&compress_to_vec(json.as_bytes(), 9));
+    if data.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLarge { chars: data.len() });
+    }
+    Ok(data)
+}
+
+/// The map in a link's data, checked like a file.
+pub fn decode(data: &str) -> Result<JourneyMap, ShareError> {
+    let packed = from_base64url(data)?;
+    let json = decompress_to_vec_with_limit(&packed, MAX_MAP_BYTES).map_err(|e| {
+        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+            ShareError::TooBig
+        } else {
+            ShareError::NotDeflate
+        }
+    })?;
+    let text = std::str::from_utf8(&json).map_err(|_| ShareError::NotDeflate)?;
+    envelope::from_json(text)
+        .map(|stored| stored.map)
+        .map_err(ShareError::Format)
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn from_base64url(text: &str) -> Result<Vec<u8>, ShareError> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut n, mut bits) = (0u32, 0u32);
+    for (at, c) in text.bytes().enumerate() {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or(ShareError::NotBase64 { at })?;
+        n = n << 6 | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((n >> bits) as u8);
+            n &= (1 << bits) - 1;
+        }
+    }
+    // A length that leaves a whole character over is not ours.
+    if bits >= 6 {
+        return Err(ShareError::NotBase64 { at: text.len() - 1 });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_map;
+    use crate::core::i18n::Lang;
+    use crate::core::model::{Card, SequentialIds};
+
+    fn demo() -> JourneyMap {
+        demo_map(Lang::Fr, &mut SequentialIds::new("d"), 1_763_856_000_000)
+    }
+
+    #[test]
+    fn a_map_comes_back_from_its_link() {
+        let map = demo();
+        let data = encode(&map).unwrap();
+        assert!(
+            data.bytes().all(|b| ALPHABET.contains(&b)),
+            "URL-safe, no padding"
+        );
+        assert!(
+            data.len() < 12_000,
+            "the demo fits a short link: {}",
+            data.len()
+        );
+        assert_eq!(decode(&data).unwrap(), map);
+    }
+
+    #[test]
+    fn base64url_matches_the_standard() {
+        // RFC 4648 test vectors, in the URL-safe alphabet without padding.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url(plain.as_bytes()), coded);
+            assert_eq!(from_base64url(coded).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn a_map_too_large_for_a_link_says_how_large() {
+        let mut map = demo();
+        // Text that does not compress: a pseudo-random walk over letters.
+        let mut x: u32 = 7;
+        let noise: String = (0..60_000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'a' + (x >> 16) as u8 % 26)
+            })
+            .collect();
+        map.cards.push(Card {
+            id: "big".into(),
+            lane: map.lanes[0].id.clone(),
+            stage: map.stages[0].id.clone(),
+            persona: None,
+            text: noise,
+        });
+        match encode(&map) {
+            Err(ShareError::TooLarge { chars }) => {
+                assert!(chars > MAX_LINK_CHARS);
+                let message = ShareError::TooLarge { chars }.to_string();
+                assert!(
+                    message.contains(&chars.to_string()) && message.contains("32000"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn damaged_links_say_what_is_wrong() {
+        let data = encode(&demo()).unwrap();
+        let cases: [(String, &str); 5] = [
+            (
+                format!("{}!{}", &data[..10], &data[11..]),
+                "character 11 is not part of a map link",
+            ),
+            (data[..data.len() / 2].to_owned(), "damaged or cut short"),
+            ("A".into(), "character 1"),
+            (base64url(b"not deflate at all"), "damaged or cut short"),
+            (
+                base64url(&compress_to_vec(
+                    b"{\"format\":\"parcours.map\",\"version\":9}",
+                    9,
+                )),
+                "newer Parcours",
+            ),
+        ];
+        for (link, expected) in cases {
+            let e = decode(&link).unwrap_err().to_string();
+            assert!(e.contains(expected), "{expected:?} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_small_link_cannot_unpack_into_gigabytes() {
+        let zeros = vec![b' '; MAX_MAP_BYTES + 1];
+        let bomb = base64url(&compress_to_vec(&zeros, 9));
+        assert!(bomb.len() < 20_000, "{}", bomb.len());
+        assert_eq!(decode(&bomb), Err(ShareError::TooBig));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_link_gives_a_map_or_an_error(text in "[A-Za-z0-9_-]{0,400}") {
+            let _ = decode(&text);
+        }
+
+        #[test]
+        fn any_bytes_survive_base64url(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            proptest::prop_assert_eq!(from_base64url(&base64url(&bytes)).unwrap(), bytes);
+        }
+    }
+}
