@@ -152,6 +152,8 @@ keys! {
     MoreFormats => ("More formats", "Autres formats"),
     SharedReadOnly => ("A map shared with you, read-only. Nothing is stored until you keep a copy.", "Une carte partagée avec vous, en lecture seule. Rien n'est enregistré tant que vous n'en gardez pas une copie."),
     SaveCopy => ("Save a copy to my library", "Enregistrer une copie dans ma bibliothèque"),
+    OpenInParcours => ("Open in Parcours ↗", "Ouvrir dans Parcours ↗"),
+    EmbedSnippet => ("To embed this map in a page (read-only), paste:", "Pour intégrer cette carte dans une page (lecture seule), collez :"),
     ShareLinkBroken => ("This share link cannot be opened:", "Ce lien de partage ne peut pas être ouvert :"),
     ShareLink => ("Share link", "Lien de partage"),
     ShareLinkHint => ("Anyone who opens this link sees this map, read-only; the map travels in the link itself, never through a server.", "Qui ouvre ce lien voit cette carte en lecture seule ; la carte voyage dans le lien lui-même, jamais par un serveur."),

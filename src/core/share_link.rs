@@ -84,6 +84,27 @@ pub fn decode(data: &str) -> Result<JourneyMap, ShareError> {
         .map_err(ShareError::Format)
 }
 
+/// The HTML to paste in a page to embed the map read-only: an iframe on
+/// `page` (the app's address, without its fragment) showing `#/embed/<data>`.
+/// The title is escaped for an HTML attribute.
+pub fn embed_snippet(page: &str, data: &str, title: &str) -> String {
+    let mut escaped = String::with_capacity(title.len());
+    for c in title.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            '\n' | '\r' => escaped.push(' '),
+            c => escaped.push(c),
+        }
+    }
+    format!(
+        "<iframe src=\"{page}#/embed/{data}\" title=\"{escaped}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>"
+    )
+}
+
 fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -146,6 +167,19 @@ mod tests {
             data.len()
         );
         assert_eq!(decode(&data).unwrap(), map);
+    }
+
+    #[test]
+    fn the_embed_snippet_escapes_the_title() {
+        let html = embed_snippet(
+            "https://intranet.example/parcours/",
+            "eJx",
+            "Tom & \"Jerry\" <b>'s</b>\nmap",
+        );
+        assert_eq!(
+            html,
+            "<iframe src=\"https://intranet.example/parcours/#/embed/eJx\" title=\"Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt; map\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>"
+        );
     }
 
     #[test]

@@ -26,6 +26,13 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A shared map alone in its frame, for iframes (the viewer's chunk).
+    viewer, fn embedded_map(data: String) {
+        view! { <crate::ui::viewer::embedded_map::EmbeddedMap data=data/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -58,7 +65,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // In an iframe on another page: the map alone, no header or notices.
+    let embedded = move || matches!(app.route.get(), Route::Embed(_));
     view! {
+        <Show when=move || !embedded()>
         <header class="app-header">
             <a class="brand" href="#/" on:click=move |_| app.navigate(Route::Library)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -68,11 +78,13 @@ pub fn App() -> impl IntoView {
             <LanguageSwitch/>
         </header>
         <NoticeList/>
-        <main id="main">
+        </Show>
+        <main id="main" class:embedded=embedded>
             {move || match app.route.get() {
                 Route::Library => view! { <LibraryPage/> }.into_any(),
                 Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
+                Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -21,21 +21,28 @@ pub enum Route {
     Map(String),
     /// A map carried in the link itself (see `core::share_link`), read-only.
     View(String),
+    /// The same, alone in its frame: for iframes on other pages.
+    Embed(String),
 }
 
 impl Route {
-    /// `#/map/<id>` opens a map, `#/view/<data>` shows a shared one;
-    /// anything else is the library.
+    /// `#/map/<id>` opens a map, `#/view/<data>` shows a shared one and
+    /// `#/embed/<data>` shows it alone in its frame; anything else is the library.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        if let Some(data) = path.strip_prefix("view/") {
-            if !data.is_empty()
-                && data
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            {
-                return Route::View(data.to_owned());
-            }
+        let link_data = |prefix: &str| {
+            path.strip_prefix(prefix).filter(|data| {
+                !data.is_empty()
+                    && data
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            })
+        };
+        if let Some(data) = link_data("view/") {
+            return Route::View(data.to_owned());
+        }
+        if let Some(data) = link_data("embed/") {
+            return Route::Embed(data.to_owned());
         }
         match path.strip_prefix("map/") {
             Some(id)
@@ -55,6 +62,7 @@ impl Route {
             Route::Library => "#/".to_owned(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::View(data) => format!("#/view/{data}"),
+            Route::Embed(data) => format!("#/embed/{data}"),
         }
     }
 }
@@ -141,10 +149,12 @@ impl AppState {
         let library_is_empty = state
             .library
             .with_untracked(|l| l.entries.is_empty() && l.quarantined.is_empty());
-        if library_is_empty {
+        // A first visit to the app opens the demo; a first visit through a
+        // shared link or an embed stores nothing.
+        if library_is_empty && state.route.get_untracked() == Route::Library {
             let demo = demo_map(lang, &mut RandomIds, clock::now());
             let id = demo.id.clone();
-            if state.create_map(&demo).is_ok() && state.route.get_untracked() == Route::Library {
+            if state.create_map(&demo).is_ok() {
                 state.navigate(Route::Map(id));
             }
         }
@@ -252,5 +262,7 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/view/a+b"), Route::Library);
         assert_eq!(Route::from_hash("#/view/"), Route::Library);
+        assert_eq!(Route::from_hash("#/embed/abc"), Route::Embed("abc".into()));
+        assert_eq!(Route::from_hash("#/embed/a%20"), Route::Library);
     }
 }

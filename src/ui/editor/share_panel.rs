@@ -22,15 +22,20 @@ crate::lazy_fn!(
 pub fn SharePanel() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let link = RwSignal::new(None::<Result<String, String>>);
+    // (the link, the iframe snippet to embed it), or why there is none.
+    let link = RwSignal::new(None::<Result<(String, String), String>>);
     let copied = RwSignal::new(false);
     let map = session.peek(JourneyMap::clone);
+    let title = map.title.clone();
     leptos::task::spawn_local(async move {
         let made = match link_data(map).await {
             Ok(Ok(data)) => {
                 let href = window().location().href().unwrap_or_default();
                 let base = href.split('#').next().unwrap_or_default().to_owned();
-                Ok(format!("{base}#/view/{data}"))
+                Ok((
+                    format!("{base}#/view/{data}"),
+                    share_link::embed_snippet(&base, &data, &title),
+                ))
             }
             Ok(Err(why)) => Err(why),
             Err(ChunkError) => Err(app.t(Key::PartLoadFailed).to_owned()),
@@ -38,6 +43,9 @@ pub fn SharePanel() -> impl IntoView {
         link.set(Some(made));
     });
     let input = NodeRef::<leptos::html::Input>::new();
+    let select_snippet = move |ev: leptos::ev::FocusEvent| {
+        event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
+    };
     let select_all = move |_| {
         if let Some(input) = input.get() {
             input.select();
@@ -58,7 +66,7 @@ pub fn SharePanel() -> impl IntoView {
         <div class="share-panel" data-testid="share-panel" role="region" aria-label=app.text(Key::ShareLink)>
             {move || match link.get() {
                 None => view! { <p role="status">{app.text(Key::PartLoading)}</p> }.into_any(),
-                Some(Ok(url)) => view! {
+                Some(Ok((url, snippet))) => view! {
                     <p class="hint">{app.text(Key::ShareLinkHint)}</p>
                     <div class="share-row">
                         <input type="text" readonly=true data-testid="share-url" node_ref=input prop:value=url
@@ -68,6 +76,9 @@ pub fn SharePanel() -> impl IntoView {
                             {move || if copied.get() { app.t(Key::Copied) } else { app.t(Key::CopyLink) }}
                         </button>
                     </div>
+                    <label class="hint" for="embed-snippet">{app.text(Key::EmbedSnippet)}</label>
+                    <textarea id="embed-snippet" class="embed-snippet" readonly=true rows="2" data-testid="embed-snippet"
+                        prop:value=snippet on:focus=select_snippet></textarea>
                 }
                 .into_any(),
                 Some(Err(why)) => view! {

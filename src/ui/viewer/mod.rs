@@ -1,4 +1,5 @@
-//! Maps shown read-only: a map opened from a share link.
+//! Maps shown read-only: from a share link, or embedded in another page.
 
+pub mod embedded_map;
 pub mod map_view;
 pub mod shared_map;
