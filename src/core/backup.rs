@@ -317,13 +317,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_restore_into_a_fresh_store_brings_everything_back() {
+    /// The test library, its report, and its backup opened again.
+    fn backed_up() -> (MemoryStore, LoadReport, OpenedBackup) {
         let store = library();
         let report = load_library(&store, 3_000).unwrap();
         let text = backup(&store, &report, 4_000).unwrap();
         let opened =
             open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        (store, report, opened)
+    }
+
+    #[test]
+    fn a_restore_into_a_fresh_store_brings_everything_back() {
+        let (_, report, opened) = backed_up();
         let fresh = MemoryStore::default();
         let done = restore(&fresh, &opened, 5_000);
         assert_eq!(
@@ -350,11 +356,7 @@ mod tests {
 
     #[test]
     fn a_full_store_stops_the_restore_and_says_how_far_it_got() {
-        let store = library();
-        let report = load_library(&store, 3_000).unwrap();
-        let text = backup(&store, &report, 4_000).unwrap();
-        let opened =
-            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        let (_, _, opened) = backed_up();
         // Room for the first map only.
         let first = crate::core::store::stored_len(
             &map_key(&opened.maps[0].map.id),
