@@ -14,13 +14,13 @@ use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::{ChunkError, LazyPart};
 
 crate::lazy_fn!(
-    /// The map as a Mermaid journey (in the same chunk as the Mermaid reader).
-    mermaid, fn write_mermaid(map: JourneyMap) -> String { mermaid::to_mermaid(&map) }
+    /// The map as a Mermaid journey (the "sharing" chunk, with the reader).
+    sharing, fn write_mermaid(map: JourneyMap) -> String { mermaid::to_mermaid(&map) }
 );
 
 crate::lazy_view!(
-    /// The share link panel, with deflate, in the chunk of its own.
-    share, fn share_panel() { view! { <crate::ui::editor::share_panel::SharePanel/> }.into_any() }
+    /// The share link panel, with deflate (the "sharing" chunk).
+    sharing, fn share_panel() { view! { <crate::ui::editor::share_panel::SharePanel/> }.into_any() }
 );
 
 #[component]

@@ -1,4 +1,4 @@
-//! The share link of the open map: made on demand (in its own chunk), shown
+//! The share link of the open map: made on demand (in a lazy chunk), shown
 //! with a Copy button, or, when the map is too large for a link, the size
 //! and the file to share instead.
 
@@ -12,8 +12,8 @@ use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::ChunkError;
 
 crate::lazy_fn!(
-    /// The link data of a map, or why there is none (deflate lives in this chunk).
-    share, fn link_data(map: JourneyMap) -> Result<String, String> {
+    /// The link data of a map, or why there is none (deflate is in this chunk).
+    sharing, fn link_data(map: JourneyMap) -> Result<String, String> {
         share_link::encode(&map).map_err(|e| e.to_string())
     }
 );

@@ -30,7 +30,7 @@ pub struct DeletedMap {
 
 crate::lazy_fn!(
     /// A Mermaid journey read as a new map (or why not, with its line).
-    mermaid, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
+    sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
         mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.to_string())
     }
 );
@@ -140,7 +140,7 @@ pub fn LibraryPage() -> impl IntoView {
                 return;
             }
             // A Mermaid journey (or a Markdown page holding one) becomes a
-            // new map; its reader is in a chunk of its own, fetched on first use.
+            // new map; its reader is in a lazy chunk, fetched on first use.
             if let Ok(text) = map_file::text_of(&bytes) {
                 if mermaid::looks_like_mermaid(text) {
                     let text = text.to_owned();
