@@ -40,7 +40,8 @@ pub fn SharePanel() -> impl IntoView {
             Ok(Err(why)) => Err(why),
             Err(ChunkError) => Err(app.t(Key::PartLoadFailed).to_owned()),
         };
-        link.set(Some(made));
+        // The panel may have been closed while the chunk loaded.
+        let _ = link.try_set(Some(made));
     });
     let input = NodeRef::<leptos::html::Input>::new();
     let select_snippet = move |ev: leptos::ev::FocusEvent| {
