@@ -106,38 +106,37 @@ pub fn touchpoints_csv(map: &JourneyMap, lang: Lang) -> String {
         Lang::En => ("yes", "no"),
         Lang::Fr => ("oui", "non"),
     };
-    for stage in &map.stages {
-        for t in map.touchpoints.iter().filter(|t| t.stage == stage.id) {
-            let figure = |m: Metric| metrics::current(t, m, &map.scales);
-            sheet.text(&stage.name);
-            sheet.text(&t.name);
-            sheet.raw(t.channel.label(lang));
-            sheet.raw(if t.channel.is_online() { yes } else { no });
-            sheet.raw(t.classification.label(lang));
-            sheet.text(&t.department);
-            sheet.number(figure(Metric::Reach).map(|(f, _)| f.value.round()));
-            let nps = figure(Metric::Nps).map(|(f, _)| f);
-            sheet.number(nps.map(|f| f.value));
-            sheet.number(nps.and_then(|f| f.margin()));
-            sheet.number(answers(nps));
-            let csat = figure(Metric::Csat).map(|(f, _)| f);
-            sheet.number(csat.map(|f| f.value));
-            sheet.number(csat.and_then(|f| f.secondary));
-            sheet.number(answers(csat));
-            let ces = figure(Metric::Ces).map(|(f, _)| f);
-            sheet.number(ces.map(|f| f.value));
-            sheet.number(answers(ces));
-            let last = t.readings.iter().map(|r| r.at).max();
-            sheet.raw(&last.map(iso_date).unwrap_or_default());
-            let mut sources: Vec<&str> = Vec::new();
-            for s in t.readings.iter().filter_map(|r| r.source.as_deref()) {
-                if !sources.contains(&s) {
-                    sources.push(s);
-                }
+    for (s, t) in metrics::journey::in_journey_order(map) {
+        let (stage, t) = (&map.stages[s], &map.touchpoints[t]);
+        let figure = |m: Metric| metrics::current(t, m, &map.scales);
+        sheet.text(&stage.name);
+        sheet.text(&t.name);
+        sheet.raw(t.channel.label(lang));
+        sheet.raw(if t.channel.is_online() { yes } else { no });
+        sheet.raw(t.classification.label(lang));
+        sheet.text(&t.department);
+        sheet.number(figure(Metric::Reach).map(|(f, _)| f.value.round()));
+        let nps = figure(Metric::Nps).map(|(f, _)| f);
+        sheet.number(nps.map(|f| f.value));
+        sheet.number(nps.and_then(|f| f.margin()));
+        sheet.number(answers(nps));
+        let csat = figure(Metric::Csat).map(|(f, _)| f);
+        sheet.number(csat.map(|f| f.value));
+        sheet.number(csat.and_then(|f| f.secondary));
+        sheet.number(answers(csat));
+        let ces = figure(Metric::Ces).map(|(f, _)| f);
+        sheet.number(ces.map(|f| f.value));
+        sheet.number(answers(ces));
+        let last = t.readings.iter().map(|r| r.at).max();
+        sheet.raw(&last.map(iso_date).unwrap_or_default());
+        let mut sources: Vec<&str> = Vec::new();
+        for s in t.readings.iter().filter_map(|r| r.source.as_deref()) {
+            if !sources.contains(&s) {
+                sources.push(s);
             }
-            sheet.text(&sources.join(", "));
-            sheet.end_row();
         }
+        sheet.text(&sources.join(", "));
+        sheet.end_row();
     }
     sheet.out
 }

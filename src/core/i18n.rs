@@ -303,6 +303,16 @@ impl LaneKind {
     }
 }
 
+/// The name a lane shows: its own title, or when it has none the standard
+/// name of its kind in `lang`.
+pub fn lane_title(kind: LaneKind, title: &str, lang: Lang) -> String {
+    if title.is_empty() {
+        kind.label(lang).to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
 impl Metric {
     pub fn label(self, lang: Lang) -> &'static str {
         let (en, fr) = match self {

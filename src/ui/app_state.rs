@@ -30,30 +30,24 @@ impl Route {
     /// `#/embed/<data>` shows it alone in its frame; anything else is the library.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let link_data = |prefix: &str| {
-            path.strip_prefix(prefix).filter(|data| {
-                !data.is_empty()
-                    && data
+        // What follows a prefix, if it is a non-empty run of URL-safe
+        // characters (map ids, and the base64url data of shared maps).
+        let part = |prefix: &str| {
+            path.strip_prefix(prefix).filter(|rest| {
+                !rest.is_empty()
+                    && rest
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             })
         };
-        if let Some(data) = link_data("view/") {
-            return Route::View(data.to_owned());
-        }
-        if let Some(data) = link_data("embed/") {
-            return Route::Embed(data.to_owned());
-        }
-        match path.strip_prefix("map/") {
-            Some(id)
-                if !id.is_empty()
-                    && id
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
-            {
-                Route::Map(id.to_owned())
-            }
-            _ => Route::Library,
+        if let Some(id) = part("map/") {
+            Route::Map(id.to_owned())
+        } else if let Some(data) = part("view/") {
+            Route::View(data.to_owned())
+        } else if let Some(data) = part("embed/") {
+            Route::Embed(data.to_owned())
+        } else {
+            Route::Library
         }
     }
 

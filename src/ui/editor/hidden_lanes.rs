@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
+use crate::core::i18n::{lane_title, Key};
 use crate::ui::editor::map_session::MapSession;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn HiddenLanes() -> impl IntoView {
                         view! {
                             <button data-testid="show-lane" title=app.text(Key::ShowLane)
                                 on:click=move |_| session.edit(Edit::SetLaneHidden { id: id.clone(), hidden: false })>
-                                "◉ " {move || if title.is_empty() { kind.label(app.lang.get()).to_owned() } else { title.clone() }}
+                                "◉ " {move || lane_title(kind, &title, app.lang.get())}
                             </button>
                         }
                     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{emotion_face, emotion_label, Lang};
+use crate::core::i18n::{emotion_face, emotion_label, lane_title, Lang};
 use crate::core::metrics::{self, text};
 use crate::core::model::{JourneyMap, LaneKind, Metric};
 
@@ -24,11 +24,7 @@ pub fn MapView(map: JourneyMap, lang: Lang) -> impl IntoView {
         .iter()
         .filter(|l| !l.hidden && l.kind != LaneKind::Metrics)
         .map(|lane| {
-            let title = if lane.title.is_empty() {
-                lane.kind.label(lang).to_owned()
-            } else {
-                lane.title.clone()
-            };
+            let title = lane_title(lane.kind, &lane.title, lang);
             let cells: Vec<_> = map
                 .stages
                 .iter()
