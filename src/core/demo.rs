@@ -784,6 +784,7 @@ impl<'a> Builder<'a> {
             emotions: Vec::new(),
             actions: Vec::new(),
             scales: Scales::default(),
+            sync: Default::default(),
         };
         Builder { lang, ids, map }
     }

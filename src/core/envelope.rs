@@ -19,7 +19,7 @@ use super::model::{JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN}
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,7 +126,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -160,6 +160,11 @@ fn v1_to_v2(map: &mut JourneyMap) {
         }
     }
 }
+
+/// Version 3 added the map's optional `sync` section (what a copy knows of
+/// its changes, for merging). An older map has none: every copy is taken to
+/// have seen all of it, and its first merge asks about every difference.
+fn v2_to_v3(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -353,7 +358,7 @@ pub fn from_json(text: &str) -> Result<Stored, FormatError> {
         if t.legacy_metrics.is_some() {
             return Err(FormatError::Invalid(vec![Problem {
                 path: format!("map.touchpoints[{i}].metrics"),
-                message: format!("a version 1 field in a version {VERSION} file"),
+                message: format!("a version 1 field in a version {} file", head.version),
             }]));
         }
     }
@@ -621,6 +626,12 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             ));
         }
     }
+    problems.extend(
+        map.sync
+            .problems()
+            .into_iter()
+            .map(|(path, message)| Problem { path, message }),
+    );
     problems
 }
 
@@ -650,7 +661,7 @@ mod tests {
             assert_eq!(back.map, m);
             assert_eq!(back.revision, 3);
         }
-        assert!(to_json(&m, 0).starts_with(r#"{"format":"parcours.map","version":2,"#));
+        assert!(to_json(&m, 0).starts_with(r#"{"format":"parcours.map","version":3,"#));
     }
 
     /// A version 1 document, as version 1 wrote it: hand-typed figures in `metrics`.

@@ -17,3 +17,4 @@ pub mod model;
 pub mod share_link;
 pub mod store;
 pub mod survey_import;
+pub mod sync;

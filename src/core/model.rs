@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sync::SyncState;
+
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
 
@@ -34,6 +36,9 @@ pub struct JourneyMap {
     /// The answer scales of the survey metrics, for this map.
     #[serde(default)]
     pub scales: Scales,
+    /// What this copy knows of its changes, for merging (format version 3).
+    #[serde(default, skip_serializing_if = "SyncState::is_empty")]
+    pub sync: SyncState,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -520,6 +525,7 @@ impl JourneyMap {
             emotions: Vec::new(),
             actions: Vec::new(),
             scales: Scales::default(),
+            sync: SyncState::default(),
         }
     }
 
