@@ -11,15 +11,18 @@
 #   - the first load's wasm is over WASM_GZ_BUDGET bytes (default 256000 =
 #     250 KB, the project's budget), or
 #   - the wasm needed to show a map (first load + editor and its chunks) is over
-#     MAP_GZ_BUDGET bytes (default 350000: a ceiling that catches growth; it
+#     MAP_GZ_BUDGET bytes (default 380000: a ceiling that catches growth; it
 #     was 340000 until the share link, whose chunk split the code the editor
-#     shares with other parts into more, smaller pieces: +6 KB).
+#     shares with other parts into more, smaller pieces: +6 KB; then 350000
+#     until merging, whose change record runs at each save and whose sync
+#     section every map carries: +21 KB on this path, +11.5 KB of it in the
+#     first load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${1:-dist}"
 BUDGET="${WASM_GZ_BUDGET:-256000}"
-MAP_BUDGET="${MAP_GZ_BUDGET:-350000}"
+MAP_BUDGET="${MAP_GZ_BUDGET:-380000}"
 if ! [[ "$BUDGET" =~ ^[0-9]+$ && "$MAP_BUDGET" =~ ^[0-9]+$ ]]; then
   echo "size: WASM_GZ_BUDGET and MAP_GZ_BUDGET must be numbers of bytes, got '$BUDGET' and '$MAP_BUDGET'" >&2
   exit 2

@@ -116,6 +116,13 @@ fn write_the_current_versions_golden_file() {
         "golden files are frozen: {} exists",
         path.display()
     );
-    let map = demo_map(Lang::Fr, &mut SequentialIds::new("g"), 1_763_856_000_000);
+    let base = demo_map(Lang::Fr, &mut SequentialIds::new("g"), 1_763_856_000_000);
+    // Version 3's sync section, as a few recorded edits leave it: a renamed
+    // stage, a deleted card, two stages swapped.
+    let mut map = base.clone();
+    map.stages[0].name.push_str(" (renommée)");
+    map.cards.remove(0);
+    map.stages.swap(1, 2);
+    parcours::core::sync::record(&base, &mut map, "g0ld3n");
     std::fs::write(&path, to_json_pretty(&map, 7) + "\n").unwrap();
 }

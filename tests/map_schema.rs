@@ -82,11 +82,11 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
     ))
     .unwrap();
     type Breaking = (&'static str, fn(&mut Value));
-    let broken: [Breaking; 9] = [
+    let broken: [Breaking; 10] = [
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 3.into()),
+        ("a newer version", |v| v["version"] = 4.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -105,6 +105,10 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
                 .as_object_mut()
                 .unwrap()
                 .remove("name");
+        }),
+        ("a change numbered 0 in the sync section", |v| {
+            v["map"]["sync"] =
+                serde_json::json!({ "clock": { "r": 1 }, "removed": { "card/x": ["r", 0] } })
         }),
         ("a field the format does not have", |v| {
             v["map"]["cards"][0]["colour"] = "red".into()

@@ -93,6 +93,10 @@ pub enum Edit {
 
     /// Several edits as one undo step; applied in order, undone in reverse.
     Batch(Vec<Edit>),
+
+    /// The whole map at once (a merge with a teammate's copy); undone by
+    /// putting the previous map back.
+    ReplaceMap(Box<JourneyMap>),
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -552,6 +556,13 @@ impl Edit {
                 inverses.reverse();
                 applied(Edit::Batch(inverses), touched)
             }
+            Edit::ReplaceMap(next) => {
+                if next.id != map.id {
+                    return Err(not_found("map", &next.id));
+                }
+                let previous = std::mem::replace(map, *next);
+                applied(Edit::ReplaceMap(Box::new(previous)), vec![Scope::All])
+            }
         }
     }
 }
@@ -660,6 +671,10 @@ mod tests {
             text: "typed".into(),
         });
         roundtrip(Edit::RemoveTouchpoint("t1".into()));
+        let mut renamed = map();
+        renamed.title = "Merged".into();
+        renamed.stages.pop();
+        roundtrip(Edit::ReplaceMap(Box::new(renamed)));
         let mut tp = m.touchpoints[0].clone();
         tp.channel = Channel::Store;
         tp.stage = s1.clone();

@@ -17,11 +17,27 @@ use super::store::{stored_len, KeyValueStore, StoreError};
 pub const MAP_PREFIX: &str = "parcours.map.";
 pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
 pub const LANG_KEY: &str = "parcours.lang";
+/// This browser's replica id, which signs its changes for merging.
+pub const REPLICA_KEY: &str = "parcours.replica";
 /// What Chromium allows one origin in localStorage, in UTF-16 units.
 pub const QUOTA_HINT: usize = 5 * 1024 * 1024;
 
 pub fn map_key(id: &str) -> String {
     format!("{MAP_PREFIX}{id}")
+}
+
+/// This browser's replica id: the stored one, or a new one (8 base-36
+/// characters, stored for next time). If storage cannot keep it, this
+/// session still gets one of its own.
+pub fn replica_id(store: &dyn KeyValueStore, ids: &mut dyn IdSource) -> String {
+    if let Ok(Some(id)) = store.get(REPLICA_KEY) {
+        if !id.is_empty() && id.len() <= 64 {
+            return id;
+        }
+    }
+    let id: String = ids.next_id().chars().rev().take(8).collect();
+    let _ = store.set(REPLICA_KEY, &id);
+    id
 }
 
 /// A line of the library list.
@@ -514,5 +530,20 @@ mod tests {
             .all(|s| !m.stages.iter().any(|o| o.id == s.id)));
         assert_eq!(copy.cards[0].text, m.cards[0].text);
         assert_eq!(copy.title, "Copy");
+    }
+
+    #[test]
+    fn a_browser_keeps_one_replica_id() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("replica-");
+        let first = replica_id(&store, &mut ids);
+        assert!(!first.is_empty() && first.len() <= 8);
+        assert_eq!(replica_id(&store, &mut ids), first);
+        let other = MemoryStore::new();
+        assert_ne!(
+            replica_id(&other, &mut ids),
+            first,
+            "another browser, another id"
+        );
     }
 }

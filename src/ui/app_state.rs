@@ -86,6 +86,13 @@ impl NoticeKind {
     }
 }
 
+/// A map file whose map the library already holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub file_name: String,
+    pub map: JourneyMap,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub id: u32,
@@ -100,6 +107,12 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The last change another tab made to storage.
     pub external_change: RwSignal<Option<StorageChange>>,
+    /// This browser's replica id: it signs the changes made here, so that a
+    /// teammate's copy can be merged (see `core::sync`).
+    pub replica: StoredValue<String>,
+    /// A teammate's copy of a map already in the library, opened from a file
+    /// and waiting for the user to merge it or keep it apart.
+    pub incoming: RwSignal<Option<Incoming>>,
     store: StoredValue<Rc<dyn KeyValueStore>, LocalStorage>,
     next_notice: StoredValue<u32>,
 }
@@ -127,6 +140,8 @@ impl AppState {
             library: RwSignal::new(LoadReport::default()),
             notices: RwSignal::new(Vec::new()),
             external_change: RwSignal::new(None),
+            replica: StoredValue::new(library::replica_id(&*store, &mut RandomIds)),
+            incoming: RwSignal::new(None),
             store: StoredValue::new_local(store),
             next_notice: StoredValue::new(0),
         };

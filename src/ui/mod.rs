@@ -14,5 +14,6 @@ pub mod import;
 pub mod language_switch;
 pub mod lazy_part;
 pub mod library;
+pub mod merge;
 pub mod notice_list;
 pub mod viewer;

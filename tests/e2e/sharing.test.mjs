@@ -86,7 +86,7 @@ e2e('bad map files are refused with what and where, and the library is unchanged
   assert.deepEqual(await storage(page), before, 'nothing stored, nothing changed');
 });
 
-e2e('a map already in the library is opened as a copy beside it, never over it', async ({ page, open }) => {
+e2e('a copy of a map already here is offered as a merge, or kept apart as a copy', async ({ page, open }) => {
   await open();
   const id = await editorMapId(page);
   const { text, name } = await downloadText(page, page.locator(sel('download-map')));
@@ -94,14 +94,96 @@ e2e('a map already in the library is opened as a copy beside it, never over it',
   await waitSaved(page);
   await open('#/');
   await page.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
-  await expectVisible(page.locator(sel('editor')));
+  // The map itself opens, with the merge offered; nothing changed yet.
+  await expectVisible(page.locator(sel('merge-panel')));
+  assert.equal(await editorMapId(page), id);
+  await expectText(page.locator(sel('merge-summary')), /nothing that this map does not already have/);
+  await page.locator(sel('merge-as-copy')).click();
+  await eventually(async () => assert.notEqual(await editorMapId(page), id));
   const copyId = await editorMapId(page);
-  assert.notEqual(copyId, id);
-  await expectText(page.locator(`${sel('notice')}[data-kind="info"]`), /already in your library.*copy/);
   await eventually(async () => {
     assert.equal((await storedEnvelope(page, id)).map.title, 'Changed here after the export', 'the original is untouched');
     assert.deepEqual((await storedEnvelope(page, copyId)).map, { ...JSON.parse(text).map, id: copyId });
   });
+});
+
+e2e('two browsers edit one map apart, exchange files and merge, one conflict settled', async ({ page, open, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  const origin = await downloadText(page, page.locator(sel('download-map')));
+
+  // A teammate's browser gets the map, renames a stage and the map.
+  const other = await freshProfile();
+  try {
+    const page2 = other.page;
+    await page2.locator(sel('open-map-file')).setInputFiles(asFile(origin.name, origin.text));
+    await expectVisible(page2.locator(sel('editor')));
+    assert.equal(await editorMapId(page2), id);
+    await page2.locator(sel('stage-name')).first().fill('Stage renamed there');
+    await page2.locator(sel('map-title')).fill('Title from there');
+    await waitSaved(page2);
+    const theirs = await downloadText(page2, page2.locator(sel('download-map')));
+
+    // Meanwhile, here: the same title changed otherwise, and a department.
+    await page.locator(sel('map-title')).fill('Title from here');
+    await page.locator(sel('touchpoint-department')).first().fill('Department from here');
+    await waitSaved(page);
+
+    await open('#/');
+    await page.locator(sel('open-map-file')).setInputFiles(asFile('teammate.json', theirs.text));
+    const panel = page.locator(sel('merge-panel'));
+    await expectVisible(panel);
+    await expectText(panel.locator(sel('merge-summary')), /^Changes from the file that merge by themselves: 1$/);
+    const conflict = panel.locator(sel('merge-conflict'));
+    assert.equal(await conflict.count(), 1, 'one conflict: the title');
+    await expectText(conflict, /Map — title/);
+    await expectText(conflict, /In this browser:\s*Title from here/);
+    await expectText(conflict, /In the file:\s*Title from there/);
+    assert.ok(await conflict.locator(sel('merge-ours')).isChecked(), 'ours until the user says');
+    // Until the user merges, nothing changed.
+    assert.equal(await page.locator(sel('map-title')).inputValue(), 'Title from here');
+    await shot('merge-conflict');
+    await conflict.locator(sel('merge-theirs')).check();
+    await panel.locator(sel('merge-apply')).click();
+    await expectText(page.locator(`${sel('notice')}[data-kind="info"]`).last(), /Merged: teammate\.json — changes taken: 1, conflicts settled: 1\./);
+    await eventually(async () => assert.equal(await page.locator(sel('merge-panel')).count(), 0, 'the panel closes'));
+    assert.equal(await page.locator(sel('map-title')).inputValue(), 'Title from there');
+    assert.equal(await page.locator(sel('stage-name')).first().inputValue(), 'Stage renamed there');
+    assert.equal(await page.locator(sel('touchpoint-department')).first().inputValue(), 'Department from here');
+    await waitSaved(page);
+
+    // One undoable step.
+    await page.locator(sel('map-title')).press('Control+z');
+    await eventually(async () => assert.equal(await page.locator(sel('map-title')).inputValue(), 'Title from here'));
+    const firstStage = JSON.parse(origin.text).map.stages[0].name;
+    assert.equal(await page.locator(sel('stage-name')).first().inputValue(), firstStage, 'the merge undone whole');
+    await page.locator(sel('map-title')).press('Control+Shift+z');
+    await eventually(async () => assert.equal(await page.locator(sel('map-title')).inputValue(), 'Title from there'));
+    await waitSaved(page);
+
+    // Back to the teammate: everything merges by itself, nothing asked again.
+    const merged = await downloadText(page, page.locator(sel('download-map')));
+    await page2.goto(page2.url().replace(/#.*/, '#/'));
+    await expectVisible(page2.locator(sel('library')));
+    await page2.locator(sel('open-map-file')).setInputFiles(asFile('merged.json', merged.text));
+    const panel2 = page2.locator(sel('merge-panel'));
+    await expectVisible(panel2);
+    assert.equal(await panel2.locator(sel('merge-conflict')).count(), 0);
+    await panel2.locator(sel('merge-apply')).click();
+    await eventually(async () => {
+      assert.equal(await page2.locator(sel('map-title')).inputValue(), 'Title from there');
+      assert.equal(await page2.locator(sel('touchpoint-department')).first().inputValue(), 'Department from here');
+    });
+    await waitSaved(page2);
+    const here = (await storedEnvelope(page, id)).map;
+    const there = (await storedEnvelope(page2, id)).map;
+    for (const part of ['title', 'stages', 'lanes', 'cards', 'touchpoints', 'personas', 'emotions']) {
+      assert.deepEqual(there[part], here[part], `both browsers hold the same ${part}`);
+    }
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.context.close();
+  }
 });
 
 e2e('the whole library backed up as one file comes back in a fresh browser', async ({ page, open }) => {

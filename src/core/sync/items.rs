@@ -71,19 +71,6 @@ impl Collection {
         self != Collection::Emotions
     }
 
-    /// Same items in the same order (cheap, typed: most saves change one collection).
-    pub fn same_in(self, a: &JourneyMap, b: &JourneyMap) -> bool {
-        match self {
-            Collection::Personas => a.personas == b.personas,
-            Collection::Stages => a.stages == b.stages,
-            Collection::Lanes => a.lanes == b.lanes,
-            Collection::Cards => a.cards == b.cards,
-            Collection::Touchpoints => a.touchpoints == b.touchpoints,
-            Collection::Emotions => a.emotions == b.emotions,
-            Collection::Actions => a.actions == b.actions,
-        }
-    }
-
     /// The items of this collection in `map`, in order.
     pub fn items(self, map: &JourneyMap) -> Vec<Item> {
         let value = match self {
@@ -95,6 +82,16 @@ impl Collection {
             Collection::Emotions => serde_json::to_value(&map.emotions),
             Collection::Actions => serde_json::to_value(&map.actions),
         };
+        self.read(value)
+    }
+
+    /// The items of a list of this collection's items.
+    #[cfg(test)]
+    pub fn items_of<T: serde::Serialize>(self, items: &[T]) -> Vec<Item> {
+        self.read(serde_json::to_value(items))
+    }
+
+    fn read(self, value: Result<Value, serde_json::Error>) -> Vec<Item> {
         match value {
             Ok(Value::Array(items)) => items
                 .into_iter()

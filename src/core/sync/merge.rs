@@ -58,7 +58,12 @@ pub struct Conflict {
 impl Conflict {
     /// The collection of the item, `None` for the map's own fields.
     pub fn collection(&self) -> Option<Collection> {
-        Collection::of_key(&self.item)
+        match &self.kind {
+            ConflictKind::Order { group, .. } => Collection::ALL
+                .into_iter()
+                .find(|c| group_belongs(*c, group)),
+            _ => Collection::of_key(&self.item),
+        }
     }
 
     /// The side the merged map shows until the user chooses: ours, except

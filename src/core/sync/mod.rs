@@ -7,6 +7,8 @@
 //! seen, and to list as conflicts what both sides changed differently.
 
 mod clock;
+mod describe;
+mod fields;
 mod items;
 mod merge;
 mod stamp;
@@ -15,6 +17,7 @@ mod stamp;
 mod merge_tests;
 
 pub use clock::{Dot, SyncState, CREATED};
+pub use describe::{describe, ConflictText};
 pub use items::{Collection, MAP_ITEM};
 pub use merge::{merge, resolve, Conflict, ConflictKind, MergeError, Merged, Side};
 pub use stamp::record;

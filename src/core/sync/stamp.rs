@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
-
-use super::clock::{Dot, CREATED};
-use super::items::{map_fields, Collection, Item, MAP_ITEM};
+use super::clock::{Dot, SyncState, CREATED};
+use super::fields::{differing_map_fields, Recorded};
+use super::items::MAP_ITEM;
 use crate::core::model::JourneyMap;
 
 /// Stamp in `current` every change made since `previous` by `replica`:
@@ -20,73 +19,116 @@ pub fn record(previous: &JourneyMap, current: &mut JourneyMap, replica: &str) ->
         .next_counter(replica)
         .max(previous.sync.next_counter(replica));
     let dot = Dot(replica.to_owned(), counter);
+    let mut sync = std::mem::take(&mut current.sync);
     let mut changed = false;
 
-    let (before, after) = (map_fields(previous), map_fields(current));
-    for field in changed_fields(&[], &before, &after) {
-        stamp(current, MAP_ITEM, &field, &dot);
+    for field in differing_map_fields(previous, current) {
+        stamp(&mut sync, MAP_ITEM, field, &dot);
         changed = true;
     }
+    changed |= record_items(&previous.personas, &current.personas, &mut sync, &dot);
+    changed |= record_items(&previous.stages, &current.stages, &mut sync, &dot);
+    changed |= record_items(&previous.lanes, &current.lanes, &mut sync, &dot);
+    changed |= record_items(&previous.cards, &current.cards, &mut sync, &dot);
+    changed |= record_items(&previous.touchpoints, &current.touchpoints, &mut sync, &dot);
+    changed |= record_items(&previous.emotions, &current.emotions, &mut sync, &dot);
+    changed |= record_items(&previous.actions, &current.actions, &mut sync, &dot);
 
-    for collection in Collection::ALL {
-        if collection.same_in(previous, current) {
-            continue;
-        }
-        let before = collection.items(previous);
-        let after = collection.items(current);
-        let before_by_key: HashMap<&str, &Item> =
-            before.iter().map(|i| (i.key.as_str(), i)).collect();
-        let after_by_key: HashMap<&str, &Item> =
-            after.iter().map(|i| (i.key.as_str(), i)).collect();
+    if changed {
+        let ours = previous.sync.clock.get(replica).copied().unwrap_or(0);
+        let entry = sync.clock.entry(replica.to_owned()).or_insert(0);
+        *entry = (*entry).max(ours).max(counter);
+    }
+    current.sync = sync;
+    changed
+}
 
-        for item in &after {
-            match before_by_key.get(item.key.as_str()) {
-                None => {
-                    let sync = &mut current.sync;
-                    sync.removed.remove(&item.key);
-                    sync.stamps
-                        .insert(item.key.clone(), [(CREATED.to_owned(), dot.clone())].into());
-                    changed = true;
-                }
-                Some(old) => {
-                    for field in changed_fields(collection.key_fields(), &old.fields, &item.fields)
-                    {
-                        stamp(current, &item.key, &field, &dot);
-                        changed = true;
-                    }
-                }
-            }
-        }
-        for item in &before {
-            if !after_by_key.contains_key(item.key.as_str()) {
-                let sync = &mut current.sync;
-                sync.stamps.remove(&item.key);
-                sync.removed.insert(item.key.clone(), dot.clone());
+/// Record the changes of one collection; whether there were any. The work
+/// is done once for all collections by [`record_keyed`]; this only lists
+/// keys and groups (monomorphized code is kept small for the wasm).
+fn record_items<T: Recorded + PartialEq>(
+    before: &[T],
+    after: &[T],
+    sync: &mut SyncState,
+    dot: &Dot,
+) -> bool {
+    if before == after {
+        return false;
+    }
+    let placed = |items: &[T]| -> Vec<(String, String)> {
+        items.iter().map(|i| (i.key(), i.group())).collect()
+    };
+    let differing =
+        |a: usize, b: usize, out: &mut Vec<&'static str>| before[a].differing(&after[b], out);
+    record_keyed(
+        &placed(before),
+        &placed(after),
+        &differing,
+        T::ORDERED,
+        sync,
+        dot,
+    )
+}
+
+/// Items as (key, group), before and after; `differing(i, j, out)` lists
+/// the fields in which `before[i]` and `after[j]` differ.
+fn record_keyed(
+    before: &[(String, String)],
+    after: &[(String, String)],
+    differing: &dyn Fn(usize, usize, &mut Vec<&'static str>),
+    ordered: bool,
+    sync: &mut SyncState,
+    dot: &Dot,
+) -> bool {
+    let mut changed = false;
+    let index = |items: &[(String, String)]| -> HashMap<String, usize> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect()
+    };
+    let (was, is) = (index(before), index(after));
+    let mut fields = Vec::new();
+    for (j, (key, _)) in after.iter().enumerate() {
+        match was.get(key) {
+            None => {
+                sync.removed.remove(key);
+                sync.stamps
+                    .insert(key.clone(), [(CREATED.to_owned(), dot.clone())].into());
                 changed = true;
             }
+            Some(&i) => {
+                fields.clear();
+                differing(i, j, &mut fields);
+                for field in &fields {
+                    stamp(sync, key, field, dot);
+                    changed = true;
+                }
+            }
         }
-        let groups = if collection.ordered() {
-            reordered_groups(&before, &after, &before_by_key)
-        } else {
-            Vec::new()
-        };
-        for group in groups {
-            current.sync.orders.insert(group, dot.clone());
+    }
+    for (key, _) in before {
+        if !is.contains_key(key) {
+            sync.stamps.remove(key);
+            sync.removed.insert(key.clone(), dot.clone());
             changed = true;
         }
     }
-
-    if changed {
-        let clock = &mut current.sync.clock;
-        for (r, &n) in &previous.sync.clock {
-            let entry = clock.entry(r.clone()).or_insert(0);
-            if r == replica {
-                *entry = (*entry).max(n);
-            }
+    if ordered {
+        for group in reordered_groups(before, after) {
+            sync.orders.insert(group, dot.clone());
+            changed = true;
         }
-        clock.insert(replica.to_owned(), counter);
     }
     changed
+}
+
+fn stamp(sync: &mut SyncState, item: &str, field: &str, dot: &Dot) {
+    sync.stamps
+        .entry(item.to_owned())
+        .or_default()
+        .insert(field.to_owned(), dot.clone());
 }
 
 /// Record that `replica` chose to keep `items` (one copy had deleted them):
@@ -99,73 +141,32 @@ pub fn keep_on_purpose(map: &mut JourneyMap, items: &[String], replica: &str) {
     let counter = map.sync.next_counter(replica);
     let dot = Dot(replica.to_owned(), counter);
     for item in items {
-        stamp(map, item, CREATED, &dot);
+        stamp(&mut map.sync, item, CREATED, &dot);
     }
     map.sync.clock.insert(replica.to_owned(), counter);
 }
 
-fn stamp(map: &mut JourneyMap, item: &str, field: &str, dot: &Dot) {
-    map.sync
-        .stamps
-        .entry(item.to_owned())
-        .or_default()
-        .insert(field.to_owned(), dot.clone());
-}
-
-/// The fields, other than `key_fields`, whose values differ (a field absent
-/// on one side counts as changed).
-fn changed_fields(
-    key_fields: &[&str],
-    a: &Map<String, Value>,
-    b: &Map<String, Value>,
-) -> Vec<String> {
-    let mut names: Vec<&String> = a.keys().chain(b.keys()).collect();
-    names.sort();
-    names.dedup();
-    names
-        .into_iter()
-        .filter(|n| !key_fields.contains(&n.as_str()))
-        .filter(|n| a.get(*n) != b.get(*n))
-        .cloned()
-        .collect()
-}
-
 /// Groups in which items present before and after (and in the same group)
 /// are no longer in the same relative order.
-fn reordered_groups(
-    before: &[Item],
-    after: &[Item],
-    before_by_key: &HashMap<&str, &Item>,
-) -> Vec<String> {
-    let stayed = |i: &&Item| {
-        before_by_key
-            .get(i.key.as_str())
-            .is_some_and(|old| old.group == i.group)
-    };
-    let after_keys: HashMap<&str, &Item> = after.iter().map(|i| (i.key.as_str(), i)).collect();
-    let mut order_before: HashMap<&str, Vec<&str>> = HashMap::new();
-    for item in before {
-        if after_keys
-            .get(item.key.as_str())
-            .is_some_and(|new| new.group == item.group)
-        {
-            order_before
-                .entry(item.group.as_str())
-                .or_default()
-                .push(&item.key);
+fn reordered_groups(before: &[(String, String)], after: &[(String, String)]) -> Vec<String> {
+    let placed =
+        |items: &[(String, String)]| -> HashMap<String, String> { items.iter().cloned().collect() };
+    let (groups_before, groups_after) = (placed(before), placed(after));
+    // The keys of each group, in order, of the items in it both times.
+    let order = |items: &[(String, String)], other: &HashMap<String, String>| {
+        let mut order: HashMap<String, Vec<String>> = HashMap::new();
+        for (key, group) in items {
+            if other.get(key) == Some(group) {
+                order.entry(group.clone()).or_default().push(key.clone());
+            }
         }
-    }
-    let mut order_after: HashMap<&str, Vec<&str>> = HashMap::new();
-    for item in after.iter().filter(stayed) {
-        order_after
-            .entry(item.group.as_str())
-            .or_default()
-            .push(&item.key);
-    }
-    let mut groups: Vec<String> = order_after
+        order
+    };
+    let (old, new) = (order(before, &groups_after), order(after, &groups_before));
+    let mut groups: Vec<String> = new
         .into_iter()
-        .filter(|(g, keys)| order_before.get(g) != Some(keys))
-        .map(|(g, _)| g.to_owned())
+        .filter(|(g, keys)| old.get(g) != Some(keys))
+        .map(|(g, _)| g)
         .collect();
     groups.sort();
     groups

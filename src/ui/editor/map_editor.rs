@@ -23,6 +23,11 @@ crate::lazy_view!(
     survey_import, fn csv_import() { view! { <crate::ui::import::csv_import::CsvImport/> }.into_any() }
 );
 
+crate::lazy_view!(
+    /// Merging a teammate's copy, in its own wasm chunk (the merge and its dialog).
+    merge, fn merge_panel() { view! { <crate::ui::merge::merge_panel::MergePanel/> }.into_any() }
+);
+
 #[component]
 pub fn MapEditor(id: String) -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -103,11 +108,22 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         }
     });
 
+    // A teammate's copy of this map, opened from a file, to merge.
+    let incoming_here = move || {
+        app.incoming.with(|i| {
+            i.as_ref()
+                .is_some_and(|i| i.map.id == session.id.get_value())
+        })
+    };
+
     view! {
         <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
             <EditorToolbar/>
             <SaveNotice/>
             <ExternalNotice outcome=external/>
+            <Show when=incoming_here>
+                <LazyPart load=merge_panel/>
+            </Show>
             <PersonaPanel/>
             <EditorTabs/>
             <Show when=move || session.import_open.get()>

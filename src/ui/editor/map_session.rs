@@ -17,6 +17,7 @@ use crate::core::history::History;
 use crate::core::library::{self, map_key, SaveError};
 use crate::core::model::JourneyMap;
 use crate::core::store::StoreError;
+use crate::core::sync;
 use crate::platform::storage_events::StorageChange;
 use crate::platform::{clock, download};
 use crate::ui::app_state::AppState;
@@ -56,6 +57,9 @@ pub struct MapSession {
     pub app: AppState,
     pub id: StoredValue<String>,
     doc: StoredValue<JourneyMap>,
+    /// The document as its changes were last recorded for merging
+    /// ([`sync::record`]); the next record stamps what differs from it.
+    stamped: StoredValue<JourneyMap>,
     history: StoredValue<History>,
     triggers: StoredValue<HashMap<Scope, ArcTrigger>>,
     revision: StoredValue<u64>,
@@ -81,6 +85,7 @@ impl MapSession {
         MapSession {
             app,
             id: StoredValue::new(stored.map.id.clone()),
+            stamped: StoredValue::new(stored.map.clone()),
             doc: StoredValue::new(stored.map),
             history: StoredValue::new(History::default()),
             triggers: StoredValue::new(HashMap::new()),
@@ -246,11 +251,40 @@ impl MapSession {
         );
     }
 
+    /// Stamp the changes made since the last record with this browser's
+    /// replica id (cheap when little changed: collections are compared first).
+    fn record(&self) {
+        let replica = self.app.replica.get_value();
+        let mut changed = false;
+        self.doc.update_value(|map| {
+            self.stamped
+                .with_value(|before| changed = sync::record(before, map, &replica));
+        });
+        if changed {
+            self.stamped.set_value(self.doc.get_value());
+        }
+    }
+
+    /// The document with its changes recorded (to merge a teammate's copy into).
+    pub fn recorded(&self) -> JourneyMap {
+        self.record();
+        self.doc.get_value()
+    }
+
+    /// Replace the document by the result of a merge, as one undoable step.
+    pub fn apply_merge(&self, merged: JourneyMap) {
+        self.record();
+        self.edit(Edit::ReplaceMap(Box::new(merged.clone())));
+        // The merge's stamps are its own: not changes of this browser.
+        self.stamped.set_value(merged);
+    }
+
     /// Save now. `force` overwrites another tab's newer save (the user chose so).
     pub fn save(&self, force: bool) {
         if !force && self.save_state.get_untracked() == SaveState::Conflict {
             return;
         }
+        self.record();
         let store = self.app.store();
         let revision = self.revision.get_value();
         let result = self
@@ -285,6 +319,7 @@ impl MapSession {
         let id = self.id.get_value();
         match library::load_map(&*self.app.store(), &id) {
             Ok(stored) => {
+                self.stamped.set_value(stored.map.clone());
                 self.doc.set_value(stored.map);
                 self.revision.set_value(stored.revision);
                 self.history.update_value(History::clear);
@@ -324,6 +359,7 @@ impl MapSession {
 
     /// Offer the map, as it is in memory, as a `.json` file.
     pub fn download(&self) {
+        self.record();
         let (name, text) = self.doc.with_value(|map| {
             (
                 download::file_name(&map.title, "json"),

@@ -14,7 +14,7 @@ use crate::platform::clock;
 use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
-use crate::ui::app_state::{AppState, NoticeKind, Route};
+use crate::ui::app_state::{AppState, Incoming, NoticeKind, Route};
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
@@ -160,18 +160,25 @@ pub fn LibraryPage() -> impl IntoView {
                 }
             }
             match map_file::open_map_file(&bytes, &taken, &mut RandomIds) {
-                Ok(opened) => {
-                    let id = opened.map.id.clone();
-                    if app.create_map(&opened.map).is_ok() {
-                        if opened.already_in_library.is_some() {
-                            app.notify(NoticeKind::Info(format!(
-                                "{} {name}",
-                                lang.t(Key::MapFileCopy)
-                            )));
-                        }
+                Ok(opened) => match opened.already_in_library {
+                    // A teammate's copy of a map we hold: the editor offers
+                    // to merge it (or to keep it apart, as a copy).
+                    Some(id) => {
+                        let mut map = opened.map;
+                        map.id = id.clone();
+                        app.incoming.set(Some(Incoming {
+                            file_name: name.clone(),
+                            map,
+                        }));
                         app.navigate(Route::Map(id));
                     }
-                }
+                    None => {
+                        let id = opened.map.id.clone();
+                        if app.create_map(&opened.map).is_ok() {
+                            app.navigate(Route::Map(id));
+                        }
+                    }
+                },
                 Err(why) => refused(why.to_string()),
             }
         });
