@@ -154,6 +154,8 @@ keys! {
     SaveCopy => ("Save a copy to my library", "Enregistrer une copie dans ma bibliothèque"),
     OpenInParcours => ("Open in Parcours ↗", "Ouvrir dans Parcours ↗"),
     EmbedSnippet => ("To embed this map in a page (read-only), paste:", "Pour intégrer cette carte dans une page (lecture seule), collez :"),
+    MapFileLink => ("Map file ↗", "Fichier de la carte ↗"),
+    EmbedSourceFailed => ("This map file cannot be shown:", "Ce fichier de carte ne peut pas être affiché :"),
     ShareLinkBroken => ("This share link cannot be opened:", "Ce lien de partage ne peut pas être ouvert :"),
     ShareLink => ("Share link", "Lien de partage"),
     ShareLinkHint => ("Anyone who opens this link sees this map, read-only; the map travels in the link itself, never through a server.", "Qui ouvre ce lien voit cette carte en lecture seule ; la carte voyage dans le lien lui-même, jamais par un serveur."),

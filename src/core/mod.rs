@@ -5,6 +5,7 @@ pub mod chart;
 pub mod csv_export;
 pub mod demo;
 pub mod edit;
+pub mod embed_source;
 pub mod envelope;
 pub mod history;
 pub mod i18n;

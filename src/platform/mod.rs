@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod fetch_text;
 pub mod file_read;
 pub mod language;
 pub mod local_storage;

@@ -36,6 +36,13 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A map file named by address, alone in its frame (the "sharing" chunk).
+    sharing, fn embedded_source(query: String) {
+        view! { <crate::ui::viewer::embedded_source::EmbeddedSource query=query/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -69,7 +76,7 @@ pub fn App() -> impl IntoView {
     });
 
     // In an iframe on another page: the map alone, no header or notices.
-    let embedded = move || matches!(app.route.get(), Route::Embed(_));
+    let embedded = move || matches!(app.route.get(), Route::Embed(_) | Route::EmbedSource(_));
     view! {
         <Show when=move || !embedded()>
         <header class="app-header">
@@ -88,6 +95,7 @@ pub fn App() -> impl IntoView {
                 Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
+                Route::EmbedSource(query) => view! { <LazyPart load=move || embedded_source(query.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -23,6 +23,9 @@ pub enum Route {
     View(String),
     /// The same, alone in its frame: for iframes on other pages.
     Embed(String),
+    /// An embed of the map file at an address: `#/embed?src=…` (the
+    /// parameters, checked by `core::embed_source` when shown).
+    EmbedSource(String),
 }
 
 impl Route {
@@ -46,6 +49,8 @@ impl Route {
             Route::View(data.to_owned())
         } else if let Some(data) = part("embed/") {
             Route::Embed(data.to_owned())
+        } else if let Some(query) = path.strip_prefix("embed?") {
+            Route::EmbedSource(query.to_owned())
         } else {
             Route::Library
         }
@@ -57,6 +62,7 @@ impl Route {
             Route::Map(id) => format!("#/map/{id}"),
             Route::View(data) => format!("#/view/{data}"),
             Route::Embed(data) => format!("#/embed/{data}"),
+            Route::EmbedSource(query) => format!("#/embed?{query}"),
         }
     }
 }
@@ -273,5 +279,13 @@ mod tests {
         assert_eq!(Route::from_hash("#/view/"), Route::Library);
         assert_eq!(Route::from_hash("#/embed/abc"), Route::Embed("abc".into()));
         assert_eq!(Route::from_hash("#/embed/a%20"), Route::Library);
+        assert_eq!(
+            Route::from_hash("#/embed?src=maps%2Fa.json"),
+            Route::EmbedSource("src=maps%2Fa.json".into())
+        );
+        assert_eq!(
+            Route::EmbedSource("src=x".into()).to_hash(),
+            "#/embed?src=x"
+        );
     }
 }

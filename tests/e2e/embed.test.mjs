@@ -1,11 +1,12 @@
-// End-to-end test of embedding: the snippet the editor gives, pasted in a
-// page served from another local port, shows the map read-only in its iframe.
+// End-to-end tests of embedding: the snippet the editor gives, pasted in a
+// page served from another local port, shows the map read-only in its iframe;
+// an embed can also name a map file by its address (same origin or CORS).
 // Run: node --test tests/e2e/
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { e2e, assert, sel, expectVisible, expectText, editorMapId, storedEnvelope } from './harness.mjs';
+import { e2e, assert, sel, expectVisible, expectText, editorMapId, storedEnvelope, storage } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 e2e('the embed snippet shows the map read-only inside an iframe on another origin', async ({ page, context, open, shot }) => {
@@ -37,3 +38,71 @@ e2e('the embed snippet shows the map read-only inside an iframe on another origi
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** An "intranet" on another port serving `files` ({ name: text }), with `headers`. */
+async function intranetWith(files, headers = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'parcours-intranet-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const server = await startServer(dir, 0, headers);
+  return {
+    dir,
+    url: server.url,
+    origin: new URL(server.url).origin,
+    async close() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+e2e(
+  'an embed names a map file on an intranet that allows it (CORS); other addresses are refused plainly',
+  // What Chromium logs for the server without CORS and for the missing file.
+  { allowConsole: [/CORS policy/, /Failed to load resource/] },
+  async ({ page, context, open, url, shot }) => {
+    await open();
+    const map = (await storedEnvelope(page, await editorMapId(page))).map;
+    const before = await storage(page);
+    const file = JSON.stringify({ format: 'parcours.map', version: 3, revision: 1, map });
+    const other = JSON.stringify({ format: 'something.else', version: 1 });
+    const cors = await intranetWith({ 'delivery.json': file, 'other.json': other }, { 'Access-Control-Allow-Origin': '*' });
+    const closed = await intranetWith({ 'delivery.json': file });
+    try {
+      for (const origin of [cors.origin, closed.origin]) {
+        await context.route(`${origin}/**`, (route) => route.continue());
+      }
+      const embed = (src) => `${url}#/embed?src=${encodeURIComponent(src)}`;
+
+      // The intranet's page embeds its own map file.
+      await writeFile(
+        join(cors.dir, 'index.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title><link rel="icon" href="data:,"></head><body><h1>Team page</h1><iframe src="${embed(`${cors.url}delivery.json`)}" title="Delivery journey" width="100%" height="640"></iframe></body></html>`,
+      );
+      await page.goto(cors.url);
+      const frame = page.frameLocator('iframe');
+      await expectText(frame.locator(sel('embed-title')), new RegExp(`^${map.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      assert.deepEqual(await frame.locator(sel('view-stage')).allTextContents(), map.stages.map((s) => s.name));
+      assert.equal(await frame.locator('textarea, input, select').count(), 0, 'nothing to edit');
+      await shot('embedded-from-map-file');
+
+      // Refused, each with what and where; nothing stored.
+      const cases = [
+        [`${closed.url}delivery.json`, /could not fetch it .*\(CORS\)/],
+        // A path next to Parcours (same origin) that is not there.
+        ['maps/missing.json', /^This map file cannot be shown: maps\/missing\.json: the server answered 404$/],
+        [`${cors.url}other.json`, /other\.json: .*"something\.else" file, not a Parcours map/],
+        ['javascript:alert(1)', /"javascript:" addresses are not read/],
+      ];
+      for (const [src, why] of cases) {
+        await page.goto(embed(src));
+        await expectText(page.locator(sel('embed-error')), why);
+      }
+      await page.goto(`${url}#/embed?nothing=1`);
+      await expectText(page.locator(sel('embed-error')), /names no map file/);
+      assert.deepEqual(await storage(page), before, 'embeds store nothing');
+    } finally {
+      await cors.close();
+      await closed.close();
+    }
+  },
+);

@@ -43,8 +43,11 @@ function send(res, status, text, method) {
   res.end(method === 'HEAD' ? undefined : text);
 }
 
-/** Start serving `dir` on 127.0.0.1:`port` (0: any free port). Resolves to { url, port, close }. */
-export async function startServer(dir = 'dist', port = 0) {
+/**
+ * Start serving `dir` on 127.0.0.1:`port` (0: any free port). Resolves to { url, port, close }.
+ * `headers`: added to every file's response (say, CORS for a test's "intranet").
+ */
+export async function startServer(dir = 'dist', port = 0, headers = {}) {
   const root = await realpath(resolve(dir));
   const server = createServer(async (req, res) => {
     try {
@@ -86,6 +89,7 @@ export async function startServer(dir = 'dist', port = 0) {
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       if (req.method === 'HEAD') return res.end();
       const stream = createReadStream(file);
