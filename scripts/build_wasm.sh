@@ -64,6 +64,10 @@ done
 cat >"$WORK/boot.js" <<'EOF'
 import init from "./parcours.js";
 init();
+// Offline after one visit (dist/sw.js, written below); not from file:// shares.
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch(() => {});
+}
 EOF
 
 hash="$(cat "$WORK"/* | sha256sum | cut -c1-12)"
@@ -86,3 +90,16 @@ if grep -Eq 'PARCOURS_PKG|parcours-[0-9a-f]+(_bg\.wasm|\.js)' "$STAGING/index.ht
   exit 1
 fi
 echo "build_wasm: $PKG/ written ($(ls "$STAGING/$PKG" | tr '\n' ' '))"
+
+# The service worker: every file of this build, under a version that starts
+# with the build time (the worker keeps the two latest) and names the content.
+files="$(cd "$STAGING" && find . -type f ! -name sw.js | sed 's#^\./##' | LC_ALL=C sort)"
+content_hash="$(cd "$STAGING" && printf '%s\n' "$files" | xargs cat | sha256sum | cut -c1-12)"
+version="$(date -u +%Y%m%d%H%M%S)-$content_hash"
+list="$(printf '%s\n' "$files" | sed 's/.*/  "&",/')"
+perl -0pe '
+  BEGIN { $list = shift; $version = shift }
+  s#__PARCOURS_VERSION__#$version#;
+  s#__PARCOURS_FILES__#[\n$list\n]#;
+' "$list" "$version" scripts/service_worker.js >"$STAGING/sw.js"
+echo "build_wasm: sw.js caches $(printf '%s\n' "$files" | wc -l) files as version $version"

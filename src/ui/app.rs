@@ -47,7 +47,7 @@ crate::lazy_view!(
 pub fn App() -> impl IntoView {
     let app = AppState::init();
     provide_context(app);
-    app.set_lang(app.lang.get_untracked());
+    app.mark_lang();
 
     // Back/forward and links change the fragment.
     let hash_listener = window_event_listener(ev::hashchange, move |_| {

@@ -113,9 +113,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The last change another tab made to storage.
     pub external_change: RwSignal<Option<StorageChange>>,
-    /// This browser's replica id: it signs the changes made here, so that a
-    /// teammate's copy can be merged (see `core::sync`).
-    pub replica: StoredValue<String>,
+    /// This browser's replica id, once needed (see [`AppState::replica`]).
+    replica: StoredValue<Option<String>>,
     /// A teammate's copy of a map already in the library, opened from a file
     /// and waiting for the user to merge it or keep it apart.
     pub incoming: RwSignal<Option<Incoming>>,
@@ -146,7 +145,7 @@ impl AppState {
             library: RwSignal::new(LoadReport::default()),
             notices: RwSignal::new(Vec::new()),
             external_change: RwSignal::new(None),
-            replica: StoredValue::new(library::replica_id(&*store, &mut RandomIds)),
+            replica: StoredValue::new(None),
             incoming: RwSignal::new(None),
             store: StoredValue::new_local(store),
             next_notice: StoredValue::new(0),
@@ -176,6 +175,18 @@ impl AppState {
         state
     }
 
+    /// This browser's replica id: it signs the changes made here, so that a
+    /// teammate's copy can be merged (see `core::sync`). Read (or made and
+    /// stored) on first use: a shared or embedded map stores nothing.
+    pub fn replica(&self) -> String {
+        if let Some(id) = self.replica.get_value() {
+            return id;
+        }
+        let id = library::replica_id(&*self.store(), &mut RandomIds);
+        self.replica.set_value(Some(id.clone()));
+        id
+    }
+
     pub fn store(&self) -> Rc<dyn KeyValueStore> {
         self.store.get_value()
     }
@@ -191,9 +202,16 @@ impl AppState {
         move || self.lang.get().t(key)
     }
 
+    /// The user chose a language: show it, and keep it for next time.
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         let _ = self.store().set(LANG_KEY, lang.code());
+        self.mark_lang();
+    }
+
+    /// Tell the page (screen readers, hyphenation) which language it is in.
+    pub fn mark_lang(&self) {
+        let lang = self.lang.get_untracked();
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

@@ -2,11 +2,11 @@
 // page served from another local port, shows the map read-only in its iframe;
 // an embed can also name a map file by its address (same origin or CORS).
 // Run: node --test tests/e2e/
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { e2e, assert, sel, expectVisible, expectText, editorMapId, storedEnvelope, storage } from './harness.mjs';
+import { e2e, assert, sel, DIST, expectVisible, expectText, editorMapId, storedEnvelope, storage } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 e2e('the embed snippet shows the map read-only inside an iframe on another origin', async ({ page, context, open, shot }) => {
@@ -57,18 +57,31 @@ async function intranetWith(files, headers = {}) {
 
 e2e(
   'an embed names a map file on an intranet that allows it (CORS); other addresses are refused plainly',
-  // What Chromium logs for the server without CORS and for the missing file.
-  { allowConsole: [/CORS policy/, /Failed to load resource/] },
-  async ({ page, context, open, url, shot }) => {
+  // What Chromium logs for the refusals below (CSP, CORS, a missing file).
+  { allowConsole: [/Content Security Policy/, /CORS policy/, /Failed to load resource/] },
+  async ({ page, context, open, url: shipped, shot }) => {
     await open();
     const map = (await storedEnvelope(page, await editorMapId(page))).map;
-    const before = await storage(page);
     const file = JSON.stringify({ format: 'parcours.map', version: 3, revision: 1, map });
     const other = JSON.stringify({ format: 'something.else', version: 1 });
     const cors = await intranetWith({ 'delivery.json': file, 'other.json': other }, { 'Access-Control-Allow-Origin': '*' });
     const closed = await intranetWith({ 'delivery.json': file });
+
+    // As shipped, the Content-Security-Policy lets the app read its own origin only.
+    await page.goto(`${shipped}#/embed?src=${encodeURIComponent(`${cors.url}delivery.json`)}`);
+    await expectText(page.locator(sel('embed-error')), /could not fetch it/);
+
+    // The README's step: Parcours hosted with the intranet's origin added to connect-src.
+    const site = await mkdtemp(join(tmpdir(), 'parcours-site-'));
+    await cp(DIST, site, { recursive: true });
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const widened = index.replace("connect-src 'self'", `connect-src 'self' ${cors.origin} ${closed.origin}`);
+    assert.notEqual(widened, index, 'index.html holds the connect-src directive');
+    await writeFile(join(site, 'index.html'), widened);
+    const parcours = await startServer(site, 0);
+    const url = parcours.url;
     try {
-      for (const origin of [cors.origin, closed.origin]) {
+      for (const origin of [cors.origin, closed.origin, new URL(url).origin]) {
         await context.route(`${origin}/**`, (route) => route.continue());
       }
       const embed = (src) => `${url}#/embed?src=${encodeURIComponent(src)}`;
@@ -99,8 +112,10 @@ e2e(
       }
       await page.goto(`${url}#/embed?nothing=1`);
       await expectText(page.locator(sel('embed-error')), /names no map file/);
-      assert.deepEqual(await storage(page), before, 'embeds store nothing');
+      assert.deepEqual(await storage(page), {}, 'embeds store nothing');
     } finally {
+      await parcours.close();
+      await rm(site, { recursive: true, force: true });
       await cors.close();
       await closed.close();
     }

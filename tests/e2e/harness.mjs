@@ -76,13 +76,16 @@ export async function shot(page, name) {
  * A browser session: a fresh context whose pages are all watched.
  * `problems` collects console errors, page errors and foreign requests.
  */
-export async function newSession({ locale = 'en-US', allowConsole = [] } = {}) {
+export async function newSession({ locale = 'en-US', allowConsole = [], serviceWorkers = 'block' } = {}) {
   const server = shared.server;
   const origin = new URL(server.url).origin;
   const context = await shared.browser.newContext({
     locale,
     acceptDownloads: true,
     viewport: { width: 1400, height: 900 },
+    // The service worker would answer from its cache what a test routes or
+    // counts; only the offline tests let it run.
+    serviceWorkers,
   });
   const problems = [];
   const allowed = (text) => allowConsole.some((re) => re.test(text));
@@ -152,9 +155,9 @@ export async function waitAppReady(page, timeout = WAIT) {
 export function e2e(name, options, fn) {
   if (typeof options === 'function') [options, fn] = [{}, options];
   installHooks();
-  const { locale, allowConsole, ...testOptions } = options;
+  const { locale, allowConsole, serviceWorkers, ...testOptions } = options;
   test(name, { timeout: TEST_TIMEOUT, ...testOptions }, async (t) => {
-    const session = await newSession({ locale, allowConsole });
+    const session = await newSession({ locale, allowConsole, serviceWorkers });
     // The test name is cut so that the shot's own name always survives.
     const screenshot = (n, p = session.page) => shot(p, `${slug(name).slice(0, 60)}--${n}`);
     let failure = null;

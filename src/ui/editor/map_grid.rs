@@ -11,7 +11,6 @@ use crate::ui::editor::lane_adder::LaneAdder;
 use crate::ui::editor::lane_row::LaneRow;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::stage_header::StageHeader;
-use crate::ui::editor::COLUMN_WIDTH;
 use crate::ui::id_list::IdList;
 
 /// The ids of the stages, in order (re-read only when stages are added, removed or moved).
@@ -55,7 +54,9 @@ pub fn MapGrid() -> impl IntoView {
             <HiddenLanes/>
         </div>
         <div class="map-scroll">
-            <div class="map-grid" style=format!("--col: {COLUMN_WIDTH}px")>
+            // Columns are `--col` wide (style/main.css, = COLUMN_WIDTH): no
+            // inline style, which the Content-Security-Policy forbids.
+            <div class="map-grid">
                 <div class="grid-row stage-row">
                     <div class="lane-head corner">{app.text(Key::Stages)}</div>
                     <IdList ids=Signal::derive(move || stage_ids(session))

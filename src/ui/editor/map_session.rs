@@ -254,7 +254,7 @@ impl MapSession {
     /// Stamp the changes made since the last record with this browser's
     /// replica id (cheap when little changed: collections are compared first).
     fn record(&self) {
-        let replica = self.app.replica.get_value();
+        let replica = self.app.replica();
         let mut changed = false;
         self.doc.update_value(|map| {
             self.stamped

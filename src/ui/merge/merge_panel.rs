@@ -67,7 +67,7 @@ pub fn MergePanel() -> impl IntoView {
         }
         let Ok(merged) = now else { return };
         let picks = choices.get_untracked();
-        match sync::resolve(&merged, &picks, &app.replica.get_value()) {
+        match sync::resolve(&merged, &picks, &app.replica()) {
             Ok(map) => {
                 session.apply_merge(map);
                 app.notify(NoticeKind::Info(format!(
