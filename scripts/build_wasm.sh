@@ -63,6 +63,21 @@ for f in "$WORK"/*.wasm; do
 done
 cat >"$WORK/boot.js" <<'EOF'
 import init from "./parcours.js";
+// The theme, before the app draws: the user's choice (localStorage
+// parcours.theme: light or dark), else the system's. The app's switch fires
+// "parcours-theme" after changing the choice.
+const systemDark = matchMedia("(prefers-color-scheme: dark)");
+const applyTheme = () => {
+  let choice = null;
+  try {
+    choice = localStorage.getItem("parcours.theme");
+  } catch {}
+  const dark = choice === "dark" || (choice !== "light" && systemDark.matches);
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
+};
+applyTheme();
+systemDark.addEventListener("change", applyTheme);
+addEventListener("parcours-theme", applyTheme);
 init();
 // Offline after one visit (dist/sw.js, written below); not from file:// shares.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {

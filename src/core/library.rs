@@ -17,6 +17,8 @@ use super::store::{stored_len, KeyValueStore, StoreError};
 pub const MAP_PREFIX: &str = "parcours.map.";
 pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
 pub const LANG_KEY: &str = "parcours.lang";
+/// The theme the user chose (`light`, `dark`); absent: the system's.
+pub const THEME_KEY: &str = "parcours.theme";
 /// This browser's replica id, which signs its changes for merging.
 pub const REPLICA_KEY: &str = "parcours.replica";
 /// What Chromium allows one origin in localStorage, in UTF-16 units.

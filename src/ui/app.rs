@@ -10,6 +10,7 @@ use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notice_list::NoticeList;
+use crate::ui::theme_switch::ThemeSwitch;
 
 crate::lazy_view!(
     /// The map editor, in its own wasm chunk: the library opens without it.
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                 {app.text(Key::AppName)}
             </a>
             <span class="tagline">{app.text(Key::Tagline)}</span>
+            <ThemeSwitch/>
             <LanguageSwitch/>
         </header>
         <NoticeList/>

@@ -16,4 +16,5 @@ pub mod lazy_part;
 pub mod library;
 pub mod merge;
 pub mod notice_list;
+pub mod theme_switch;
 pub mod viewer;
