@@ -225,6 +225,7 @@ keys! {
     OpenMapFileHint => ("A map file or a backup (.json), or a Mermaid journey (.mmd, .md); you can also drop it on this page", "Un fichier de carte ou une sauvegarde (.json), ou un parcours Mermaid (.mmd, .md) ; vous pouvez aussi le déposer sur cette page"),
     MapFileRefused => ("Not opened, your library is unchanged:", "Non ouvert, votre bibliothèque n'a pas changé :"),
     Theme => ("Theme", "Thème"),
+    ScoresGrouping => ("Scores grouped", "Scores regroupés"),
     ThemeSystem => ("Theme: system", "Thème : système"),
     ThemeLight => ("Light", "Clair"),
     ThemeDark => ("Dark", "Sombre"),

@@ -57,7 +57,7 @@ pub fn ChartsPage() -> impl IntoView {
                         <option value=metric_code(m)>{move || m.label(app.lang.get())}</option>
                     }).collect_view()}
                 </select>
-                <select data-testid="scores-by"
+                <select data-testid="scores-by" aria-label=app.text(Key::ScoresGrouping)
                     prop:value=move || by_code(by.get())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);

@@ -30,7 +30,7 @@ pub fn CardView(id: String) -> impl IntoView {
     let tag = {
         let persona = persona.clone();
         move || {
-            persona().map(|(name, colour)| view! { <span class="persona-tag" style:background-color=colour>{name}</span> })
+            persona().map(|(name, colour)| view! { <span class="persona-tag" style:border-left-color=colour>{name}</span> })
         }
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();

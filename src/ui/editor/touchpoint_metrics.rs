@@ -89,7 +89,9 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
                 let details: web_sys::HtmlDetailsElement = event_target(&ev);
                 open.set(details.open());
             }>
-            <summary aria-label=app.text(Key::MetricsOf)>
+            // Named by what it shows (WCAG: the visible text is in the name).
+            <summary>
+                <span class="visually-hidden">{app.text(Key::MetricsOf)} ": "</span>
                 <span class="metric-badges">{badges}</span>
                 <span class="metrics-label">{app.text(Key::Metrics)}</span>
             </summary>
