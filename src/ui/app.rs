@@ -10,6 +10,7 @@ use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notice_list::NoticeList;
+use crate::ui::shortcuts_help::ShortcutsHelp;
 use crate::ui::theme_switch::ThemeSwitch;
 
 crate::lazy_view!(
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                 {app.text(Key::AppName)}
             </a>
             <span class="tagline">{app.text(Key::Tagline)}</span>
+            <ShortcutsHelp/>
             <ThemeSwitch/>
             <LanguageSwitch/>
         </header>

@@ -16,5 +16,6 @@ pub mod lazy_part;
 pub mod library;
 pub mod merge;
 pub mod notice_list;
+pub mod shortcuts_help;
 pub mod theme_switch;
 pub mod viewer;

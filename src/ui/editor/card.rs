@@ -34,6 +34,17 @@ pub fn CardView(id: String) -> impl IntoView {
         }
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    // Ctrl+Enter: a new card below this one; Escape: leave the card.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() {
+            ev.prevent_default();
+            session.add_card_after(&id.get_value());
+        } else if ev.key() == "Escape" {
+            if let Some(el) = textarea.get_untracked() {
+                let _ = el.blur();
+            }
+        }
+    };
     session.focus_on_request(id, textarea);
     view! {
         <div class="card" style:border-left-color=move || persona().map(|p| p.1)>
@@ -46,6 +57,7 @@ pub fn CardView(id: String) -> impl IntoView {
                 aria-label=app.text(Key::CardText)
                 prop:value=text
                 on:input=move |ev| session.edit(Edit::SetCardText { id: id.get_value(), text: event_target_value(&ev) })
+                on:keydown=on_key
             ></textarea>
             <IconButton glyph="×" label=Key::DeleteCard testid="card-delete" class="card-delete"
                 on_press=Callback::new(move |_| session.edit(Edit::RemoveCard(id.get_value())))/>

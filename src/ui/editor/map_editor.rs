@@ -73,7 +73,10 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             return;
         }
         let key = ev.key().to_ascii_lowercase();
-        if key == "z" && ev.shift_key() || key == "y" {
+        if key == "enter" && ev.shift_key() {
+            ev.prevent_default();
+            session.add_stage();
+        } else if key == "z" && ev.shift_key() || key == "y" {
             ev.prevent_default();
             session.redo();
         } else if key == "z" {

@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
+use crate::core::edit::Scope;
 use crate::core::i18n::Key;
-use crate::core::model::{IdSource, Stage};
-use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::hidden_lanes::HiddenLanes;
 use crate::ui::editor::lane_adder::LaneAdder;
 use crate::ui::editor::lane_row::LaneRow;
@@ -33,21 +31,7 @@ pub fn MapGrid() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let add_stage = move |_| {
-        let index = session.peek(|m| m.stages.len());
-        let stage = Stage {
-            id: RandomIds.next_id(),
-            name: app.lang.get_untracked().t(Key::NewStage).to_owned(),
-        };
-        session.request_focus(stage.id.clone());
-        session.edit(Edit::InsertStage {
-            index,
-            stage,
-            cards: Vec::new(),
-            touchpoints: Vec::new(),
-            emotions: Vec::new(),
-        });
-    };
+    let add_stage = move |_| session.add_stage();
     view! {
         <div class="grid-tools">
             <LaneAdder/>

@@ -195,6 +195,46 @@ impl MapSession {
         }
     }
 
+    /// Add a stage at the end of the journey and put the focus on its name.
+    pub fn add_stage(&self) {
+        use crate::core::model::{IdSource, Stage};
+        let index = self.peek(|m| m.stages.len());
+        let stage = Stage {
+            id: crate::platform::random_ids::RandomIds.next_id(),
+            name: self
+                .app
+                .lang
+                .get_untracked()
+                .t(crate::core::i18n::Key::NewStage)
+                .to_owned(),
+        };
+        self.request_focus(stage.id.clone());
+        self.edit(Edit::InsertStage {
+            index,
+            stage,
+            cards: Vec::new(),
+            touchpoints: Vec::new(),
+            emotions: Vec::new(),
+        });
+    }
+
+    /// Add an empty card right after card `id`, in its cell, and focus it.
+    pub fn add_card_after(&self, id: &str) {
+        use crate::core::model::IdSource;
+        let Some((index, mut card)) =
+            self.peek(|m| m.card_index(id).map(|i| (i, m.cards[i].clone())))
+        else {
+            return;
+        };
+        card.id = crate::platform::random_ids::RandomIds.next_id();
+        card.text.clear();
+        self.request_focus(card.id.clone());
+        self.edit(Edit::InsertCard {
+            index: index + 1,
+            card,
+        });
+    }
+
     /// Ask the card (or field) with this id to take the focus when it appears.
     pub fn request_focus(&self, id: String) {
         self.focus_request.set_value(Some(id));

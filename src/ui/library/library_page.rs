@@ -40,6 +40,17 @@ pub fn LibraryPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     app.refresh_library();
     let query = RwSignal::new(String::new());
+    // `/` (not while typing) goes to the search box.
+    let search = NodeRef::<leptos::html::Input>::new();
+    let slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "/" && !crate::ui::shortcuts_help::typing(&ev) {
+            if let Some(input) = search.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
     let deleted = RwSignal::new(None::<DeletedMap>);
     provide_context(deleted);
 
@@ -241,6 +252,7 @@ pub fn LibraryPage() -> impl IntoView {
                     type="search"
                     class="search"
                     data-testid="search"
+                    node_ref=search
                     placeholder=app.text(Key::SearchMaps)
                     aria-label=app.text(Key::SearchMaps)
                     prop:value=move || query.get()
