@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::branding::Branding;
+
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
 
@@ -34,6 +36,10 @@ pub struct JourneyMap {
     /// The answer scales of the survey metrics, for this map.
     #[serde(default)]
     pub scales: Scales,
+    /// The organisation's name, logo and colours on this map's report
+    /// (over the library's default, field by field).
+    #[serde(default, skip_serializing_if = "Branding::is_empty")]
+    pub branding: Branding,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -520,6 +526,7 @@ impl JourneyMap {
             emotions: Vec::new(),
             actions: Vec::new(),
             scales: Scales::default(),
+            branding: Branding::default(),
         }
     }
 
