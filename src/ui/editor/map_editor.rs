@@ -87,7 +87,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         }
     });
     on_cleanup(move || {
-        session.flush();
+        session.flush_on_unmount();
         keys.remove();
         hide.remove();
         visibility.remove();
