@@ -36,6 +36,13 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A map's report, for reading and printing, in its own wasm chunk.
+    charts, fn report_page(id: String, department: Option<String>) {
+        view! { <crate::ui::report::report_page::ReportPage id=id department=department/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -88,6 +95,7 @@ pub fn App() -> impl IntoView {
                 Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
+                Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -14,5 +14,7 @@ pub mod import;
 pub mod language_switch;
 pub mod lazy_part;
 pub mod library;
+pub mod missing_map;
 pub mod notice_list;
+pub mod report;
 pub mod viewer;
