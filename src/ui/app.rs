@@ -37,7 +37,10 @@ crate::lazy_view!(
 );
 
 crate::lazy_view!(
-    /// A map's report, for reading and printing, in its own wasm chunk.
+    /// A map's report, for reading and printing, in the "charts" chunk: it
+    /// draws the same charts, and in a chunk of its own it cut the code it
+    /// shares with the editor into more pieces (measured +4 KB gzipped on
+    /// the map path, over its ceiling).
     charts, fn report_page(id: String, department: Option<String>) {
         view! { <crate::ui::report::report_page::ReportPage id=id department=department/> }.into_any()
     }
