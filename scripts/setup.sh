@@ -50,8 +50,8 @@ if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (binaryen, playwright-core)"
+   || [ ! -d node_modules/pdfjs-dist ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages (binaryen, playwright-core, pdfjs-dist)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 log "tools ready"

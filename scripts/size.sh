@@ -11,18 +11,19 @@
 #   - the first load's wasm is over WASM_GZ_BUDGET bytes (default 256000 =
 #     250 KB, the project's budget), or
 #   - the wasm needed to show a map (first load + editor and its chunks) is over
-#     MAP_GZ_BUDGET bytes (default 380000: a ceiling that catches growth; it
+#     MAP_GZ_BUDGET bytes (default 390000: a ceiling that catches growth; it
 #     was 340000 until the share link, whose chunk split the code the editor
 #     shares with other parts into more, smaller pieces: +6 KB; then 350000
 #     until merging, whose change record runs at each save and whose sync
 #     section every map carries: +21 KB on this path, +11.5 KB of it in the
-#     first load).
+#     first load; then 380000 until the report's branding, route and the
+#     session's save-on-leave, with the embed, theme and shortcuts: +6 KB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${1:-dist}"
 BUDGET="${WASM_GZ_BUDGET:-256000}"
-MAP_BUDGET="${MAP_GZ_BUDGET:-380000}"
+MAP_BUDGET="${MAP_GZ_BUDGET:-390000}"
 if ! [[ "$BUDGET" =~ ^[0-9]+$ && "$MAP_BUDGET" =~ ^[0-9]+$ ]]; then
   echo "size: WASM_GZ_BUDGET and MAP_GZ_BUDGET must be numbers of bytes, got '$BUDGET' and '$MAP_BUDGET'" >&2
   exit 2
@@ -88,6 +89,10 @@ echo "a map shown:          wasm $map_gz bytes ($(kb "$map_gz")) = first load + 
 for part in charts survey_import; do
   echo "then '$part':$(printf '%*s' $((15 - ${#part})) '')+$(part_gz "$part" "$editor_chunks") bytes"
 done
+# The report (#/report/…) is opened from the editor and lives in the charts
+# part: in a part of its own it split the code it shares with the editor into
+# more chunks, +4 KB on the map path (measured), over MAP_GZ_BUDGET.
+echo "(the report is in the 'charts' part)"
 
 failed=0
 if [ "$main_gz" -gt "$BUDGET" ]; then

@@ -118,11 +118,15 @@ fn write_the_current_versions_golden_file() {
     );
     let base = demo_map(Lang::Fr, &mut SequentialIds::new("g"), 1_763_856_000_000);
     // Version 3's sync section, as a few recorded edits leave it: a renamed
-    // stage, a deleted card, two stages swapped.
+    // stage, a deleted card, two stages swapped, the branding set.
     let mut map = base.clone();
     map.stages[0].name.push_str(" (renommée)");
     map.cards.remove(0);
     map.stages.swap(1, 2);
+    // Version 3 also carries a report's branding.
+    map.branding.organisation = "Électroménager Dupont".into();
+    map.branding.primary = "#1b4f8a".into();
+    map.branding.accent = "#e8890c".into();
     parcours::core::sync::record(&base, &mut map, "g0ld3n");
     std::fs::write(&path, to_json_pretty(&map, 7) + "\n").unwrap();
 }

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use boon::{Compiler, Schemas};
+use parcours::core::branding::{logo_data_url, Branding};
 use parcours::core::demo::demo_map;
 use parcours::core::envelope::{from_json, to_json, to_json_pretty};
 use parcours::core::i18n::Lang;
@@ -69,6 +70,39 @@ fn what_the_app_writes_is_valid() {
     for map in &maps {
         for text in [to_json(map, 1), to_json_pretty(map, 12)] {
             check(&schemas, index, &text).unwrap_or_else(|e| panic!("{}: {e}", map.title));
+        }
+    }
+}
+
+#[test]
+fn a_branded_map_is_valid_and_a_bad_branding_is_not() {
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::Fr, &mut SequentialIds::new("b"), 1);
+    map.branding = Branding {
+        organisation: "Maison & Co".into(),
+        logo: logo_data_url(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap(),
+        primary: "#1A2B3C".into(),
+        accent: "#e8590c".into(),
+    };
+    let good: Value = serde_json::from_str(&to_json(&map, 1)).unwrap();
+    check(&schemas, index, &good.to_string()).unwrap();
+    for (field, bad) in [
+        ("primary", "red"),
+        ("accent", "#12345"),
+        ("logo", "https://example.com/logo.png"),
+        ("logo", "data:text/html;base64,PGh0bWw+"),
+        ("colour", "#000000"),
+    ] {
+        let mut v = good.clone();
+        v["map"]["branding"][field] = bad.into();
+        let text = v.to_string();
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "the schema accepts {field}: {bad}"
+        );
+        // The app refuses the same, except a field it does not know (ignored).
+        if field != "colour" {
+            assert!(from_json(&text).is_err(), "the app accepts {field}: {bad}");
         }
     }
 }

@@ -5,6 +5,7 @@
 //! exactly the same structure (same ids drawn in the same order), only the
 //! words differ.
 
+use super::branding::Branding;
 use super::i18n::Lang;
 use super::model::{
     Action, ActionStatus, Card, Channel, Classification, Emotion, IdSource, JourneyMap, LaneKind,
@@ -784,6 +785,7 @@ impl<'a> Builder<'a> {
             emotions: Vec::new(),
             actions: Vec::new(),
             scales: Scales::default(),
+            branding: Branding::default(),
             sync: Default::default(),
         };
         Builder { lang, ids, map }

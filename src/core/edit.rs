@@ -2,6 +2,7 @@
 //! (for undo/redo) and the [`Scope`]s it touched, so the UI notifies only the
 //! parts of the screen that show them: typing in one card touches one card.
 
+use super::branding::Branding;
 use super::model::{
     Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint, EMOTION_MAX,
     EMOTION_MIN,
@@ -81,6 +82,9 @@ pub enum Edit {
     /// Set the map's CSAT and CES answer scales.
     SetScales(Scales),
 
+    /// Set the organisation's name, logo and colours on the map's report.
+    SetBranding(Branding),
+
     InsertPersona {
         index: usize,
         persona: Persona,
@@ -123,6 +127,8 @@ pub enum Scope {
     Emotions,
     /// The map's answer scales (every figure depends on them).
     Scales,
+    /// The map's branding (its report's header and colours).
+    Branding,
     /// The list of personas.
     Personas,
     Persona(String),
@@ -143,6 +149,8 @@ pub enum EditError {
     OutOfScale(i8),
     /// An answer scale whose bounds are not in order.
     BadScale,
+    /// A branding with a bad colour or logo (what is wrong).
+    BadBranding(String),
 }
 
 impl std::fmt::Display for EditError {
@@ -155,6 +163,7 @@ impl std::fmt::Display for EditError {
                 "emotion {v} is outside the scale {EMOTION_MIN}..={EMOTION_MAX}"
             ),
             EditError::BadScale => write!(f, "the answer scale's bounds are not in order"),
+            EditError::BadBranding(why) => write!(f, "branding refused: {why}"),
         }
     }
 }
@@ -234,6 +243,7 @@ impl Edit {
             Edit::SetCardText { id, .. } => Some(format!("card:{id}")),
             Edit::UpdateTouchpoint(t) => Some(format!("touchpoint:{}", t.id)),
             Edit::UpdatePersona(p) => Some(format!("persona:{}", p.id)),
+            Edit::SetBranding(_) => Some("branding".into()),
             _ => None,
         }
     }
@@ -486,6 +496,14 @@ impl Edit {
                 }
                 let old = std::mem::replace(&mut map.scales, scales);
                 applied(Edit::SetScales(old), vec![Scope::Scales])
+            }
+
+            Edit::SetBranding(branding) => {
+                if let Some((field, why)) = branding.problems().into_iter().next() {
+                    return Err(EditError::BadBranding(format!("{field}: {why}")));
+                }
+                let old = std::mem::replace(&mut map.branding, branding);
+                applied(Edit::SetBranding(old), vec![Scope::Branding])
             }
 
             Edit::InsertPersona {

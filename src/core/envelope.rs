@@ -538,6 +538,9 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             ));
         }
     }
+    for (field, message) in map.branding.problems() {
+        problems.push(problem(format!("map.branding.{field}"), message));
+    }
     for (i, t) in map.touchpoints.iter().enumerate() {
         refs.push((
             format!("map.touchpoints[{i}].stage"),

@@ -1,6 +1,7 @@
 //! The pure core: no browser, no framework.
 
 pub mod backup;
+pub mod branding;
 pub mod chart;
 pub mod csv_export;
 pub mod demo;
@@ -15,6 +16,8 @@ pub mod map_file;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod report;
+pub mod route_text;
 pub mod share_link;
 pub mod store;
 pub mod survey_import;

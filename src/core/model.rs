@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::branding::Branding;
 use super::sync::SyncState;
 
 /// Milliseconds since the Unix epoch.
@@ -36,6 +37,10 @@ pub struct JourneyMap {
     /// The answer scales of the survey metrics, for this map.
     #[serde(default)]
     pub scales: Scales,
+    /// The organisation's name, logo and colours on this map's report
+    /// (over the library's default, field by field).
+    #[serde(default, skip_serializing_if = "Branding::is_empty")]
+    pub branding: Branding,
     /// What this copy knows of its changes, for merging (format version 3).
     #[serde(default, skip_serializing_if = "SyncState::is_empty")]
     pub sync: SyncState,
@@ -525,6 +530,7 @@ impl JourneyMap {
             emotions: Vec::new(),
             actions: Vec::new(),
             scales: Scales::default(),
+            branding: Branding::default(),
             sync: SyncState::default(),
         }
     }

@@ -45,6 +45,16 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A map's report, for reading and printing, in the "charts" chunk: it
+    /// draws the same charts, and in a chunk of its own it cut the code it
+    /// shares with the editor into more pieces (measured +4 KB gzipped on
+    /// the map path, over its ceiling).
+    charts, fn report_page(id: String, department: Option<String>) {
+        view! { <crate::ui::report::report_page::ReportPage id=id department=department/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -100,6 +110,7 @@ pub fn App() -> impl IntoView {
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
                 Route::EmbedSource(query) => view! { <LazyPart load=move || embedded_source(query.clone())/> }.into_any(),
+                Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -9,6 +9,8 @@ use crate::core::demo::demo_map;
 use crate::core::i18n::{Key, Lang};
 use crate::core::library::{self, LoadReport, LANG_KEY};
 use crate::core::model::JourneyMap;
+use crate::core::report::address::ReportAddress;
+use crate::core::route_text::is_url_safe;
 use crate::core::store::{KeyValueStore, MemoryStore, StoreError};
 use crate::platform::clock;
 use crate::platform::local_storage::BrowserStore;
@@ -26,24 +28,22 @@ pub enum Route {
     /// An embed of the map file at an address: `#/embed?src=…` (the
     /// parameters, checked by `core::embed_source` when shown).
     EmbedSource(String),
+    /// A stored map's report, for reading and printing (maybe of one department).
+    Report(ReportAddress),
 }
 
 impl Route {
     /// `#/map/<id>` opens a map, `#/view/<data>` shows a shared one and
-    /// `#/embed/<data>` shows it alone in its frame; anything else is the library.
+    /// `#/embed/<data>` shows it alone in its frame, `#/report/<id>[/<department>]`
+    /// is a map's report; anything else is the library.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         // What follows a prefix, if it is a non-empty run of URL-safe
         // characters (map ids, and the base64url data of shared maps).
-        let part = |prefix: &str| {
-            path.strip_prefix(prefix).filter(|rest| {
-                !rest.is_empty()
-                    && rest
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            })
-        };
-        if let Some(id) = part("map/") {
+        let part = |prefix: &str| path.strip_prefix(prefix).filter(|rest| is_url_safe(rest));
+        if let Some(report) = path.strip_prefix("report/").and_then(ReportAddress::parse) {
+            Route::Report(report)
+        } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
             Route::View(data.to_owned())
@@ -63,6 +63,7 @@ impl Route {
             Route::View(data) => format!("#/view/{data}"),
             Route::Embed(data) => format!("#/embed/{data}"),
             Route::EmbedSource(query) => format!("#/embed?{query}"),
+            Route::Report(report) => format!("#/report/{}", report.path()),
         }
     }
 }
@@ -279,7 +280,7 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{ReportAddress, Route};
 
     #[test]
     fn routes_come_from_the_fragment_and_refuse_odd_ids() {
@@ -305,5 +306,22 @@ mod tests {
             Route::EmbedSource("src=x".into()).to_hash(),
             "#/embed?src=x"
         );
+        let report = |department: Option<&str>| {
+            Route::Report(ReportAddress {
+                map: "ab12".into(),
+                department: department.map(str::to_owned),
+            })
+        };
+        assert_eq!(Route::from_hash("#/report/ab12"), report(None));
+        assert_eq!(
+            Route::from_hash("#/report/ab12/Service%20client"),
+            report(Some("Service client"))
+        );
+        assert_eq!(
+            report(Some("Service client")).to_hash(),
+            "#/report/ab12/Service%20client"
+        );
+        assert_eq!(Route::from_hash("#/report/"), Route::Library);
+        assert_eq!(Route::from_hash("#/report/a%20b"), Route::Library);
     }
 }

@@ -65,8 +65,18 @@ where
     F: Fn() -> Fut + 'static,
     Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
+    loading_view(Box::pin(load()))
+}
+
+/// What a part loads into, boxed.
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkError>>>>;
+
+/// The body of [`LazyPart`], not generic: `Suspense` and its future are
+/// compiled once for every part rather than once per part (each generic
+/// copy weighed about 1 KB of gzipped wasm in the first load).
+fn loading_view(part: Loading) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let part = SendWrapper::new(load());
+    let part = SendWrapper::new(part);
     view! {
         <Suspense fallback=move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }>
             {Suspend::new(async move {

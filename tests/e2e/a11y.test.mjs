@@ -24,7 +24,7 @@ async function violations(page) {
 }
 
 for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'fr-FR']]) {
-  e2e(`axe finds no WCAG 2.2 AA violation: library, editor, charts, share link, embed (${scheme}, ${locale})`, { locale }, async ({ page, open }) => {
+  e2e(`axe finds no WCAG 2.2 AA violation: library, editor, charts, report, share link, embed (${scheme}, ${locale})`, { locale }, async ({ page, open }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await open();
     await expectVisible(page.locator(sel('editor')));
@@ -38,6 +38,11 @@ for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'fr-FR']]) {
     await page.locator(sel('share-link')).click();
     const link = await page.locator(sel('share-url')).inputValue();
     assert.deepEqual(await violations(page), [], 'editor with the share panel open');
+
+    const id = await page.locator(sel('editor')).getAttribute('data-map-id');
+    await page.goto(page.url().replace(/#.*/, `#/report/${id}`));
+    await expectVisible(page.locator(sel('report')));
+    assert.deepEqual(await violations(page), [], 'report');
 
     await page.goto(link);
     await expectVisible(page.locator(sel('shared-map')));

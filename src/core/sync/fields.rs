@@ -147,7 +147,7 @@ impl Recorded for Action {
 /// are not merged as fields).
 pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str> {
     let mut out = Vec::new();
-    differing!(a, b, out, [title, kind, description, scales]);
+    differing!(a, b, out, [title, kind, description, scales, branding]);
     out
 }
 
@@ -220,5 +220,10 @@ mod tests {
         other.scales.csat.high += 1;
         assert_eq!(differing_map_fields(&map, &other), ["title", "scales"]);
         assert_eq!(map_fields(&map).len(), 4, "every map field is compared");
+        other.branding.organisation = "Acme".into();
+        assert_eq!(
+            differing_map_fields(&map, &other),
+            ["title", "scales", "branding"]
+        );
     }
 }

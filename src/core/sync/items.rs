@@ -172,15 +172,19 @@ struct MapFields<'a> {
     kind: crate::core::model::MapKind,
     description: &'a str,
     scales: crate::core::model::Scales,
+    /// Absent when empty, as in the file.
+    #[serde(skip_serializing_if = "crate::core::branding::Branding::is_empty")]
+    branding: &'a crate::core::branding::Branding,
 }
 
-/// The map's own mergeable fields (title, kind, description, scales).
+/// The map's own mergeable fields (title, kind, description, scales, branding).
 pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
     let fields = MapFields {
         title: &map.title,
         kind: map.kind,
         description: &map.description,
         scales: map.scales,
+        branding: &map.branding,
     };
     match serde_json::to_value(fields) {
         Ok(Value::Object(fields)) => fields,
@@ -221,11 +225,13 @@ mod tests {
 
     #[test]
     fn every_top_level_field_of_a_map_is_merged_somehow() {
-        let map = demo::demo_map(
+        let mut map = demo::demo_map(
             crate::core::i18n::Lang::En,
             &mut crate::core::model::SequentialIds::new("d"),
             0,
         );
+        // Every optional field filled, so that each is written.
+        map.branding.organisation = "Acme".into();
         let Ok(Value::Object(all)) = serde_json::to_value(&map) else {
             panic!("a map serializes to an object")
         };

@@ -308,6 +308,7 @@ fn identity_of(map: &JourneyMap) -> JourneyMap {
         emotions: Vec::new(),
         actions: Vec::new(),
         scales: map.scales,
+        branding: Default::default(),
         sync: SyncState::default(),
     }
 }

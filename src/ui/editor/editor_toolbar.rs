@@ -7,6 +7,7 @@ use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::mermaid;
 use crate::core::model::{JourneyMap, MapKind};
+use crate::core::report::address::ReportAddress;
 use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::editor::map_session::{MapSession, SaveState};
@@ -72,6 +73,14 @@ pub fn EditorToolbar() -> impl IntoView {
                 app.notify(NoticeKind::Error(why));
             }
         });
+    };
+    // The report reads the stored map: what is pending is saved first.
+    let open_report = move |_| {
+        session.flush();
+        app.navigate(Route::Report(ReportAddress {
+            map: session.id.get_value(),
+            department: None,
+        }));
     };
     let status = move || {
         let state = session.save_state.get();
@@ -143,6 +152,9 @@ pub fn EditorToolbar() -> impl IntoView {
             <button data-testid="share-link" aria-expanded=move || share_open.get().to_string()
                 on:click=move |_| share_open.update(|o| *o = !*o)>
                 "🔗 " {app.text(Key::ShareLink)}
+            </button>
+            <button data-testid="open-report" title=app.text(Key::ReportHint) on:click=open_report>
+                "🖨 " {app.text(Key::Report)}
             </button>
             <details class="export-menu" data-testid="export-menu" node_ref=export_menu>
                 <summary>{app.text(Key::MoreFormats)}</summary>

@@ -3,9 +3,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::{self, LoadError};
-use crate::ui::app_state::{AppState, Route};
+use crate::core::library;
+use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
@@ -13,6 +12,7 @@ use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
 use crate::ui::lazy_part::LazyPart;
+use crate::ui::missing_map::MissingMap;
 
 crate::lazy_view!(
     /// The charts tab, in its own wasm chunk (plotters and the chart code).
@@ -37,26 +37,7 @@ pub fn MapEditor(id: String) -> impl IntoView {
             provide_context(session);
             view! { <OpenMap session=session/> }.into_any()
         }
-        Err(err) => {
-            let missing = matches!(err, LoadError::Missing);
-            let detail = match err {
-                LoadError::Missing => String::new(),
-                LoadError::Unreadable(e) => e.to_string(),
-                LoadError::Store(e) => e.to_string(),
-            };
-            // An unreadable map is set aside by the library on its next read.
-            if !missing {
-                app.refresh_library();
-            }
-            view! {
-                <section class="missing-map">
-                    <p>{app.text(Key::MapNotFound)}</p>
-                    <p class="detail">{detail}</p>
-                    <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
-                </section>
-            }
-            .into_any()
-        }
+        Err(error) => view! { <MissingMap error=error/> }.into_any(),
     }
 }
 
@@ -95,7 +76,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         }
     });
     on_cleanup(move || {
-        session.flush();
+        session.flush_on_unmount();
         keys.remove();
         hide.remove();
         visibility.remove();

@@ -1,0 +1,29 @@
+//! What a page about one stored map shows when the map cannot be opened:
+//! it is not (or no longer) in the library, or its stored text is unreadable.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::core::library::LoadError;
+use crate::ui::app_state::{AppState, Route};
+
+#[component]
+pub fn MissingMap(error: LoadError) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let detail = match error {
+        LoadError::Missing => String::new(),
+        LoadError::Unreadable(e) => e.to_string(),
+        LoadError::Store(e) => e.to_string(),
+    };
+    // An unreadable map is set aside by the library on its next read.
+    if !detail.is_empty() {
+        app.refresh_library();
+    }
+    view! {
+        <section class="missing-map">
+            <p>{app.text(Key::MapNotFound)}</p>
+            <p class="detail">{detail}</p>
+            <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! Every pain point of the journey, stage by stage, as a list to read.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::core::model::LaneKind;
+use crate::ui::report::report_page::ReportView;
+
+#[component]
+pub fn PainPointList() -> impl IntoView {
+    let report = expect_context::<ReportView>();
+    let app = report.session.app;
+    move || {
+        let lang = app.lang.get();
+        let stages: Vec<(String, Vec<String>)> = report.shown.with(|m| {
+            let lanes: Vec<&str> = m
+                .lanes
+                .iter()
+                .filter(|l| l.kind == LaneKind::PainPoints)
+                .map(|l| l.id.as_str())
+                .collect();
+            m.stages
+                .iter()
+                .map(|s| {
+                    let pains = m
+                        .cards
+                        .iter()
+                        .filter(|c| c.stage == s.id && lanes.contains(&c.lane.as_str()))
+                        .map(|c| c.text.trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    (s.name.clone(), pains)
+                })
+                .filter(|(_, pains): &(String, Vec<String>)| !pains.is_empty())
+                .collect()
+        });
+        let title = view! { <h3>{LaneKind::PainPoints.label(lang)}</h3> };
+        if stages.is_empty() {
+            return view! { {title} <p class="report-empty">{lang.t(Key::NoPainPoints)}</p> }
+                .into_any();
+        }
+        view! {
+            {title}
+            <dl class="pain-points" data-testid="report-pain-points">
+                {stages.into_iter().map(|(stage, pains)| view! {
+                    <dt>{stage}</dt>
+                    {pains.into_iter().map(|p| view! { <dd data-testid="report-pain-point">{p}</dd> }).collect_view()}
+                }).collect_view()}
+            </dl>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,104 @@
+//! Above the report, on screen only: back to the map, which department the
+//! report is for, undo / redo of branding changes, the save state, and print.
+
+use leptos::prelude::*;
+
+use crate::core::edit::Scope;
+use crate::core::i18n::Key;
+use crate::core::report::address::ReportAddress;
+use crate::core::report::department::{departments, same_department};
+use crate::ui::app_state::Route;
+use crate::ui::editor::map_session::SaveState;
+use crate::ui::report::report_page::ReportView;
+
+#[component]
+pub fn ReportTools() -> impl IntoView {
+    let report = expect_context::<ReportView>();
+    let session = report.session;
+    let app = session.app;
+    let map_id = session.id.get_value();
+    let back = Route::Map(map_id.clone());
+    let back_href = back.to_hash();
+    let go_back = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        app.navigate(back.clone());
+    };
+    // Every department of the map (not of the report shown), and the one in
+    // the address even if no touchpoint names it (its report is then empty).
+    let options = move || {
+        let mut names = session.read(Scope::All, departments);
+        if let Some(d) = report.department.get() {
+            if !names.iter().any(|n| same_department(n, &d)) {
+                names.push(d);
+            }
+        }
+        names
+    };
+    let selected = move || {
+        let d = report.department.get()?;
+        options().into_iter().find(|n| same_department(n, &d))
+    };
+    // Each department's report has its own address (to bookmark, or to
+    // come back to). The route is updated without notifying: the page stays
+    // mounted and only what depends on the department is drawn again; the
+    // hashchange that follows finds the route already there.
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let department = (!value.is_empty()).then_some(value);
+        let route = Route::Report(ReportAddress {
+            map: session.id.get_value(),
+            department: department.clone(),
+        });
+        let hash = route.to_hash();
+        app.route.update_untracked(|r| *r = route);
+        let _ = window().location().set_hash(&hash);
+        report.department.set(department);
+    };
+    let print = move |_| {
+        if let Err(e) = window().print() {
+            leptos::logging::warn!("print refused: {e:?}");
+        }
+    };
+    let status = move || {
+        let state = session.save_state.get();
+        let text = match &state {
+            SaveState::Saved => app.t(Key::Saved),
+            SaveState::Unsaved => app.t(Key::Unsaved),
+            SaveState::Failed(_) | SaveState::Conflict => app.t(Key::SaveFailed),
+        };
+        (state.code(), text)
+    };
+    view! {
+        <div class="report-tools" data-testid="report-tools">
+            <a class="back" data-testid="back-to-map" href=back_href on:click=go_back>{app.text(Key::BackToMap)}</a>
+            <label class="report-for">
+                <span>{app.text(Key::ReportFor)}</span>
+                <select data-testid="report-department" prop:value=move || selected().unwrap_or_default() on:change=choose>
+                    <option value="">{app.text(Key::AllDepartments)}</option>
+                    {move || {
+                        let chosen = selected();
+                        options().into_iter().map(|name| {
+                            let is_chosen = chosen.as_ref() == Some(&name);
+                            view! { <option value=name.clone() selected=is_chosen>{name.clone()}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+            <div class="toolbar-spacer"></div>
+            <button data-testid="undo" aria-label=app.text(Key::Undo)
+                disabled=move || !session.can_undo.get() on:click=move |_| session.undo()>
+                "↶ " {app.text(Key::Undo)}
+            </button>
+            <button data-testid="redo" aria-label=app.text(Key::Redo)
+                disabled=move || !session.can_redo.get() on:click=move |_| session.redo()>
+                "↷ " {app.text(Key::Redo)}
+            </button>
+            <span class="save-status" data-testid="save-status" data-state=move || status().0 role="status">
+                {move || status().1}
+            </span>
+            <button class="primary" data-testid="print-report" title=app.text(Key::PrintHint) on:click=print>
+                "🖨 " {app.text(Key::PrintReport)}
+            </button>
+        </div>
+    }
+}
