@@ -1,6 +1,7 @@
 //! The pure core: no browser, no framework.
 
 pub mod backup;
+pub mod base64;
 pub mod branding;
 pub mod chart;
 pub mod csv_export;

@@ -10,7 +10,7 @@ use crate::core::model::{JourneyMap, MapKind};
 use crate::core::report::address::ReportAddress;
 use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
-use crate::ui::editor::map_session::{MapSession, SaveState};
+use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::{ChunkError, LazyPart};
 
@@ -84,12 +84,7 @@ pub fn EditorToolbar() -> impl IntoView {
     };
     let status = move || {
         let state = session.save_state.get();
-        let text = match &state {
-            SaveState::Saved => app.t(Key::Saved),
-            SaveState::Unsaved => app.t(Key::Unsaved),
-            SaveState::Failed(_) | SaveState::Conflict => app.t(Key::SaveFailed),
-        };
-        (state.code(), text)
+        (state.code(), app.t(state.label()))
     };
     view! {
         <div class="editor-toolbar">

@@ -36,6 +36,16 @@ pub enum SaveState {
 }
 
 impl SaveState {
+    /// What the status line says.
+    pub fn label(&self) -> crate::core::i18n::Key {
+        use crate::core::i18n::Key;
+        match self {
+            SaveState::Saved => Key::Saved,
+            SaveState::Unsaved => Key::Unsaved,
+            SaveState::Failed(_) | SaveState::Conflict => Key::SaveFailed,
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             SaveState::Saved => "saved",

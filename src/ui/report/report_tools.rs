@@ -8,7 +8,6 @@ use crate::core::i18n::Key;
 use crate::core::report::address::ReportAddress;
 use crate::core::report::department::{departments, same_department};
 use crate::ui::app_state::Route;
-use crate::ui::editor::map_session::SaveState;
 use crate::ui::report::report_page::ReportView;
 
 #[component]
@@ -61,12 +60,7 @@ pub fn ReportTools() -> impl IntoView {
     };
     let status = move || {
         let state = session.save_state.get();
-        let text = match &state {
-            SaveState::Saved => app.t(Key::Saved),
-            SaveState::Unsaved => app.t(Key::Unsaved),
-            SaveState::Failed(_) | SaveState::Conflict => app.t(Key::SaveFailed),
-        };
-        (state.code(), text)
+        (state.code(), app.t(state.label()))
     };
     view! {
         <div class="report-tools" data-testid="report-tools">
