@@ -79,9 +79,14 @@ applyTheme();
 systemDark.addEventListener("change", applyTheme);
 addEventListener("parcours-theme", applyTheme);
 init();
-// Offline after one visit (dist/sw.js, written below); not from file:// shares.
+// Offline after one visit (dist/sw.js, written below); not from file://
+// shares. Registered once the page has loaded and settled, so that caching
+// the whole site never competes with the first paint.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch(() => {});
+  const register = () =>
+    setTimeout(() => navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch(() => {}), 1500);
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
 }
 EOF
 
