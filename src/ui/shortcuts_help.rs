@@ -19,7 +19,7 @@ pub fn typing(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// (keys, what they do), in the order shown.
-const SHORTCUTS: [(&str, Key); 8] = [
+const SHORTCUTS: [(&str, Key); 10] = [
     ("?", Key::ShortcutHelp),
     ("/", Key::ShortcutSearch),
     ("Ctrl+Z", Key::Undo),
@@ -28,6 +28,8 @@ const SHORTCUTS: [(&str, Key); 8] = [
     ("Ctrl+Enter", Key::ShortcutNewCard),
     ("Ctrl+Shift+Enter", Key::ShortcutNewStage),
     ("Esc", Key::ShortcutLeave),
+    ("← → ↑ ↓", Key::ShortcutMove),
+    ("Enter", Key::ShortcutEnter),
 ];
 
 #[component]

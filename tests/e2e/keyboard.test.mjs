@@ -4,7 +4,7 @@ import { e2e, assert, sel, eventually, expectVisible, stageIds, waitSaved } from
 
 const focusedTestId = (page) => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
 
-e2e('shortcuts: ? lists them, Ctrl+Enter adds a card, Ctrl+Shift+Enter a stage, / searches', async ({ page, open, shot }) => {
+e2e('shortcuts: ? lists them, Ctrl+Enter adds a card, arrows move between cells, Ctrl+Shift+Enter a stage, / searches', async ({ page, open, shot }) => {
   await open();
   await expectVisible(page.locator(sel('editor')));
 
@@ -29,8 +29,28 @@ e2e('shortcuts: ? lists them, Ctrl+Enter adds a card, Ctrl+Shift+Enter a stage, 
   assert.equal(await focusedTestId(page), 'card');
   await page.keyboard.type('Typed after Ctrl+Enter');
   assert.equal(await firstCell.locator(sel('card')).nth(1).inputValue(), 'Typed after Ctrl+Enter');
+  // Escape: from the card to its cell; arrows move between cells; Enter goes in.
   await page.keyboard.press('Escape');
-  assert.notEqual(await focusedTestId(page), 'card', 'Escape leaves the card');
+  assert.equal(await focusedTestId(page), 'cell', 'Escape leaves the card for its cell');
+  const at = () =>
+    page.evaluate(() => {
+      const cell = document.activeElement.closest('.cell');
+      return { stage: cell?.dataset.stageId, lane: cell?.closest('[data-testid="lane"]')?.dataset.laneKind, tag: document.activeElement.tagName };
+    });
+  const start = await at();
+  const stageOrder = await stageIds(page);
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await at(), { ...start, stage: stageOrder[1] }, 'right: the next stage, same lane');
+  await page.keyboard.press('ArrowDown');
+  const below = await at();
+  assert.equal(below.stage, stageOrder[1], 'down: the same stage');
+  assert.notEqual(below.lane, start.lane, 'down: the lane below');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await at(), start, 'back where it started');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedTestId(page), 'card', 'Enter: into the cell\'s first card');
+  await page.keyboard.press('Escape');
 
   // Ctrl+Shift+Enter: a stage at the end, its name ready to type.
   const stages = (await stageIds(page)).length;

@@ -34,15 +34,11 @@ pub fn CardView(id: String) -> impl IntoView {
         }
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();
-    // Ctrl+Enter: a new card below this one; Escape: leave the card.
+    // Ctrl+Enter: a new card below this one (Escape, to its cell: grid_keys).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() {
             ev.prevent_default();
             session.add_card_after(&id.get_value());
-        } else if ev.key() == "Escape" {
-            if let Some(el) = textarea.get_untracked() {
-                let _ = el.blur();
-            }
         }
     };
     session.focus_on_request(id, textarea);

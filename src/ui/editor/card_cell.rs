@@ -49,7 +49,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
         session.edit(Edit::InsertCard { index, card });
     };
     view! {
-        <div class="cell" data-testid="cell" data-stage-id=stage_id>
+        <div class="cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">
             <IdList ids=Signal::derive(cards) row=Callback::new(|id| view! { <CardView id=id/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)
                 title=app.text(Key::AddCardTitle) on:click=add>{app.text(Key::AddCard)}</button>

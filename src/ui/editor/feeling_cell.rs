@@ -32,7 +32,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
     let stage_id = stage.clone();
     let stage = StoredValue::new(stage);
     view! {
-        <div class="cell feeling-cell" data-testid="cell" data-stage-id=stage_id>
+        <div class="cell feeling-cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">
             <For each=move || shown_personas(session) key=|p| row_key(&[p.0.as_deref().unwrap_or(""), &p.1, &p.2]) let:p>
                 {
                     let (persona, name, colour) = p;

@@ -40,7 +40,7 @@ pub fn MapGrid() -> impl IntoView {
         <div class="map-scroll">
             // Columns are `--col` wide (style/main.css, = COLUMN_WIDTH): no
             // inline style, which the Content-Security-Policy forbids.
-            <div class="map-grid">
+            <div class="map-grid" on:keydown=move |ev| crate::ui::editor::grid_keys::on_grid_key(&ev)>
                 <div class="grid-row stage-row">
                     <div class="lane-head corner">{app.text(Key::Stages)}</div>
                     <IdList ids=Signal::derive(move || stage_ids(session))

@@ -6,6 +6,7 @@ pub mod editor_tabs;
 pub mod editor_toolbar;
 pub mod emotion_curve;
 pub mod feeling_cell;
+pub mod grid_keys;
 pub mod hidden_lanes;
 pub mod lane_adder;
 pub mod lane_header;

@@ -49,6 +49,6 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
         })
     };
     view! {
-        <div class="cell metrics-cell" data-testid="cell" data-stage-id=stage_id>{rows}</div>
+        <div class="cell metrics-cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">{rows}</div>
     }
 }

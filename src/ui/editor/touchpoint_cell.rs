@@ -37,7 +37,7 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
         session.edit(Edit::InsertTouchpoint { index, touchpoint });
     };
     view! {
-        <div class="cell touchpoint-cell" data-testid="cell" data-stage-id=stage_id>
+        <div class="cell touchpoint-cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">
             <IdList ids=Signal::derive(ids) row=Callback::new(|id| view! { <TouchpointCard id=id/> }.into_any())/>
             <button class="add-card" data-testid="add-touchpoint" on:click=add>{app.text(Key::AddTouchpoint)}</button>
         </div>
