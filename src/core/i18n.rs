@@ -186,7 +186,7 @@ keys! {
     Stages => ("Stages", "Étapes"),
     Actions => ("Actions", "Actions"),
     Sizes => ("B", "o"),
-    ThemeHint => ("Ctrl+Z undo · Ctrl+Shift+Z redo", "Ctrl+Z annuler · Ctrl+Maj+Z rétablir"),
+    UndoRedoHint => ("Ctrl+Z undo · Ctrl+Shift+Z redo", "Ctrl+Z annuler · Ctrl+Maj+Z rétablir"),
     CurrentState => ("Today", "Aujourd'hui"),
     FutureState => ("Future state", "État futur"),
     EmotionsFor => ("Emotions shown and edited", "Émotions affichées et modifiées"),

@@ -10,6 +10,7 @@ use crate::core::model::{JourneyMap, MapKind};
 use crate::core::report::address::ReportAddress;
 use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
+use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::{ChunkError, LazyPart};
@@ -82,10 +83,6 @@ pub fn EditorToolbar() -> impl IntoView {
             department: None,
         }));
     };
-    let status = move || {
-        let state = session.save_state.get();
-        (state.code(), app.t(state.label()))
-    };
     view! {
         <div class="editor-toolbar">
             <a class="back" data-testid="back" href="#/" on:click=move |_| app.navigate(Route::Library)>
@@ -130,17 +127,7 @@ pub fn EditorToolbar() -> impl IntoView {
                 </select>
             </label>
             <div class="toolbar-spacer"></div>
-            <button data-testid="undo" title=app.text(Key::ThemeHint) aria-label=app.text(Key::Undo)
-                disabled=move || !session.can_undo.get() on:click=move |_| session.undo()>
-                "↶ " {app.text(Key::Undo)}
-            </button>
-            <button data-testid="redo" title=app.text(Key::ThemeHint) aria-label=app.text(Key::Redo)
-                disabled=move || !session.can_redo.get() on:click=move |_| session.redo()>
-                "↷ " {app.text(Key::Redo)}
-            </button>
-            <span class="save-status" data-testid="save-status" data-state=move || status().0 role="status">
-                {move || status().1}
-            </span>
+            <HistoryControls/>
             <button data-testid="download-map" on:click=move |_| session.download()>
                 "⤓ " {app.text(Key::DownloadMap)}
             </button>

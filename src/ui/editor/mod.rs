@@ -8,6 +8,7 @@ pub mod emotion_curve;
 pub mod feeling_cell;
 pub mod grid_keys;
 pub mod hidden_lanes;
+pub mod history_controls;
 pub mod lane_adder;
 pub mod lane_header;
 pub mod lane_row;

@@ -8,6 +8,7 @@ use crate::core::i18n::Key;
 use crate::core::report::address::ReportAddress;
 use crate::core::report::department::{departments, same_department};
 use crate::ui::app_state::Route;
+use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::report::report_page::ReportView;
 
 #[component]
@@ -58,10 +59,6 @@ pub fn ReportTools() -> impl IntoView {
             leptos::logging::warn!("print refused: {e:?}");
         }
     };
-    let status = move || {
-        let state = session.save_state.get();
-        (state.code(), app.t(state.label()))
-    };
     view! {
         <div class="report-tools" data-testid="report-tools">
             <a class="back" data-testid="back-to-map" href=back_href on:click=go_back>{app.text(Key::BackToMap)}</a>
@@ -79,17 +76,7 @@ pub fn ReportTools() -> impl IntoView {
                 </select>
             </label>
             <div class="toolbar-spacer"></div>
-            <button data-testid="undo" aria-label=app.text(Key::Undo)
-                disabled=move || !session.can_undo.get() on:click=move |_| session.undo()>
-                "↶ " {app.text(Key::Undo)}
-            </button>
-            <button data-testid="redo" aria-label=app.text(Key::Redo)
-                disabled=move || !session.can_redo.get() on:click=move |_| session.redo()>
-                "↷ " {app.text(Key::Redo)}
-            </button>
-            <span class="save-status" data-testid="save-status" data-state=move || status().0 role="status">
-                {move || status().1}
-            </span>
+            <HistoryControls/>
             <button class="primary" data-testid="print-report" title=app.text(Key::PrintHint) on:click=print>
                 "🖨 " {app.text(Key::PrintReport)}
             </button>
