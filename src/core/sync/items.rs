@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::model::JourneyMap;
+use crate::core::model::{JourneyMap, Millis};
 
 /// The key of the map's own fields (title, kind, description, scales…).
 pub const MAP_ITEM: &str = "map";
@@ -192,17 +192,18 @@ pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
     }
 }
 
-/// A whole map from its parts: the result of a merge.
+/// A whole map from its parts (its id and dates, fields, items, sync
+/// section): the result of a merge.
 pub fn compose(
-    identity: &JourneyMap,
+    (id, created, modified): (&str, Millis, Millis),
     fields: Map<String, Value>,
     collections: Vec<(Collection, Vec<Item>)>,
     sync: &super::SyncState,
 ) -> Result<JourneyMap, serde_json::Error> {
     let mut map = fields;
-    map.insert("id".into(), Value::from(identity.id.clone()));
-    map.insert("created".into(), Value::from(identity.created));
-    map.insert("modified".into(), Value::from(identity.modified));
+    map.insert("id".into(), Value::from(id));
+    map.insert("created".into(), Value::from(created));
+    map.insert("modified".into(), Value::from(modified));
     map.insert("sync".into(), serde_json::to_value(sync)?);
     for (collection, items) in collections {
         map.insert(
@@ -257,7 +258,8 @@ mod tests {
             .into_iter()
             .map(|c| (c, c.items(&map)))
             .collect();
-        let back = compose(&map, map_fields(&map), collections, &map.sync).unwrap();
+        let identity = (map.id.as_str(), map.created, map.modified);
+        let back = compose(identity, map_fields(&map), collections, &map.sync).unwrap();
         assert_eq!(back, map);
     }
 

@@ -254,12 +254,12 @@ pub fn merge(ours: &JourneyMap, theirs: &JourneyMap) -> Result<Merged, MergeErro
         }
     }
 
-    let identity = JourneyMap {
-        created: ours.created.min(theirs.created),
-        modified: ours.modified.max(theirs.modified),
-        ..identity_of(ours)
-    };
-    let map = compose(&identity, fields, collections, &m.sync)
+    let identity = (
+        ours.id.as_str(),
+        ours.created.min(theirs.created),
+        ours.modified.max(theirs.modified),
+    );
+    let map = compose(identity, fields, collections, &m.sync)
         .map_err(|e| MergeError::Invalid(vec![problem("map", e.to_string())]))?;
     check(&map)?;
     Ok(Merged {
@@ -276,40 +276,13 @@ fn problem(path: &str, message: String) -> Problem {
     }
 }
 
+/// The merged map holds together (`validate` checks its sync section too).
 fn check(map: &JourneyMap) -> Result<(), MergeError> {
-    let mut problems = validate(map);
-    problems.extend(
-        map.sync
-            .problems()
-            .into_iter()
-            .map(|(path, message)| Problem { path, message }),
-    );
+    let problems = validate(map);
     if problems.is_empty() {
         Ok(())
     } else {
         Err(MergeError::Invalid(problems))
-    }
-}
-
-/// The id and dates of a map, with nothing else.
-fn identity_of(map: &JourneyMap) -> JourneyMap {
-    JourneyMap {
-        id: map.id.clone(),
-        title: String::new(),
-        kind: map.kind,
-        description: String::new(),
-        created: map.created,
-        modified: map.modified,
-        personas: Vec::new(),
-        stages: Vec::new(),
-        lanes: Vec::new(),
-        cards: Vec::new(),
-        touchpoints: Vec::new(),
-        emotions: Vec::new(),
-        actions: Vec::new(),
-        scales: map.scales,
-        branding: Default::default(),
-        sync: SyncState::default(),
     }
 }
 
@@ -773,11 +746,11 @@ fn union_of_readings(ours: Option<&Value>, theirs: Option<&Value>) -> Value {
 /// side deletes it, the other keeps it). The choices become new changes of
 /// `replica`, so they win over both copies in later merges.
 pub fn resolve(merged: &Merged, choices: &[Side], replica: &str) -> Result<JourneyMap, MergeError> {
-    let mut map = merged.map.clone();
-    let mut fields = map_fields(&map);
+    let map = &merged.map;
+    let mut fields = map_fields(map);
     let mut collections: Vec<(Collection, Vec<Item>)> = Collection::ALL
         .into_iter()
-        .map(|c| (c, c.items(&map)))
+        .map(|c| (c, c.items(map)))
         .collect();
     let mut removed: HashSet<String> = HashSet::new();
     let mut kept: Vec<String> = Vec::new();
@@ -829,10 +802,10 @@ pub fn resolve(merged: &Merged, choices: &[Side], replica: &str) -> Result<Journ
         }
     }
     remove_with_dependents(&mut collections, removed);
-    let sync = map.sync.clone();
-    let mut resolved = compose(&map, fields, collections, &sync)
+    let identity = (map.id.as_str(), map.created, map.modified);
+    let mut resolved = compose(identity, fields, collections, &map.sync)
         .map_err(|e| MergeError::Invalid(vec![problem("map", e.to_string())]))?;
-    record(&merged.map, &mut resolved, replica);
+    record(map, &mut resolved, replica);
     // Kept items a stage's deletion took with it are not kept after all.
     let present: HashSet<String> = Collection::ALL
         .into_iter()
@@ -841,9 +814,8 @@ pub fn resolve(merged: &Merged, choices: &[Side], replica: &str) -> Result<Journ
         .collect();
     kept.retain(|key| present.contains(key));
     keep_on_purpose(&mut resolved, &kept, replica);
-    map = resolved;
-    check(&map)?;
-    Ok(map)
+    check(&resolved)?;
+    Ok(resolved)
 }
 
 /// Remove items and everything that needs them (a stage's cards and

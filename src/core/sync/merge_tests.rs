@@ -72,6 +72,13 @@ fn rename(map: &JourneyMap, i: usize, name: &str) -> Edit {
     }
 }
 
+fn move_stage(map: &JourneyMap, from: usize, to: usize) -> Edit {
+    Edit::MoveStage {
+        id: stage_id(map, from),
+        to,
+    }
+}
+
 /// The map as the screen shows it: items of different cells may come in
 /// any order in the file.
 fn canonical(map: &JourneyMap) -> JourneyMap {
@@ -261,14 +268,7 @@ fn a_stage_deleted_while_the_other_copy_added_to_it_is_kept_until_the_user_says(
 #[test]
 fn a_moved_stage_and_a_stage_added_elsewhere_both_survive() {
     let o = origin();
-    let ours = edit(
-        &o,
-        "a",
-        vec![Edit::MoveStage {
-            id: stage_id(&o, 0),
-            to: 2,
-        }],
-    );
+    let ours = edit(&o, "a", vec![move_stage(&o, 0, 2)]);
     let theirs = edit(
         &o,
         "b",
@@ -294,22 +294,8 @@ fn a_moved_stage_and_a_stage_added_elsewhere_both_survive() {
 #[test]
 fn two_different_reorders_are_a_conflict() {
     let o = origin();
-    let ours = edit(
-        &o,
-        "a",
-        vec![Edit::MoveStage {
-            id: stage_id(&o, 0),
-            to: 2,
-        }],
-    );
-    let theirs = edit(
-        &o,
-        "b",
-        vec![Edit::MoveStage {
-            id: stage_id(&o, 2),
-            to: 0,
-        }],
-    );
+    let ours = edit(&o, "a", vec![move_stage(&o, 0, 2)]);
+    let theirs = edit(&o, "b", vec![move_stage(&o, 2, 0)]);
     let m = merge(&ours, &theirs).unwrap();
     assert_eq!(m.conflicts.len(), 1);
     assert!(matches!(m.conflicts[0].kind, ConflictKind::Order { .. }));
