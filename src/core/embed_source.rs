@@ -3,6 +3,8 @@
 //! a server that allows Parcours' origin (CORS). This is the one request the
 //! app makes beyond its own files, and only when a page asks for it.
 
+use super::route_text;
+
 /// The longest `src` accepted (URLs longer than this are not file addresses).
 pub const MAX_SOURCE_CHARS: usize = 2048;
 
@@ -41,30 +43,9 @@ impl std::fmt::Display for SourceError {
 
 impl std::error::Error for SourceError {}
 
-/// Decode `%XX` escapes (and `+` as a space, as forms write it).
+/// Decode `%XX` escapes, and `+` as a space (as forms write it).
 fn percent_decode(text: &str) -> Result<String, SourceError> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or(SourceError::BadEncoding)?;
-                let hex = std::str::from_utf8(hex).map_err(|_| SourceError::BadEncoding)?;
-                out.push(u8::from_str_radix(hex, 16).map_err(|_| SourceError::BadEncoding)?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| SourceError::BadEncoding)
+    route_text::percent_decode(&text.replace('+', " ")).ok_or(SourceError::BadEncoding)
 }
 
 /// The address of the map file in an embed's parameters (`src=…&…`).
@@ -96,19 +77,6 @@ pub fn source_of(query: &str) -> Result<String, SourceError> {
         return Err(SourceError::BadEncoding);
     }
     Ok(url)
-}
-
-/// The embed parameters that name `url` (for a link or an iframe).
-pub fn query_for(url: &str) -> String {
-    let mut out = String::from("src=");
-    for b in url.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/:".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -172,7 +140,7 @@ mod tests {
             "https://intranet.example/maps/livraison été.json?v=1&x=2",
             "maps/a+b.json",
         ] {
-            let query = query_for(url);
+            let query = format!("src={}", route_text::percent_encode(url));
             assert!(!query[4..].contains(['&', '#', ' ', '+']), "{query}");
             assert_eq!(source_of(&query).unwrap(), url);
         }
