@@ -57,6 +57,14 @@ pub enum Edit {
         card: Card,
     },
     RemoveCard(String),
+    /// Move a card to the cell (`lane`, `stage`), at `index` in the map's
+    /// card list once it is taken out (see [`JourneyMap::card_slot`]).
+    MoveCard {
+        id: String,
+        lane: String,
+        stage: String,
+        index: usize,
+    },
     SetCardText {
         id: String,
         text: String,
@@ -231,6 +239,82 @@ pub fn shifted(index: usize, len: usize, delta: isize) -> Option<usize> {
     index.checked_add_signed(delta).filter(|&to| to < len)
 }
 
+/// A direction to move a card with the keyboard: within its cell, or to
+/// the same lane at the stage before or after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardStep {
+    Up,
+    Down,
+    PreviousStage,
+    NextStage,
+}
+
+/// The edit that moves card `id` into the cell (`lane`, `stage`), just
+/// before card `before` when that card is in the cell, else after the cell's
+/// last card. Dropping a card on itself gives an edit that changes nothing.
+pub fn move_card_to(
+    map: &JourneyMap,
+    id: &str,
+    lane: &str,
+    stage: &str,
+    before: Option<&str>,
+) -> Edit {
+    if before == Some(id) {
+        if let Some(card) = map.card(id) {
+            return Edit::MoveCard {
+                id: id.to_owned(),
+                lane: card.lane.clone(),
+                stage: card.stage.clone(),
+                index: map.card_index(id).unwrap_or(0),
+            };
+        }
+    }
+    let rest: Vec<&Card> = map.cards.iter().filter(|c| c.id != id).collect();
+    let in_cell = |c: &&Card| c.lane == lane && c.stage == stage;
+    let before_index = before.and_then(|b| rest.iter().position(|c| c.id == b && in_cell(c)));
+    let index = before_index.unwrap_or_else(|| {
+        rest.iter()
+            .rposition(in_cell)
+            .map_or(rest.len(), |last| last + 1)
+    });
+    Edit::MoveCard {
+        id: id.to_owned(),
+        lane: lane.to_owned(),
+        stage: stage.to_owned(),
+        index,
+    }
+}
+
+/// The edit that moves card `id` one step, among the cards shown for
+/// `persona` (`None`: all), or `None` at the edge of the map or cell.
+pub fn move_card_step(
+    map: &JourneyMap,
+    id: &str,
+    persona: Option<&str>,
+    step: CardStep,
+) -> Option<Edit> {
+    let card = map.card(id)?;
+    let shown = map.cell_cards(&card.lane, &card.stage, persona);
+    let at = shown.iter().position(|c| c == id)?;
+    let (stage, before) = match step {
+        CardStep::Up => (
+            card.stage.clone(),
+            Some(shown.get(at.checked_sub(1)?)?.as_str()),
+        ),
+        CardStep::Down => {
+            shown.get(at + 1)?;
+            (card.stage.clone(), shown.get(at + 2).map(String::as_str))
+        }
+        CardStep::PreviousStage | CardStep::NextStage => {
+            let index = map.stage_index(&card.stage)?;
+            let delta = if step == CardStep::NextStage { 1 } else { -1 };
+            let to = shifted(index, map.stages.len(), delta)?;
+            (map.stages[to].id.clone(), None)
+        }
+    };
+    Some(move_card_to(map, id, &card.lane, &stage, before))
+}
+
 impl Edit {
     /// A key shared by successive edits that undo should treat as one step
     /// (typing in the same field), or `None`.
@@ -397,6 +481,44 @@ impl Edit {
                     stage: card.stage.clone(),
                 };
                 applied(Edit::InsertCard { index, card }, vec![scope])
+            }
+            Edit::MoveCard {
+                id,
+                lane,
+                stage,
+                index,
+            } => {
+                let from = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+                let kind = map
+                    .lane(&lane)
+                    .ok_or_else(|| not_found("lane", &lane))?
+                    .kind;
+                if !kind.holds_cards() {
+                    return Err(not_found("card lane", &lane));
+                }
+                map.stage_index(&stage)
+                    .ok_or_else(|| not_found("stage", &stage))?;
+                let mut card = map.cards.remove(from);
+                let old_lane = std::mem::replace(&mut card.lane, lane.clone());
+                let old_stage = std::mem::replace(&mut card.stage, stage.clone());
+                let old = Scope::Cell {
+                    lane: old_lane.clone(),
+                    stage: old_stage.clone(),
+                };
+                let inverse = Edit::MoveCard {
+                    id,
+                    lane: old_lane,
+                    stage: old_stage,
+                    index: from,
+                };
+                map.cards.insert(index.min(map.cards.len()), card);
+                let new = Scope::Cell { lane, stage };
+                let touched = if new == old {
+                    vec![new]
+                } else {
+                    vec![old, new]
+                };
+                applied(inverse, touched)
             }
             Edit::SetCardText { id, text } => {
                 let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
@@ -643,6 +765,149 @@ mod tests {
         assert_eq!(m, expected, "redo of {described} gives the same map");
     }
 
+    fn cell_texts(m: &JourneyMap, lane: &str, stage: &str) -> Vec<String> {
+        m.cards
+            .iter()
+            .filter(|c| c.lane == lane && c.stage == stage)
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_card_moves_before_another_or_to_the_end_of_a_cell() {
+        let mut m = map();
+        let (s0, s1) = (m.stages[0].id.clone(), m.stages[1].id.clone());
+        let lane = m
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Doing)
+            .unwrap()
+            .id
+            .clone();
+        for id in ["a", "b", "c"] {
+            m.cards.push(Card {
+                id: id.into(),
+                lane: lane.clone(),
+                stage: s1.clone(),
+                persona: None,
+                text: id.into(),
+            });
+        }
+        let original = m.clone();
+        // Before another card of the cell.
+        let done = move_card_to(&m, "c", &lane, &s1, Some("a"))
+            .apply(&mut m)
+            .unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["c", "a", "b"]);
+        assert_eq!(done.touched.len(), 1, "one cell changed");
+        done.inverse.apply(&mut m).unwrap();
+        assert_eq!(m, original);
+        // To another stage: after that cell's cards.
+        let done = move_card_to(&m, "a", &lane, &s0, None)
+            .apply(&mut m)
+            .unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "c"]);
+        assert_eq!(m.card("a").unwrap().stage, s0);
+        assert_eq!(done.touched.len(), 2, "both cells are told");
+        done.inverse.apply(&mut m).unwrap();
+        assert_eq!(m, original);
+        // Dropped on itself: nothing changes.
+        move_card_to(&m, "b", &lane, &s1, Some("b"))
+            .apply(&mut m)
+            .unwrap();
+        assert_eq!(m, original);
+        // A `before` card from another cell is ignored: the end of the cell.
+        move_card_to(&m, "a", &lane, &s1, Some("c1"))
+            .apply(&mut m)
+            .unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "c", "a"]);
+    }
+
+    #[test]
+    fn keyboard_steps_move_a_card_among_the_shown_ones_and_stop_at_edges() {
+        let mut m = map();
+        let s1 = m.stages[1].id.clone();
+        let lane = m
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Doing)
+            .unwrap()
+            .id
+            .clone();
+        for (id, persona) in [("a", None), ("b", Some("p1")), ("c", None)] {
+            m.cards.push(Card {
+                id: id.into(),
+                lane: lane.clone(),
+                stage: s1.clone(),
+                persona: persona.map(str::to_owned),
+                text: id.into(),
+            });
+        }
+        let step = |m: &mut JourneyMap, id: &str, persona: Option<&str>, s: CardStep| {
+            let edit = move_card_step(m, id, persona, s)?;
+            edit.apply(m).ok()
+        };
+        assert!(
+            step(&mut m, "a", None, CardStep::Up).is_none(),
+            "already first"
+        );
+        step(&mut m, "a", None, CardStep::Down).unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "a", "c"]);
+        step(&mut m, "a", None, CardStep::Down).unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "c", "a"]);
+        assert!(
+            step(&mut m, "a", None, CardStep::Down).is_none(),
+            "already last"
+        );
+        // Seen by another persona, "b" is not shown: "a" jumps over "c" only.
+        m.personas.push(Persona {
+            id: "p2".into(),
+            name: "Other".into(),
+            ..Persona::default()
+        });
+        step(&mut m, "a", Some("p2"), CardStep::Up).unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "a", "c"]);
+        // Across stages, to the end of the neighbour cell.
+        step(&mut m, "a", None, CardStep::NextStage).unwrap();
+        assert_eq!(m.card("a").unwrap().stage, m.stages[2].id);
+        assert!(
+            step(&mut m, "a", None, CardStep::NextStage).is_none(),
+            "last stage"
+        );
+        step(&mut m, "a", None, CardStep::PreviousStage).unwrap();
+        assert_eq!(cell_texts(&m, &lane, &s1), ["b", "c", "a"]);
+    }
+
+    #[test]
+    fn a_card_cannot_move_to_a_lane_without_cards_or_nowhere() {
+        let mut m = map();
+        let original = m.clone();
+        let feeling = m
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Feeling)
+            .unwrap()
+            .id
+            .clone();
+        let s0 = m.stages[0].id.clone();
+        let lane = m
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Doing)
+            .unwrap()
+            .id
+            .clone();
+        for edit in [
+            move_card_to(&m, "c1", &feeling, &s0, None),
+            move_card_to(&m, "c1", "nope", &s0, None),
+            move_card_to(&m, "c1", &lane, "nope", None),
+            move_card_to(&m, "ghost", &lane, &s0, None),
+        ] {
+            assert!(edit.apply(&mut m).is_err());
+            assert_eq!(m, original);
+        }
+    }
+
     #[test]
     fn every_edit_is_undone_exactly_by_its_inverse() {
         let m = map();
@@ -684,6 +949,12 @@ mod tests {
             },
         });
         roundtrip(Edit::RemoveCard("c1".into()));
+        roundtrip(Edit::MoveCard {
+            id: "c1".into(),
+            lane: doing.clone(),
+            stage: s1.clone(),
+            index: 0,
+        });
         roundtrip(Edit::SetCardText {
             id: "c2".into(),
             text: "typed".into(),
@@ -817,6 +1088,7 @@ mod tests {
                     4 => Edit::SetCardText { id: "c1".into(), text },
                     5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),
+                    7 if n % 2 == 0 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {

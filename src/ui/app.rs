@@ -55,6 +55,14 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A stored map presented full screen (the "sharing" chunk, which has
+    /// the read-only map view it shows as the whole map).
+    sharing, fn present_page(address: crate::core::presentation::PresentAddress) {
+        view! { <crate::ui::present::present_page::PresentPage address=address/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -87,8 +95,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // In an iframe on another page: the map alone, no header or notices.
-    let embedded = move || matches!(app.route.get(), Route::Embed(_) | Route::EmbedSource(_));
+    // In an iframe on another page, or presenting: the map alone.
+    let embedded = move || {
+        matches!(
+            app.route.get(),
+            Route::Embed(_) | Route::EmbedSource(_) | Route::Present(_)
+        )
+    };
     view! {
         <Show when=move || !embedded()>
         <header class="app-header">
@@ -111,6 +124,7 @@ pub fn App() -> impl IntoView {
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
                 Route::EmbedSource(query) => view! { <LazyPart load=move || embedded_source(query.clone())/> }.into_any(),
                 Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
+                Route::Present(address) => view! { <LazyPart load=move || present_page(address.clone())/> }.into_any(),
             }}
         </main>
     }

@@ -9,6 +9,7 @@ use crate::core::demo::demo_map;
 use crate::core::i18n::{Key, Lang};
 use crate::core::library::{self, LoadReport, LANG_KEY};
 use crate::core::model::JourneyMap;
+use crate::core::presentation::PresentAddress;
 use crate::core::report::address::ReportAddress;
 use crate::core::route_text::is_url_safe;
 use crate::core::store::{KeyValueStore, MemoryStore, StoreError};
@@ -30,6 +31,8 @@ pub enum Route {
     EmbedSource(String),
     /// A stored map's report, for reading and printing (maybe of one department).
     Report(ReportAddress),
+    /// A stored map presented full screen, a stage at a time or whole.
+    Present(PresentAddress),
 }
 
 impl Route {
@@ -43,6 +46,11 @@ impl Route {
         let part = |prefix: &str| path.strip_prefix(prefix).filter(|rest| is_url_safe(rest));
         if let Some(report) = path.strip_prefix("report/").and_then(ReportAddress::parse) {
             Route::Report(report)
+        } else if let Some(at) = path
+            .strip_prefix("present/")
+            .and_then(PresentAddress::parse)
+        {
+            Route::Present(at)
         } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
@@ -64,6 +72,7 @@ impl Route {
             Route::Embed(data) => format!("#/embed/{data}"),
             Route::EmbedSource(query) => format!("#/embed?{query}"),
             Route::Report(report) => format!("#/report/{}", report.path()),
+            Route::Present(at) => format!("#/present/{}", at.path()),
         }
     }
 }
@@ -280,7 +289,8 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::{ReportAddress, Route};
+    use super::{PresentAddress, ReportAddress, Route};
+    use crate::core::presentation::Slide;
 
     #[test]
     fn routes_come_from_the_fragment_and_refuse_odd_ids() {
@@ -295,6 +305,13 @@ mod tests {
             Route::View("eJx-_9".into())
         );
         assert_eq!(Route::from_hash("#/view/a+b"), Route::Library);
+        let present = Route::Present(PresentAddress {
+            map: "ab12".into(),
+            slide: Slide::Stage(1),
+        });
+        assert_eq!(Route::from_hash("#/present/ab12/2"), present);
+        assert_eq!(present.to_hash(), "#/present/ab12/2");
+        assert_eq!(Route::from_hash("#/present/ab12/0"), Route::Library);
         assert_eq!(Route::from_hash("#/view/"), Route::Library);
         assert_eq!(Route::from_hash("#/embed/abc"), Route::Embed("abc".into()));
         assert_eq!(Route::from_hash("#/embed/a%20"), Route::Library);

@@ -19,7 +19,7 @@ pub fn typing(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// (keys, what they do), in the order shown.
-const SHORTCUTS: [(&str, Key); 10] = [
+const SHORTCUTS: [(&str, Key); 13] = [
     ("?", Key::ShortcutHelp),
     ("/", Key::ShortcutSearch),
     ("Ctrl+Z", Key::Undo),
@@ -27,9 +27,12 @@ const SHORTCUTS: [(&str, Key); 10] = [
     ("Ctrl+S", Key::ShortcutSave),
     ("Ctrl+Enter", Key::ShortcutNewCard),
     ("Ctrl+Shift+Enter", Key::ShortcutNewStage),
+    ("P", Key::ShortcutPresent),
     ("Esc", Key::ShortcutLeave),
     ("← → ↑ ↓", Key::ShortcutMove),
     ("Enter", Key::ShortcutEnter),
+    ("Alt+↑ ↓ · Alt+← →", Key::ShortcutMoveCard),
+    ("Alt+← → · Alt+↑ ↓", Key::ShortcutMoveStageLane),
 ];
 
 #[component]

@@ -139,10 +139,10 @@ export async function newSession({ locale = 'en-US', allowConsole = [], serviceW
   return { context, page, open, newTab, problems, url: server.url, origin };
 }
 
-/** Wait until the app has mounted the library, the editor or a report. */
+/** Wait until the app has mounted the library, the editor, a report or a presentation. */
 export async function waitAppReady(page, timeout = WAIT) {
   await page
-    .locator(`${sel('library')}, ${sel('editor')}, ${sel('report')}`)
+    .locator(`${sel('library')}, ${sel('editor')}, ${sel('report')}, ${sel('presentation')}`)
     .first()
     .waitFor({ state: 'visible', timeout });
 }

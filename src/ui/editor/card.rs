@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
+use crate::core::edit::{move_card_step, CardStep, Edit, Scope};
 use crate::core::i18n::Key;
+use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
@@ -35,15 +36,37 @@ pub fn CardView(id: String) -> impl IntoView {
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     // Ctrl+Enter: a new card below this one (Escape, to its cell: grid_keys).
+    // Alt+arrows: move the card, as dragging its grip does.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() {
             ev.prevent_default();
             session.add_card_after(&id.get_value());
+            return;
+        }
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let step = match ev.key().as_str() {
+            "ArrowUp" => CardStep::Up,
+            "ArrowDown" => CardStep::Down,
+            "ArrowLeft" => CardStep::PreviousStage,
+            "ArrowRight" => CardStep::NextStage,
+            _ => return,
+        };
+        ev.prevent_default();
+        let view_of = session.persona_view.get_untracked();
+        let card = id.get_value();
+        if let Some(edit) = session.peek(|m| move_card_step(m, &card, view_of.as_deref(), step)) {
+            session.edit(edit);
+            drag_drop::refocus_card(card);
         }
     };
     session.focus_on_request(id, textarea);
     view! {
-        <div class="card" style:border-left-color=move || persona().map(|p| p.1)>
+        <div class="card" data-card=id.get_value() style:border-left-color=move || persona().map(|p| p.1)>
+            <span class="grip card-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
+                on:dragstart=move |ev| drag_drop::start(session, &ev, Dragged::Card(id.get_value()))
+                on:dragend=move |_| drag_drop::end(session)>"⠿"</span>
             {tag}
             <textarea
                 data-testid="card"

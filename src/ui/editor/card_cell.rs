@@ -7,6 +7,7 @@ use crate::core::i18n::Key;
 use crate::core::model::{Card, IdSource, LaneKind};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
+use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::IdList;
 
@@ -48,8 +49,20 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
         session.request_focus(card.id.clone());
         session.edit(Edit::InsertCard { index, card });
     };
+    // Shown while a card dragged over the cell can be dropped in it.
+    let drop_here = RwSignal::new(false);
     view! {
-        <div class="cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">
+        <div class="cell" data-testid="cell" data-stage-id=stage_id tabindex="-1"
+            class:drop-target=move || drop_here.get()
+            on:dragover=move |ev| {
+                let ok = drag_drop::over(session, &ev, |d| matches!(d, Dragged::Card(_)));
+                if ok != drop_here.get_untracked() { drop_here.set(ok); }
+            }
+            on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
+            on:drop=move |ev| {
+                drop_here.set(false);
+                drag_drop::drop_in_cell(session, &ev, &lane.get_value(), &stage.get_value());
+            }>
             <IdList ids=Signal::derive(cards) row=Callback::new(|id| view! { <CardView id=id/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)
                 title=app.text(Key::AddCardTitle) on:click=add>{app.text(Key::AddCard)}</button>

@@ -135,6 +135,9 @@ pub fn EditorToolbar() -> impl IntoView {
                 on:click=move |_| share_open.update(|o| *o = !*o)>
                 "🔗 " {app.text(Key::ShareLink)}
             </button>
+            <button data-testid="present" title=app.text(Key::PresentTitle) on:click=move |_| session.present()>
+                "▶ " {app.text(Key::Present)}
+            </button>
             <button data-testid="open-report" title=app.text(Key::ReportHint) on:click=open_report>
                 "🖨 " {app.text(Key::Report)}
             </button>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::edit::{shifted, Edit, Scope};
 use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
+use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
@@ -31,9 +32,36 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
             });
         }
     };
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    // Alt+Up/Down in the name: the same as the move buttons.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let delta = match ev.key().as_str() {
+            "ArrowUp" => -1,
+            "ArrowDown" => 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_by(delta);
+        drag_drop::refocus(input_ref);
+    };
+    let drop_here = RwSignal::new(false);
     view! {
-        <div class="lane-head">
-            <input class="lane-name" data-testid="lane-name"
+        <div class="lane-head" class:drop-target=move || drop_here.get()
+            on:dragover=move |ev| {
+                let ok = drag_drop::over(session, &ev, |d| matches!(d, Dragged::Lane(l) if *l != id.get_value()));
+                if ok != drop_here.get_untracked() { drop_here.set(ok); }
+            }
+            on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
+            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_lane(session, &ev, &id.get_value()); }>
+            <span class="grip lane-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
+                data-testid="lane-grip"
+                on:dragstart=move |ev| drag_drop::start(session, &ev, Dragged::Lane(id.get_value()))
+                on:dragend=move |_| drag_drop::end(session)>"⠿"</span>
+            <input class="lane-name" data-testid="lane-name" node_ref=input_ref
+                on:keydown=on_key
                 aria-label=app.text(Key::LaneName)
                 placeholder=move || kind.label(app.lang.get())
                 prop:value=title

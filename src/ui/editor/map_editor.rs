@@ -51,6 +51,12 @@ fn OpenMap(session: MapSession) -> impl IntoView {
     let keys = window_event_listener(ev::keydown, move |ev| {
         let modifier = ev.ctrl_key() || ev.meta_key();
         if !modifier {
+            // P, outside text fields: present the map.
+            let plain = !ev.alt_key() && !ev.shift_key();
+            if plain && ev.key() == "p" && !crate::ui::shortcuts_help::typing(&ev) {
+                ev.prevent_default();
+                session.present();
+            }
             return;
         }
         let key = ev.key().to_ascii_lowercase();

@@ -75,6 +75,8 @@ pub struct MapSession {
     revision: StoredValue<u64>,
     save_generation: StoredValue<u64>,
     focus_request: StoredValue<Option<String>>,
+    /// What the mouse is dragging, if anything (see `drag_drop`).
+    pub dragged: StoredValue<Option<crate::ui::editor::drag_drop::Dragged>>,
     pub save_state: RwSignal<SaveState>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -102,6 +104,7 @@ impl MapSession {
             revision: StoredValue::new(stored.revision),
             save_generation: StoredValue::new(0),
             focus_request: StoredValue::new(None),
+            dragged: StoredValue::new(None),
             save_state: RwSignal::new(SaveState::Saved),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -226,6 +229,20 @@ impl MapSession {
             touchpoints: Vec::new(),
             emotions: Vec::new(),
         });
+    }
+
+    /// Present the map full screen from its first stage. The presentation
+    /// reads the stored map, so what is pending is saved first; full screen
+    /// is asked now, while the user's click or key allows it.
+    pub fn present(&self) {
+        use crate::core::presentation::{PresentAddress, Slide};
+        self.flush();
+        crate::ui::present::fullscreen::enter();
+        self.app
+            .navigate(crate::ui::app_state::Route::Present(PresentAddress {
+                map: self.id.get_value(),
+                slide: Slide::Stage(0),
+            }));
     }
 
     /// Add an empty card right after card `id`, in its cell, and focus it.

@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod card_cell;
+pub mod drag_drop;
 pub mod editor_tabs;
 pub mod editor_toolbar;
 pub mod emotion_curve;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::edit::{shifted, Edit, Scope};
 use crate::core::i18n::Key;
+use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
@@ -37,12 +38,39 @@ pub fn StageHeader(id: String) -> impl IntoView {
         }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // Alt+Left/Right in the name: the same as the move buttons.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        let delta = match ev.key().as_str() {
+            "ArrowLeft" => -1,
+            "ArrowRight" => 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_by(delta);
+        drag_drop::refocus(input_ref);
+    };
     session.focus_on_request(id, input_ref);
+    let drop_here = RwSignal::new(false);
     view! {
-        <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()>
-            <span class="stage-number" aria-hidden="true">{move || position().0 + 1}</span>
+        <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()
+            class:drop-target=move || drop_here.get()
+            on:dragover=move |ev| {
+                let ok = drag_drop::over(session, &ev, |d| matches!(d, Dragged::Stage(s) if *s != id.get_value()));
+                if ok != drop_here.get_untracked() { drop_here.set(ok); }
+            }
+            on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
+            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_stage(session, &ev, &id.get_value()); }>
+            // The stage's number is its drag handle.
+            <span class="stage-number" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
+                data-testid="stage-grip"
+                on:dragstart=move |ev| drag_drop::start(session, &ev, Dragged::Stage(id.get_value()))
+                on:dragend=move |_| drag_drop::end(session)>{move || position().0 + 1}</span>
             <input class="stage-name" data-testid="stage-name" node_ref=input_ref
                 aria-label=app.text(Key::StageName)
+                on:keydown=on_key
                 prop:value=name
                 on:input=move |ev| session.edit(Edit::RenameStage { id: id.get_value(), name: event_target_value(&ev) }) />
             <div class="stage-actions">
