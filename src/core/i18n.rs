@@ -371,6 +371,9 @@ impl LaneKind {
             LaneKind::Gains => ("Gains", "Moments positifs"),
             LaneKind::Opportunities => ("Opportunities", "Opportunités"),
             LaneKind::Notes => ("Notes", "Notes"),
+            LaneKind::Frontstage => ("Front stage", "Front-office"),
+            LaneKind::Backstage => ("Back stage", "Back-office"),
+            LaneKind::Support => ("Support processes", "Processus de support"),
         };
         pick(lang, en, fr)
     }

@@ -367,6 +367,7 @@ mod tests {
     fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
         let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
         m.cards.push(Card {
+            severity: None,
             id: ids.next_id(),
             lane: m.lanes[1].id.clone(),
             stage: m.stages[0].id.clone(),

@@ -370,6 +370,7 @@ pub fn from_mermaid(
                 persona_ids.push(persona_for(&mut map, ids, actor));
             }
             map.cards.push(Card {
+                severity: None,
                 id: ids.next_id(),
                 lane: doing.clone(),
                 stage: stage.id.clone(),
@@ -597,6 +598,7 @@ journey
         map.cards
             .retain(|c| !(c.stage == map.stages[0].id && c.lane == lane));
         map.cards.push(Card {
+            severity: None,
             id: "x".into(),
             lane,
             stage: map.stages[0].id.clone(),

@@ -17,6 +17,7 @@ pub mod map_file;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod persona;
 pub mod report;
 pub mod route_text;
 pub mod share_link;

@@ -165,6 +165,7 @@ mod tests {
             })
             .collect();
         map.cards.push(Card {
+            severity: None,
             id: "big".into(),
             lane: map.lanes[0].id.clone(),
             stage: map.stages[0].id.clone(),

@@ -154,6 +154,10 @@ mod tests {
             touchpoint("theirs", &stage, "Achats"),
         ];
         let action = |id: &str, touchpoint: Option<&str>| Action {
+            department: String::new(),
+            due: None,
+            metric: None,
+            done_at: None,
             id: id.into(),
             title: id.into(),
             owner: "Ventes".into(),

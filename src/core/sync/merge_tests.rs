@@ -30,6 +30,7 @@ fn origin() -> JourneyMap {
 
 fn card(id: &str, lane: &str, stage: &str, text: &str) -> Card {
     Card {
+        severity: None,
         id: id.into(),
         lane: lane.into(),
         stage: stage.into(),

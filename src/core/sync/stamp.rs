@@ -223,6 +223,7 @@ mod tests {
     fn a_new_card_then_its_deletion_leave_a_tombstone() {
         let before = map();
         let card = Card {
+            severity: None,
             id: "c1".into(),
             lane: before.lanes[1].id.clone(),
             stage: before.stages[0].id.clone(),

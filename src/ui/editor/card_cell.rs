@@ -32,6 +32,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             None
         };
         let card = Card {
+            severity: None,
             id: RandomIds.next_id(),
             lane: lane.get_value(),
             stage: stage.get_value(),
