@@ -808,6 +808,56 @@ mod tests {
     }
 
     #[test]
+    fn done_at_follows_the_status() {
+        let idea = Action::default();
+        let done = idea.clone().with_status(ActionStatus::Done, 10);
+        assert_eq!(done.done_at, Some(10));
+        // Staying done keeps the first date; leaving done clears it.
+        assert_eq!(
+            done.clone().with_status(ActionStatus::Done, 20).done_at,
+            Some(10)
+        );
+        let reopened = done.with_status(ActionStatus::InProgress, 30);
+        assert_eq!(
+            (reopened.status, reopened.done_at),
+            (ActionStatus::InProgress, None)
+        );
+        assert_eq!(idea.with_status(ActionStatus::Planned, 5).done_at, None);
+    }
+
+    #[test]
+    fn the_line_of_visibility_runs_above_the_back_stage() {
+        let mut map = sample();
+        assert_eq!(map.line_of_visibility_after(), None);
+        for (id, kind) in [
+            ("front", LaneKind::Frontstage),
+            ("back", LaneKind::Backstage),
+            ("support", LaneKind::Support),
+        ] {
+            map.lanes.push(Lane {
+                id: id.into(),
+                kind,
+                title: String::new(),
+                hidden: false,
+            });
+        }
+        assert_eq!(map.line_of_visibility_after(), Some("front"));
+        // Under the visible lane above the back stage when front is hidden.
+        map.lanes
+            .iter_mut()
+            .find(|l| l.id == "front")
+            .unwrap()
+            .hidden = true;
+        let above = map.lanes[map.lanes.len() - 4].id.clone();
+        assert_eq!(map.line_of_visibility_after(), Some(above.as_str()));
+        // No back stage: under the last front-stage lane.
+        map.lanes.retain(|l| l.kind != LaneKind::Backstage);
+        map.lanes.iter_mut().for_each(|l| l.hidden = false);
+        assert_eq!(map.line_of_visibility_after(), Some("front"));
+        assert!(LaneKind::Frontstage.holds_cards() && LaneKind::Support.is_blueprint());
+    }
+
+    #[test]
     fn unknown_channel_is_rejected_by_serde() {
         let bad = r#"{"id":"t","stage":"s","name":"n","channel":"telepathy"}"#;
         assert!(serde_json::from_str::<Touchpoint>(bad).is_err());
