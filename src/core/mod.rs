@@ -1,5 +1,6 @@
 //! The pure core: no browser, no framework.
 
+pub mod action_board;
 pub mod backup;
 pub mod base64;
 pub mod branding;
@@ -18,6 +19,8 @@ pub mod mermaid;
 pub mod metrics;
 pub mod model;
 pub mod persona;
+pub mod persona_compare;
+pub mod priority;
 pub mod report;
 pub mod route_text;
 pub mod share_link;
