@@ -10,6 +10,7 @@ pub mod demo;
 pub mod edit;
 pub mod embed_source;
 pub mod envelope;
+pub mod future_state;
 pub mod history;
 pub mod i18n;
 pub mod json_path;
