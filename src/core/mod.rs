@@ -28,3 +28,4 @@ pub mod share_link;
 pub mod store;
 pub mod survey_import;
 pub mod sync;
+pub mod template;
