@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod model;
 pub mod persona;
 pub mod persona_compare;
+pub mod persona_library;
 pub mod priority;
 pub mod report;
 pub mod route_text;
