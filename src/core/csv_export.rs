@@ -269,16 +269,16 @@ mod tests {
         map.touchpoints[0].name = "=HYPERLINK(\"http://evil\",\"x\")".into();
         map.touchpoints[0].department = "-2+3".into();
         map.actions = vec![Action {
-            department: String::new(),
-            due: None,
-            metric: None,
-            done_at: None,
             id: "a1".into(),
             title: "@SUM(A1)".into(),
             owner: "Logistique, équipe 2".into(),
             status: ActionStatus::InProgress,
             card: Some(map.cards[0].id.clone()),
             touchpoint: Some(map.touchpoints[0].id.clone()),
+            department: String::new(),
+            due: None,
+            metric: None,
+            done_at: None,
         }];
         for lang in Lang::ALL {
             let tps = rows(&touchpoints_csv(&map, lang));

@@ -764,12 +764,12 @@ mod tests {
         let (lane, stage) = (doing.id.clone(), m.stages[0].id.clone());
         for (id, persona) in [("c1", None), ("c2", Some("p1".to_owned()))] {
             m.cards.push(Card {
-                severity: None,
                 id: id.into(),
                 lane: lane.clone(),
                 stage: stage.clone(),
                 persona,
                 text: format!("text {id}"),
+                severity: None,
             });
         }
         m.touchpoints.push(Touchpoint {
@@ -845,12 +845,12 @@ mod tests {
         roundtrip(Edit::InsertCard {
             index: 0,
             card: Card {
-                severity: None,
                 id: "new".into(),
                 lane: doing.clone(),
                 stage: s1.clone(),
                 persona: None,
                 text: "x".into(),
+                severity: None,
             },
         });
         roundtrip(Edit::RemoveCard("c1".into()));
@@ -1071,12 +1071,12 @@ mod tests {
             Edit::InsertCard {
                 index: 0,
                 card: Card {
-                    severity: None,
                     id: "c1".into(),
                     lane: m.lanes[0].id.clone(),
                     stage: s0.clone(),
                     persona: None,
                     text: String::new(),
+                    severity: None,
                 },
             },
             Edit::Batch(vec![
@@ -1104,7 +1104,7 @@ mod tests {
                     0 => Edit::SetTitle(text),
                     1 => Edit::RemoveStage(stage),
                     2 => Edit::MoveStage { id: stage, to: n },
-                    3 => Edit::InsertCard { index: n, card: Card { severity: None,  id: format!("n{}", inverses.len()), lane, stage, persona: None, text } },
+                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None } },
                     4 => Edit::SetCardText { id: "c1".into(), text },
                     5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),

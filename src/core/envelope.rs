@@ -672,12 +672,12 @@ mod tests {
     fn map() -> JourneyMap {
         let mut m = JourneyMap::blank(&mut SequentialIds::new("e"), "Été", ["A", "B", "C"], 5);
         m.cards.push(Card {
-            severity: None,
             id: "c1".into(),
             lane: m.lanes[0].id.clone(),
             stage: m.stages[0].id.clone(),
             persona: None,
             text: "« Où est le magasin ? » <b>".into(),
+            severity: None,
         });
         m
     }

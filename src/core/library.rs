@@ -373,12 +373,12 @@ mod tests {
     fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
         let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
         m.cards.push(Card {
-            severity: None,
             id: ids.next_id(),
             lane: m.lanes[1].id.clone(),
             stage: m.stages[0].id.clone(),
             persona: None,
             text: "Compare les prix".into(),
+            severity: None,
         });
         m
     }

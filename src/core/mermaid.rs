@@ -370,7 +370,6 @@ pub fn from_mermaid(
                 persona_ids.push(persona_for(&mut map, ids, actor));
             }
             map.cards.push(Card {
-                severity: None,
                 id: ids.next_id(),
                 lane: doing.clone(),
                 stage: stage.id.clone(),
@@ -380,6 +379,7 @@ pub fn from_mermaid(
                     None
                 },
                 text: task.text.clone(),
+                severity: None,
             });
             let keys: Vec<Option<String>> = if persona_ids.is_empty() {
                 vec![None]
@@ -598,12 +598,12 @@ journey
         map.cards
             .retain(|c| !(c.stage == map.stages[0].id && c.lane == lane));
         map.cards.push(Card {
-            severity: None,
             id: "x".into(),
             lane,
             stage: map.stages[0].id.clone(),
             persona: Some(map.personas[0].id.clone()),
             text: "Calls: \"where is it?\"\nthen waits".into(),
+            severity: None,
         });
         let text = to_mermaid(&map);
         assert!(

@@ -786,12 +786,12 @@ mod tests {
         let stage = map.stages[0].id.clone();
         for (id, persona) in [("c1", None), ("c2", Some("p1")), ("c3", Some("p2"))] {
             map.cards.push(Card {
-                severity: None,
                 id: id.into(),
                 lane: lane.clone(),
                 stage: stage.clone(),
                 persona: persona.map(str::to_owned),
                 text: String::new(),
+                severity: None,
             });
         }
         assert_eq!(map.cell_cards(&lane, &stage, None), ["c1", "c2", "c3"]);

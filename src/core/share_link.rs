@@ -165,12 +165,12 @@ mod tests {
             })
             .collect();
         map.cards.push(Card {
-            severity: None,
             id: "big".into(),
             lane: map.lanes[0].id.clone(),
             stage: map.stages[0].id.clone(),
             persona: None,
             text: noise,
+            severity: None,
         });
         match encode(&map) {
             Err(ShareError::TooLarge { chars }) => {

@@ -154,16 +154,16 @@ mod tests {
             touchpoint("theirs", &stage, "Achats"),
         ];
         let action = |id: &str, touchpoint: Option<&str>| Action {
-            department: String::new(),
-            due: None,
-            metric: None,
-            done_at: None,
             id: id.into(),
             title: id.into(),
             owner: "Ventes".into(),
             status: Default::default(),
             card: None,
             touchpoint: touchpoint.map(str::to_owned),
+            department: String::new(),
+            due: None,
+            metric: None,
+            done_at: None,
         };
         map.actions = vec![
             action("linked", Some("ours")),

@@ -223,12 +223,12 @@ mod tests {
     fn a_new_card_then_its_deletion_leave_a_tombstone() {
         let before = map();
         let card = Card {
-            severity: None,
             id: "c1".into(),
             lane: before.lanes[1].id.clone(),
             stage: before.stages[0].id.clone(),
             persona: None,
             text: "Compares offers".into(),
+            severity: None,
         };
         let mut added = edited(&before, Edit::InsertCard { index: 0, card });
         assert!(record(&before, &mut added, "r1"));

@@ -32,12 +32,12 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             None
         };
         let card = Card {
-            severity: None,
             id: RandomIds.next_id(),
             lane: lane.get_value(),
             stage: stage.get_value(),
             persona,
             text: String::new(),
+            severity: None,
         };
         // After the cell's last card, so the cell keeps its order.
         let index = session.peek(|m| {
