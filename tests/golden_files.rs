@@ -99,6 +99,45 @@ fn version_1_keeps_everything_it_held() {
     assert!(map.touchpoints[2].readings.is_empty());
 }
 
+#[test]
+fn version_3_reads_without_any_version_4_field() {
+    let map = from_json(&golden(3)).unwrap().map;
+    assert_eq!(map.based_on, None);
+    assert!(map
+        .personas
+        .iter()
+        .all(|p| p.role.is_empty() && p.channels.is_empty() && p.avatar.is_none()));
+    assert!(map.cards.iter().all(|c| c.severity.is_none()));
+    assert!(map
+        .actions
+        .iter()
+        .all(|a| a.department.is_empty() && a.due.is_none() && a.done_at.is_none()));
+}
+
+#[test]
+fn version_4_keeps_everything_it_added() {
+    use parcours::core::model::{ActionStatus, LaneKind, MapKind};
+    let map = from_json(&golden(4)).unwrap().map;
+    assert_eq!(map.kind, MapKind::FutureState);
+    assert_eq!(map.based_on.as_deref(), Some("g-current-state"));
+    assert!(map.personas[0]
+        .avatar
+        .as_deref()
+        .is_some_and(|a| a.starts_with("data:image/png;base64,")));
+    assert!(!map.personas[1].role.is_empty() && !map.personas[1].channels.is_empty());
+    let kinds: Vec<LaneKind> = map.lanes.iter().map(|l| l.kind).collect();
+    assert!(kinds.ends_with(&[LaneKind::Frontstage, LaneKind::Backstage, LaneKind::Support]));
+    assert_eq!(map.line_of_visibility_after(), Some("g-blueprint-0"));
+    assert!(map.cards.iter().any(|c| c.severity == Some(3)));
+    assert_eq!(map.actions[0].department, "Logistique");
+    let done = map
+        .actions
+        .iter()
+        .find(|a| a.status == ActionStatus::Done)
+        .unwrap();
+    assert!(done.done_at.is_some() && done.metric.is_some() && done.due.is_some());
+}
+
 /// Writes the golden file of the current version from the French demo map.
 /// Run it once when a new format version is introduced, then commit the file:
 /// `cargo test --test golden_files -- --ignored`. It never overwrites a file.
@@ -107,7 +146,7 @@ fn version_1_keeps_everything_it_held() {
 fn write_the_current_versions_golden_file() {
     use parcours::core::demo::demo_map;
     use parcours::core::i18n::Lang;
-    use parcours::core::model::SequentialIds;
+    use parcours::core::model::{Card, Lane, LaneKind, SequentialIds};
 
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/map-v{VERSION}.json"));
@@ -127,6 +166,34 @@ fn write_the_current_versions_golden_file() {
     map.branding.organisation = "Électroménager Dupont".into();
     map.branding.primary = "#1b4f8a".into();
     map.branding.accent = "#e8890c".into();
+    // Version 4: a future-state map based on another, a persona's role,
+    // channels and avatar, a service blueprint's lanes (one holding a card),
+    // a rated pain point (the demo rates them), an action's department, due
+    // date, metric and completion date (the demo sets the others).
+    map.kind = parcours::core::model::MapKind::FutureState;
+    map.based_on = Some("g-current-state".into());
+    map.personas[0].avatar =
+        Some(parcours::core::persona::avatar_data_url(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap());
+    for (i, kind) in [LaneKind::Frontstage, LaneKind::Backstage, LaneKind::Support]
+        .into_iter()
+        .enumerate()
+    {
+        map.lanes.push(Lane {
+            id: format!("g-blueprint-{i}"),
+            kind,
+            title: String::new(),
+            hidden: false,
+        });
+    }
+    map.cards.push(Card {
+        id: "g-front-card".into(),
+        lane: "g-blueprint-0".into(),
+        stage: map.stages[0].id.clone(),
+        persona: None,
+        text: "Le vendeur vérifie le stock".into(),
+        severity: None,
+    });
+    map.actions[0].department = "Logistique".into();
     parcours::core::sync::record(&base, &mut map, "g0ld3n");
     std::fs::write(&path, to_json_pretty(&map, 7) + "\n").unwrap();
 }

@@ -120,7 +120,7 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 4.into()),
+        ("a newer version", |v| v["version"] = 5.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -161,5 +161,48 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         if what != "a field the format does not have" {
             assert!(from_json(&text).is_err(), "the app accepts {what}");
         }
+    }
+}
+
+#[test]
+fn avatars_and_severities_of_version_4_are_checked_by_both() {
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::En, &mut SequentialIds::new("v"), 1);
+    map.personas[0].avatar =
+        Some(parcours::core::persona::avatar_data_url(b"\xFF\xD8\xFF\xE0\0\x10JFIF").unwrap());
+    let good: Value = serde_json::from_str(&to_json(&map, 1)).unwrap();
+    check(&schemas, index, &good.to_string()).unwrap();
+    from_json(&good.to_string()).unwrap();
+    let pain = map.cards.iter().position(|c| c.severity.is_some()).unwrap();
+    let bad_avatars = [
+        "javascript:alert(1)".to_owned(),
+        "https://example.com/me.png".to_owned(),
+        "data:image/svg+xml;base64,PHN2Zy8+".to_owned(),
+        format!("data:image/png;base64,{}", "A".repeat(30_000)),
+    ];
+    for bad in bad_avatars {
+        let mut v = good.clone();
+        v["map"]["personas"][0]["avatar"] = bad.as_str().into();
+        let text = v.to_string();
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "schema accepts {bad:.40}"
+        );
+        let err = from_json(&text).unwrap_err().to_string();
+        assert!(err.contains("map.personas[0].avatar"), "{err}");
+    }
+    for bad in [0, 4] {
+        let mut v = good.clone();
+        v["map"]["cards"][pain]["severity"] = bad.into();
+        let text = v.to_string();
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "schema accepts {bad}"
+        );
+        let err = from_json(&text).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("map.cards[{pain}].severity")),
+            "{err}"
+        );
     }
 }

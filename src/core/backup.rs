@@ -2,7 +2,7 @@
 //!
 //! ```json
 //! {"format":"parcours.library","version":1,"exported":1763856000000,
-//!  "maps":[{"format":"parcours.map","version":3,…}, …],
+//!  "maps":[{"format":"parcours.map","version":4,…}, …],
 //!  "set_aside":[{"key":"parcours.quarantine.x.17…","text":"…"}]}
 //! ```
 //!
@@ -301,7 +301,11 @@ mod tests {
                 "unknown format version 7",
             ),
             (
-                &good.replacen("\"version\":3", "\"version\":9", 1),
+                &good.replacen(
+                    &format!("\"version\":{}", crate::core::envelope::VERSION),
+                    "\"version\":9",
+                    1,
+                ),
                 "maps[0]: this map was written by a newer Parcours",
             ),
             (

@@ -275,6 +275,10 @@ mod tests {
             status: ActionStatus::InProgress,
             card: Some(map.cards[0].id.clone()),
             touchpoint: Some(map.touchpoints[0].id.clone()),
+            department: String::new(),
+            due: None,
+            metric: None,
+            done_at: None,
         }];
         for lang in Lang::ALL {
             let tps = rows(&touchpoints_csv(&map, lang));

@@ -68,6 +68,8 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
     b.persona(
         PersonaText {
             name: ("Camille", "Camille"),
+            role: ("34, project manager", "34 ans, cheffe de projet"),
+            channels: &[Channel::MobileApp, Channel::Website, Channel::Chat],
             segment: (
                 "Busy young family, 30–40, always on their phone",
                 "Jeune famille active, 30-40 ans, toujours sur son téléphone",
@@ -95,6 +97,8 @@ pub fn demo_map(lang: Lang, ids: &mut dyn IdSource, now: Millis) -> JourneyMap {
     b.persona(
         PersonaText {
             name: ("Gérard", "Gérard"),
+            role: ("68, retired teacher", "68 ans, enseignant retraité"),
+            channels: &[Channel::Store, Channel::CallCentre, Channel::Mail],
             segment: (
                 "Retiree, 68, prefers to buy in store",
                 "Retraité, 68 ans, préfère acheter en magasin",
@@ -740,6 +744,8 @@ type Text = (&'static str, &'static str);
 
 struct PersonaText {
     name: Text,
+    role: Text,
+    channels: &'static [Channel],
     segment: Text,
     goals: Text,
     motivations: Text,
@@ -787,6 +793,7 @@ impl<'a> Builder<'a> {
             scales: Scales::default(),
             branding: Branding::default(),
             sync: Default::default(),
+            based_on: None,
         };
         Builder { lang, ids, map }
     }
@@ -810,6 +817,9 @@ impl<'a> Builder<'a> {
             frustrations: self.tr(text.frustrations),
             quote: self.tr(text.quote),
             colour: colour.to_owned(),
+            role: self.tr(text.role),
+            channels: text.channels.to_vec(),
+            avatar: None,
         };
         self.map.personas.push(persona);
     }
@@ -844,12 +854,23 @@ impl<'a> Builder<'a> {
         fr: &'static str,
     ) -> String {
         let id = self.ids.next_id();
+        // Pain points rated high, medium, low in turn.
+        let severity = (lane == LaneKind::PainPoints).then(|| {
+            let rated = self
+                .map
+                .cards
+                .iter()
+                .filter(|c| c.severity.is_some())
+                .count();
+            3 - (rated % 3) as u8
+        });
         let card = Card {
             id: id.clone(),
             lane: self.lane_id(lane),
             stage: self.map.stages[stage].id.clone(),
             persona: self.persona_id(persona),
             text: self.tr((en, fr)),
+            severity,
         };
         self.map.cards.push(card);
         id
@@ -971,6 +992,20 @@ impl<'a> Builder<'a> {
         card: &str,
         touchpoint: &str,
     ) {
+        // Due dates and the done action's date around the current survey
+        // (`created`), after the earlier one (60 days before): its effect shows.
+        let day = 24 * 3600 * 1000;
+        let now = self.map.created;
+        let (due, done_at, metric) = match status {
+            ActionStatus::Done => (
+                Some(now - 35 * day),
+                Some(now - 30 * day),
+                Some(Metric::Nps),
+            ),
+            ActionStatus::InProgress => (Some(now + 30 * day), None, Some(Metric::Csat)),
+            ActionStatus::Planned => (Some(now + 90 * day), None, Some(Metric::Csat)),
+            ActionStatus::Idea => (None, None, None),
+        };
         let action = Action {
             id: self.ids.next_id(),
             title: self.tr(title),
@@ -978,6 +1013,10 @@ impl<'a> Builder<'a> {
             status,
             card: Some(card.to_owned()),
             touchpoint: Some(touchpoint.to_owned()),
+            department: String::new(),
+            due,
+            metric,
+            done_at,
         };
         self.map.actions.push(action);
     }

@@ -4,8 +4,8 @@
 
 use super::branding::Branding;
 use super::model::{
-    Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint, EMOTION_MAX,
-    EMOTION_MIN,
+    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
+    EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +109,25 @@ pub enum Edit {
     /// The whole map at once (a merge with a teammate's copy); undone by
     /// putting the previous map back.
     ReplaceMap(Box<JourneyMap>),
+
+    // ---- Issue 5: actions, severities, the current state a map is based on.
+    /// Insert an action at `index` in the map's action list. Its card and
+    /// touchpoint, when set, must be in the map.
+    InsertAction {
+        index: usize,
+        action: Action,
+    },
+    /// Replace an action's fields (matched by id). The UI passes the whole
+    /// action; [`Action::with_status`] keeps its `done_at` right.
+    UpdateAction(Action),
+    RemoveAction(String),
+    /// Rate a pain point: 1 low, 2 medium, 3 high; `None`: not rated.
+    SetCardSeverity {
+        id: String,
+        severity: Option<u8>,
+    },
+    /// The current-state map this (future-state) map was copied from.
+    SetBasedOn(Option<String>),
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -145,6 +164,11 @@ pub enum Scope {
     /// Never touched by name: readers of this scope are woken by every edit
     /// (views drawn from the whole map, such as the charts).
     Document,
+    /// The list of actions, their order and their links to cards and
+    /// touchpoints (and so which cards and touchpoints have actions).
+    Actions,
+    /// One action's fields.
+    Action(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +183,8 @@ pub enum EditError {
     BadScale,
     /// A branding with a bad colour or logo (what is wrong).
     BadBranding(String),
+    /// A severity other than 1, 2 or 3.
+    BadSeverity(u8),
 }
 
 impl std::fmt::Display for EditError {
@@ -172,6 +198,10 @@ impl std::fmt::Display for EditError {
             ),
             EditError::BadScale => write!(f, "the answer scale's bounds are not in order"),
             EditError::BadBranding(why) => write!(f, "branding refused: {why}"),
+            EditError::BadSeverity(v) => write!(
+                f,
+                "severity {v} is not one of {SEVERITY_MIN} (low) to {SEVERITY_MAX} (high)"
+            ),
         }
     }
 }
@@ -198,7 +228,8 @@ fn ensure_unique(map: &JourneyMap, id: &str) -> Result<(), EditError> {
         || map.lanes.iter().any(|l| l.id == id)
         || map.cards.iter().any(|c| c.id == id)
         || map.touchpoints.iter().any(|t| t.id == id)
-        || map.personas.iter().any(|p| p.id == id);
+        || map.personas.iter().any(|p| p.id == id)
+        || map.actions.iter().any(|a| a.id == id);
     if used {
         Err(EditError::DuplicateId(id.to_owned()))
     } else {
@@ -231,6 +262,66 @@ fn restore<T>(items: &mut Vec<T>, placed: Placed<T>) {
     for (index, item) in placed {
         items.insert(index.min(items.len()), item);
     }
+}
+
+/// An action's card and touchpoint, when set, are in the map.
+fn ensure_links(map: &JourneyMap, action: &Action) -> Result<(), EditError> {
+    if let Some(card) = &action.card {
+        map.card_index(card)
+            .ok_or_else(|| not_found("card", card))?;
+    }
+    if let Some(tp) = &action.touchpoint {
+        map.touchpoint_index(tp)
+            .ok_or_else(|| not_found("touchpoint", tp))?;
+    }
+    Ok(())
+}
+
+/// Cut the links of actions to cards and touchpoints the map no longer has
+/// (after a removal): the actions stay, detached (`card: None` or
+/// `touchpoint: None`), since an action is work someone owns and may still
+/// do; the map stays valid. Returns the edits that link them again.
+fn detach_actions(map: &mut JourneyMap) -> Vec<Edit> {
+    let cards: std::collections::HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
+    let touchpoints: std::collections::HashSet<&str> =
+        map.touchpoints.iter().map(|t| t.id.as_str()).collect();
+    let mut relink = Vec::new();
+    for action in &mut map.actions {
+        let lost_card = action.card.as_deref().is_some_and(|c| !cards.contains(c));
+        let lost_touchpoint = action
+            .touchpoint
+            .as_deref()
+            .is_some_and(|t| !touchpoints.contains(t));
+        if lost_card || lost_touchpoint {
+            relink.push(Edit::UpdateAction(action.clone()));
+            if lost_card {
+                action.card = None;
+            }
+            if lost_touchpoint {
+                action.touchpoint = None;
+            }
+        }
+    }
+    relink
+}
+
+/// A removal's inverse, followed by the edits that link back the actions
+/// it detached (the removed item must be back before they apply).
+fn and_relink(
+    inverse: Edit,
+    mut touched: Vec<Scope>,
+    relink: Vec<Edit>,
+) -> Result<Applied, EditError> {
+    if relink.is_empty() {
+        return Ok(Applied { inverse, touched });
+    }
+    touched.push(Scope::Actions);
+    let mut steps = vec![inverse];
+    steps.extend(relink);
+    Ok(Applied {
+        inverse: Edit::Batch(steps),
+        touched,
+    })
 }
 
 /// The position `delta` places from `index` in a list of `len` items, if it
@@ -327,6 +418,7 @@ impl Edit {
             Edit::SetCardText { id, .. } => Some(format!("card:{id}")),
             Edit::UpdateTouchpoint(t) => Some(format!("touchpoint:{}", t.id)),
             Edit::UpdatePersona(p) => Some(format!("persona:{}", p.id)),
+            Edit::UpdateAction(a) => Some(format!("action:{}", a.id)),
             Edit::SetBranding(_) => Some("branding".into()),
             _ => None,
         }
@@ -378,7 +470,8 @@ impl Edit {
                 let cards = drain_where(&mut map.cards, |c| c.stage == id);
                 let touchpoints = drain_where(&mut map.touchpoints, |t| t.stage == id);
                 let emotions = drain_where(&mut map.emotions, |e| e.stage == id);
-                applied(
+                let relink = detach_actions(map);
+                and_relink(
                     Edit::InsertStage {
                         index,
                         stage,
@@ -387,6 +480,7 @@ impl Edit {
                         emotions,
                     },
                     vec![Scope::Stages, Scope::Emotions],
+                    relink,
                 )
             }
             Edit::RenameStage { id, name } => {
@@ -428,7 +522,12 @@ impl Edit {
                 let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
                 let lane = map.lanes.remove(index);
                 let cards = drain_where(&mut map.cards, |c| c.lane == id);
-                applied(Edit::InsertLane { index, lane, cards }, vec![Scope::Lanes])
+                let relink = detach_actions(map);
+                and_relink(
+                    Edit::InsertLane { index, lane, cards },
+                    vec![Scope::Lanes],
+                    relink,
+                )
             }
             Edit::RenameLane { id, title } => {
                 let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
@@ -473,6 +572,7 @@ impl Edit {
                 map.cards.insert(index.min(map.cards.len()), card);
                 applied(Edit::RemoveCard(id), vec![scope])
             }
+            // Actions answering the card stay, detached (see `detach_actions`).
             Edit::RemoveCard(id) => {
                 let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
                 let card = map.cards.remove(index);
@@ -480,7 +580,8 @@ impl Edit {
                     lane: card.lane.clone(),
                     stage: card.stage.clone(),
                 };
-                applied(Edit::InsertCard { index, card }, vec![scope])
+                let relink = detach_actions(map);
+                and_relink(Edit::InsertCard { index, card }, vec![scope], relink)
             }
             Edit::MoveCard {
                 id,
@@ -548,7 +649,12 @@ impl Edit {
                     .ok_or_else(|| not_found("touchpoint", &id))?;
                 let touchpoint = map.touchpoints.remove(index);
                 let scope = Scope::StageTouchpoints(touchpoint.stage.clone());
-                applied(Edit::InsertTouchpoint { index, touchpoint }, vec![scope])
+                let relink = detach_actions(map);
+                and_relink(
+                    Edit::InsertTouchpoint { index, touchpoint },
+                    vec![scope],
+                    relink,
+                )
             }
             Edit::UpdateTouchpoint(touchpoint) => {
                 let index = map
@@ -652,7 +758,8 @@ impl Edit {
                 let cards = drain_where(&mut map.cards, |c| c.persona.as_deref() == Some(&id));
                 let emotions =
                     drain_where(&mut map.emotions, |e| e.persona.as_deref() == Some(&id));
-                applied(
+                let relink = detach_actions(map);
+                and_relink(
                     Edit::InsertPersona {
                         index,
                         persona,
@@ -660,6 +767,7 @@ impl Edit {
                         emotions,
                     },
                     vec![Scope::All],
+                    relink,
                 )
             }
             Edit::UpdatePersona(persona) => {
@@ -703,6 +811,59 @@ impl Edit {
                 let previous = std::mem::replace(map, *next);
                 applied(Edit::ReplaceMap(Box::new(previous)), vec![Scope::All])
             }
+
+            Edit::InsertAction { index, action } => {
+                ensure_unique(map, &action.id)?;
+                ensure_links(map, &action)?;
+                let id = action.id.clone();
+                map.actions.insert(index.min(map.actions.len()), action);
+                applied(Edit::RemoveAction(id), vec![Scope::Actions])
+            }
+            Edit::UpdateAction(action) => {
+                let index = map
+                    .action_index(&action.id)
+                    .ok_or_else(|| not_found("action", &action.id))?;
+                ensure_links(map, &action)?;
+                let id = action.id.clone();
+                let old = std::mem::replace(&mut map.actions[index], action);
+                let new = &map.actions[index];
+                let mut touched = vec![Scope::Action(id)];
+                // Lists of actions (by card, touchpoint, status) change too.
+                if old.card != new.card
+                    || old.touchpoint != new.touchpoint
+                    || old.status != new.status
+                {
+                    touched.push(Scope::Actions);
+                }
+                applied(Edit::UpdateAction(old), touched)
+            }
+            Edit::RemoveAction(id) => {
+                let index = map
+                    .action_index(&id)
+                    .ok_or_else(|| not_found("action", &id))?;
+                let action = map.actions.remove(index);
+                applied(Edit::InsertAction { index, action }, vec![Scope::Actions])
+            }
+            Edit::SetCardSeverity { id, severity } => {
+                if let Some(v) = severity {
+                    if !(SEVERITY_MIN..=SEVERITY_MAX).contains(&v) {
+                        return Err(EditError::BadSeverity(v));
+                    }
+                }
+                let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+                let old = std::mem::replace(&mut map.cards[index].severity, severity);
+                applied(
+                    Edit::SetCardSeverity {
+                        id: id.clone(),
+                        severity: old,
+                    },
+                    vec![Scope::Card(id)],
+                )
+            }
+            Edit::SetBasedOn(based_on) => {
+                let old = std::mem::replace(&mut map.based_on, based_on);
+                applied(Edit::SetBasedOn(old), vec![Scope::Meta])
+            }
         }
     }
 }
@@ -710,7 +871,7 @@ impl Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Channel, Classification, LaneKind, SequentialIds};
+    use crate::core::model::{ActionStatus, Channel, Classification, LaneKind, SequentialIds};
     use proptest::prelude::*;
 
     fn map() -> JourneyMap {
@@ -730,6 +891,7 @@ mod tests {
                 stage: stage.clone(),
                 persona,
                 text: format!("text {id}"),
+                severity: None,
             });
         }
         m.touchpoints.push(Touchpoint {
@@ -747,6 +909,13 @@ mod tests {
             persona: Some("p1".into()),
             value: -1,
             future: false,
+        });
+        m.actions.push(Action {
+            id: "a1".into(),
+            title: "Fix it".into(),
+            card: Some("c2".into()),
+            touchpoint: Some("t1".into()),
+            ..Action::default()
         });
         m
     }
@@ -791,6 +960,7 @@ mod tests {
                 stage: s1.clone(),
                 persona: None,
                 text: id.into(),
+                severity: None,
             });
         }
         let original = m.clone();
@@ -841,6 +1011,7 @@ mod tests {
                 stage: s1.clone(),
                 persona: persona.map(str::to_owned),
                 text: id.into(),
+                severity: None,
             });
         }
         let step = |m: &mut JourneyMap, id: &str, persona: Option<&str>, s: CardStep| {
@@ -946,6 +1117,7 @@ mod tests {
                 stage: s1.clone(),
                 persona: None,
                 text: "x".into(),
+                severity: None,
             },
         });
         roundtrip(Edit::RemoveCard("c1".into()));
@@ -990,6 +1162,126 @@ mod tests {
             Edit::SetTitle("B".into()),
             Edit::RemoveStage(s1),
         ]));
+        roundtrip(Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: "a2".into(),
+                title: "Call back".into(),
+                card: Some("c1".into()),
+                ..Action::default()
+            },
+        });
+        roundtrip(Edit::UpdateAction(
+            Action {
+                owner: "Lea".into(),
+                due: Some(86_400_000),
+                ..m.actions[0].clone()
+            }
+            .with_status(ActionStatus::Done, 42),
+        ));
+        roundtrip(Edit::RemoveAction("a1".into()));
+        roundtrip(Edit::SetCardSeverity {
+            id: "c1".into(),
+            severity: Some(3),
+        });
+        roundtrip(Edit::SetBasedOn(Some("current".into())));
+        // Removals that detach the action from its card or touchpoint.
+        roundtrip(Edit::RemoveCard("c2".into()));
+        roundtrip(Edit::RemovePersona("p1".into()));
+        roundtrip(Edit::RemoveLane(doing));
+        roundtrip(Edit::RemoveStage(s0));
+    }
+
+    #[test]
+    fn removing_what_an_action_answers_detaches_it_and_undo_links_it_again() {
+        let original = map();
+        let s0 = original.stages[0].id.clone();
+        for edit in [
+            Edit::RemoveCard("c2".into()),
+            Edit::RemoveTouchpoint("t1".into()),
+            Edit::RemoveStage(s0),
+        ] {
+            let mut m = original.clone();
+            let done = edit.clone().apply(&mut m).unwrap();
+            assert_eq!(m.actions.len(), 1, "{edit:?} keeps the action");
+            assert!(crate::core::envelope::validate(&m).is_empty(), "{edit:?}");
+            assert!(done.touched.contains(&Scope::Actions), "{edit:?}");
+            done.inverse.apply(&mut m).unwrap();
+            assert_eq!(m, original, "undo of {edit:?}");
+        }
+        let mut m = original.clone();
+        Edit::RemoveTouchpoint("t1".into()).apply(&mut m).unwrap();
+        assert_eq!(
+            (
+                m.actions[0].card.as_deref(),
+                m.actions[0].touchpoint.as_deref()
+            ),
+            (Some("c2"), None)
+        );
+    }
+
+    #[test]
+    fn action_edits_check_their_links_and_severities_their_range() {
+        let original = map();
+        let mut m = original.clone();
+        let cases = [
+            Edit::InsertAction {
+                index: 0,
+                action: Action {
+                    id: "c1".into(),
+                    ..Action::default()
+                },
+            },
+            Edit::InsertAction {
+                index: 0,
+                action: Action {
+                    id: "a9".into(),
+                    touchpoint: Some("ghost".into()),
+                    ..Action::default()
+                },
+            },
+            Edit::UpdateAction(Action {
+                card: Some("ghost".into()),
+                ..original.actions[0].clone()
+            }),
+            Edit::UpdateAction(Action {
+                id: "nope".into(),
+                ..Action::default()
+            }),
+            Edit::RemoveAction("nope".into()),
+            Edit::SetCardSeverity {
+                id: "c1".into(),
+                severity: Some(4),
+            },
+            Edit::SetCardSeverity {
+                id: "c1".into(),
+                severity: Some(0),
+            },
+        ];
+        for edit in cases {
+            assert!(edit.clone().apply(&mut m).is_err(), "{edit:?} should fail");
+            assert_eq!(m, original);
+        }
+        assert!(EditError::BadSeverity(4).to_string().contains("1 (low)"));
+    }
+
+    #[test]
+    fn typing_in_an_action_touches_only_that_action() {
+        let mut m = map();
+        let action = Action {
+            title: "Fix it now".into(),
+            ..m.actions[0].clone()
+        };
+        let done = Edit::UpdateAction(action.clone()).apply(&mut m).unwrap();
+        assert_eq!(done.touched, vec![Scope::Action("a1".into())]);
+        assert_eq!(
+            Edit::UpdateAction(action).coalesce_key().as_deref(),
+            Some("action:a1")
+        );
+        let done = Edit::UpdateAction(m.actions[0].clone().with_status(ActionStatus::Planned, 1))
+            .apply(&mut m)
+            .unwrap();
+        assert!(done.touched.contains(&Scope::Actions));
     }
 
     #[test]
@@ -1057,6 +1349,7 @@ mod tests {
                     stage: s0.clone(),
                     persona: None,
                     text: String::new(),
+                    severity: None,
                 },
             },
             Edit::Batch(vec![
@@ -1073,7 +1366,7 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..8, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..13, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -1084,11 +1377,15 @@ mod tests {
                     0 => Edit::SetTitle(text),
                     1 => Edit::RemoveStage(stage),
                     2 => Edit::MoveStage { id: stage, to: n },
-                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text } },
+                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None } },
                     4 => Edit::SetCardText { id: "c1".into(), text },
                     5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),
-                    7 if n % 2 == 0 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
+                    7 => Edit::RemoveCard("c2".into()),
+                    8 => Edit::SetCardSeverity { id: "c1".into(), severity: Some(n as u8) },
+                    9 => Edit::UpdateAction(Action { title: text, ..Action { id: "a1".into(), ..Action::default() } }.with_status(ActionStatus::ALL[n], 7)),
+                    10 => Edit::RemoveTouchpoint("t1".into()),
+                    11 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {

@@ -15,11 +15,14 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::json_path;
-use super::model::{JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN};
+use super::model::{
+    JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
+};
+use super::persona::avatar_ok;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,7 +129,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -165,6 +168,15 @@ fn v1_to_v2(map: &mut JourneyMap) {
 /// its changes, for merging). An older map has none: every copy is taken to
 /// have seen all of it, and its first merge asks about every difference.
 fn v2_to_v3(_map: &mut JourneyMap) {}
+
+/// Version 4 added optional fields only: a persona's role, preferred
+/// channels and avatar; a pain point's severity; an action's department,
+/// due date, metric and completion date; a future-state map's `based_on`;
+/// and the service blueprint's front-stage, back-stage and support lanes.
+/// A version 3 map reads as it is. The version number changed so that an
+/// older Parcours opening a version 4 file says it comes from a newer
+/// Parcours, instead of tripping on a lane kind it does not know.
+fn v3_to_v4(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -506,6 +518,11 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     }
 
     for (i, p) in map.personas.iter().enumerate() {
+        if let Some(avatar) = &p.avatar {
+            if let Err(e) = avatar_ok(avatar) {
+                problems.push(problem(format!("map.personas[{i}].avatar"), e.to_string()));
+            }
+        }
         if let Some(share) = p.share {
             if !(0.0..=100.0).contains(&share) {
                 problems.push(problem(
@@ -528,6 +545,14 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         refs.push((format!("map.cards[{i}].stage"), "stage", &c.stage, &stages));
         if let Some(p) = &c.persona {
             refs.push((format!("map.cards[{i}].persona"), "persona", p, &personas));
+        }
+        if let Some(severity) = c.severity {
+            if !(SEVERITY_MIN..=SEVERITY_MAX).contains(&severity) {
+                problems.push(problem(
+                    format!("map.cards[{i}].severity"),
+                    format!("{severity} is not a severity: 1 (low), 2 (medium) or 3 (high)"),
+                ));
+            }
         }
     }
     for (what, scale) in [("csat", map.scales.csat), ("ces", map.scales.ces)] {
@@ -652,6 +677,7 @@ mod tests {
             stage: m.stages[0].id.clone(),
             persona: None,
             text: "« Où est le magasin ? » <b>".into(),
+            severity: None,
         });
         m
     }
@@ -664,7 +690,8 @@ mod tests {
             assert_eq!(back.map, m);
             assert_eq!(back.revision, 3);
         }
-        assert!(to_json(&m, 0).starts_with(r#"{"format":"parcours.map","version":3,"#));
+        let head = format!(r#"{{"format":"parcours.map","version":{VERSION},"#);
+        assert!(to_json(&m, 0).starts_with(&head));
     }
 
     /// A version 1 document, as version 1 wrote it: hand-typed figures in `metrics`.

@@ -13,6 +13,7 @@ use super::envelope::{self, FormatError, Stored};
 use super::i18n::latin_lower;
 use super::model::{IdSource, JourneyMap, MapKind, Millis};
 use super::store::{stored_len, KeyValueStore, StoreError};
+use super::sync::SyncState;
 
 pub const MAP_PREFIX: &str = "parcours.map.";
 pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
@@ -187,9 +188,10 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
     Ok(report)
 }
 
-/// Move unreadable text to a quarantine key. If the copy cannot be written
-/// (quota full), the text stays where it is, untouched; it is still reported.
-fn set_aside(
+/// Move unreadable text to a quarantine key (`parcours.quarantine.<id>.<now>`).
+/// If the copy cannot be written (quota full), the text stays where it is,
+/// untouched; it is still reported.
+pub(crate) fn set_aside(
     store: &dyn KeyValueStore,
     key: &str,
     id: &str,
@@ -355,6 +357,10 @@ pub fn duplicate(
         a.card = a.card.as_deref().map(|c| fresh(c, ids));
         a.touchpoint = a.touchpoint.as_deref().map(|t| fresh(t, ids));
     }
+    // A new document has no change history: the original's stamps name
+    // items by their old ids, and merging the copy with a copy of the
+    // original must not pass for merging two copies of one map.
+    copy.sync = SyncState::default();
     copy
 }
 
@@ -372,6 +378,7 @@ mod tests {
             stage: m.stages[0].id.clone(),
             persona: None,
             text: "Compare les prix".into(),
+            severity: None,
         });
         m
     }
@@ -532,6 +539,19 @@ mod tests {
             .all(|s| !m.stages.iter().any(|o| o.id == s.id)));
         assert_eq!(copy.cards[0].text, m.cards[0].text);
         assert_eq!(copy.title, "Copy");
+    }
+
+    #[test]
+    fn a_duplicate_starts_with_no_change_history() {
+        let mut ids = SequentialIds::new("m");
+        let before = map(&mut ids, "Orig", 1);
+        let mut m = before.clone();
+        m.title = "Edited".into();
+        crate::core::sync::record(&before, &mut m, "r1");
+        assert!(!m.sync.is_empty());
+        let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
+        assert!(copy.sync.is_empty());
+        assert!(envelope::validate(&copy).is_empty());
     }
 
     #[test]

@@ -379,6 +379,7 @@ pub fn from_mermaid(
                     None
                 },
                 text: task.text.clone(),
+                severity: None,
             });
             let keys: Vec<Option<String>> = if persona_ids.is_empty() {
                 vec![None]
@@ -602,6 +603,7 @@ journey
             stage: map.stages[0].id.clone(),
             persona: Some(map.personas[0].id.clone()),
             text: "Calls: \"where is it?\"\nthen waits".into(),
+            severity: None,
         });
         let text = to_mermaid(&map);
         assert!(

@@ -1,5 +1,6 @@
 //! The pure core: no browser, no framework.
 
+pub mod action_board;
 pub mod backup;
 pub mod base64;
 pub mod branding;
@@ -9,6 +10,7 @@ pub mod demo;
 pub mod edit;
 pub mod embed_source;
 pub mod envelope;
+pub mod future_state;
 pub mod history;
 pub mod i18n;
 pub mod json_path;
@@ -18,10 +20,15 @@ pub mod map_text;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod persona;
+pub mod persona_compare;
+pub mod persona_library;
 pub mod presentation;
+pub mod priority;
 pub mod report;
 pub mod route_text;
 pub mod share_link;
 pub mod store;
 pub mod survey_import;
 pub mod sync;
+pub mod template;

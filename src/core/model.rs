@@ -44,6 +44,11 @@ pub struct JourneyMap {
     /// What this copy knows of its changes, for merging (format version 3).
     #[serde(default, skip_serializing_if = "SyncState::is_empty")]
     pub sync: SyncState,
+    /// A future-state map: the id of the current-state map it was copied
+    /// from (format version 4). Not checked against the library: the
+    /// current-state map may have been deleted or live in another browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +90,17 @@ pub struct Persona {
     /// A CSS colour (`#rrggbb`) for the avatar and the persona's emotion line.
     #[serde(default = "default_colour")]
     pub colour: String,
+    /// Age or role, free text ("35, works in a bank"; format version 4).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// The channels this persona prefers, in order (format version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// An uploaded picture as a `data:image/png|jpeg|webp;base64,…` URL of
+    /// at most [`super::persona::MAX_AVATAR_CHARS`] characters (checked by
+    /// [`super::persona::avatar_ok`]); `None`: initials on [`Persona::colour`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
 }
 
 fn default_colour() -> String {
@@ -132,10 +148,19 @@ pub enum LaneKind {
     Opportunities,
     /// A free text lane the user added.
     Notes,
+    /// Service blueprint: what front-stage employees do, in the customer's
+    /// sight (above the line of visibility).
+    Frontstage,
+    /// Service blueprint: what employees do out of the customer's sight
+    /// (below the line of visibility).
+    Backstage,
+    /// Service blueprint: the support processes (systems, partners) that
+    /// make the front and back stage possible.
+    Support,
 }
 
 impl LaneKind {
-    pub const ALL: [LaneKind; 10] = [
+    pub const ALL: [LaneKind; 13] = [
         LaneKind::Goal,
         LaneKind::Doing,
         LaneKind::Thinking,
@@ -146,6 +171,9 @@ impl LaneKind {
         LaneKind::Gains,
         LaneKind::Opportunities,
         LaneKind::Notes,
+        LaneKind::Frontstage,
+        LaneKind::Backstage,
+        LaneKind::Support,
     ];
 
     /// Lanes whose cells hold text cards.
@@ -153,6 +181,15 @@ impl LaneKind {
         !matches!(
             self,
             LaneKind::Feeling | LaneKind::Touchpoints | LaneKind::Metrics
+        )
+    }
+
+    /// The service blueprint's lanes of the service's side (front stage,
+    /// back stage, support processes).
+    pub fn is_blueprint(self) -> bool {
+        matches!(
+            self,
+            LaneKind::Frontstage | LaneKind::Backstage | LaneKind::Support
         )
     }
 
@@ -166,7 +203,7 @@ impl LaneKind {
 }
 
 /// A text card in one cell (lane × stage). `persona: None` applies to everyone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Card {
     pub id: String,
     pub lane: String,
@@ -174,7 +211,15 @@ pub struct Card {
     #[serde(default)]
     pub persona: Option<String>,
     pub text: String,
+    /// How bad a pain point is: 1 low, 2 medium, 3 high (format version 4);
+    /// `None`: not rated (counted as medium when ranking).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<u8>,
 }
+
+/// The lowest and highest severity of a pain point.
+pub const SEVERITY_MIN: u8 = 1;
+pub const SEVERITY_MAX: u8 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Touchpoint {
@@ -479,7 +524,7 @@ fn is_false(b: &bool) -> bool {
 pub const EMOTION_MIN: i8 = -2;
 pub const EMOTION_MAX: i8 = 2;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     pub id: String,
     pub title: String,
@@ -493,6 +538,36 @@ pub struct Action {
     /// The touchpoint whose metric it should move.
     #[serde(default)]
     pub touchpoint: Option<String>,
+    /// The department that carries it out (format version 4).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub department: String,
+    /// When it should be done (format version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Millis>,
+    /// The touchpoint's metric it should move (format version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
+    /// When it became [`ActionStatus::Done`]; cleared when it leaves Done
+    /// (format version 4). Its effect is measured from this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<Millis>,
+}
+
+impl Action {
+    /// This action with `status`, keeping [`Action::done_at`] true: set to
+    /// `now` when it becomes Done, kept while it stays Done, cleared when it
+    /// leaves Done.
+    pub fn with_status(mut self, status: ActionStatus, now: Millis) -> Action {
+        match (self.status, status) {
+            (ActionStatus::Done, ActionStatus::Done) => {
+                self.done_at = self.done_at.or(Some(now));
+            }
+            (_, ActionStatus::Done) => self.done_at = Some(now),
+            _ => self.done_at = None,
+        }
+        self.status = status;
+        self
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -503,6 +578,15 @@ pub enum ActionStatus {
     Planned,
     InProgress,
     Done,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Idea,
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+    ];
 }
 
 impl JourneyMap {
@@ -532,6 +616,7 @@ impl JourneyMap {
             scales: Scales::default(),
             branding: Branding::default(),
             sync: SyncState::default(),
+            based_on: None,
         }
     }
 
@@ -584,6 +669,31 @@ impl JourneyMap {
     }
     pub fn persona(&self, id: &str) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id == id)
+    }
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+    pub fn action_index(&self, id: &str) -> Option<usize> {
+        self.actions.iter().position(|a| a.id == id)
+    }
+
+    /// Where a service blueprint's line of visibility is drawn: under the
+    /// lane whose id this returns. That is the visible lane just above the
+    /// first visible back-stage lane, or, in a map with front-stage lanes
+    /// and no back stage, the last visible front-stage lane. `None` when the
+    /// map has no visible front- or back-stage lane, or when a back-stage
+    /// lane comes first (no lane above it to draw the line under).
+    pub fn line_of_visibility_after(&self) -> Option<&str> {
+        let visible: Vec<&Lane> = self.lanes.iter().filter(|l| !l.hidden).collect();
+        match visible.iter().position(|l| l.kind == LaneKind::Backstage) {
+            Some(0) => None,
+            Some(i) => Some(visible[i - 1].id.as_str()),
+            None => visible
+                .iter()
+                .rev()
+                .find(|l| l.kind == LaneKind::Frontstage)
+                .map(|l| l.id.as_str()),
+        }
     }
 
     /// Ids of the cards in one cell, in their order, for the persona view
@@ -681,6 +791,7 @@ mod tests {
                 stage: stage.clone(),
                 persona: persona.map(str::to_owned),
                 text: String::new(),
+                severity: None,
             });
         }
         assert_eq!(map.cell_cards(&lane, &stage, None), ["c1", "c2", "c3"]);
@@ -694,6 +805,56 @@ mod tests {
         assert!(!Channel::Store.is_online());
         assert!(!Channel::CallCentre.is_online());
         assert!(!Channel::Mail.is_online());
+    }
+
+    #[test]
+    fn done_at_follows_the_status() {
+        let idea = Action::default();
+        let done = idea.clone().with_status(ActionStatus::Done, 10);
+        assert_eq!(done.done_at, Some(10));
+        // Staying done keeps the first date; leaving done clears it.
+        assert_eq!(
+            done.clone().with_status(ActionStatus::Done, 20).done_at,
+            Some(10)
+        );
+        let reopened = done.with_status(ActionStatus::InProgress, 30);
+        assert_eq!(
+            (reopened.status, reopened.done_at),
+            (ActionStatus::InProgress, None)
+        );
+        assert_eq!(idea.with_status(ActionStatus::Planned, 5).done_at, None);
+    }
+
+    #[test]
+    fn the_line_of_visibility_runs_above_the_back_stage() {
+        let mut map = sample();
+        assert_eq!(map.line_of_visibility_after(), None);
+        for (id, kind) in [
+            ("front", LaneKind::Frontstage),
+            ("back", LaneKind::Backstage),
+            ("support", LaneKind::Support),
+        ] {
+            map.lanes.push(Lane {
+                id: id.into(),
+                kind,
+                title: String::new(),
+                hidden: false,
+            });
+        }
+        assert_eq!(map.line_of_visibility_after(), Some("front"));
+        // Under the visible lane above the back stage when front is hidden.
+        map.lanes
+            .iter_mut()
+            .find(|l| l.id == "front")
+            .unwrap()
+            .hidden = true;
+        let above = map.lanes[map.lanes.len() - 4].id.clone();
+        assert_eq!(map.line_of_visibility_after(), Some(above.as_str()));
+        // No back stage: under the last front-stage lane.
+        map.lanes.retain(|l| l.kind != LaneKind::Backstage);
+        map.lanes.iter_mut().for_each(|l| l.hidden = false);
+        assert_eq!(map.line_of_visibility_after(), Some("front"));
+        assert!(LaneKind::Frontstage.holds_cards() && LaneKind::Support.is_blueprint());
     }
 
     #[test]

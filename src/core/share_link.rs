@@ -170,6 +170,7 @@ mod tests {
             stage: map.stages[0].id.clone(),
             persona: None,
             text: noise,
+            severity: None,
         });
         match encode(&map) {
             Err(ShareError::TooLarge { chars }) => {

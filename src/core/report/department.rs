@@ -160,6 +160,10 @@ mod tests {
             status: Default::default(),
             card: None,
             touchpoint: touchpoint.map(str::to_owned),
+            department: String::new(),
+            due: None,
+            metric: None,
+            done_at: None,
         };
         map.actions = vec![
             action("linked", Some("ours")),

@@ -54,7 +54,10 @@ impl Recorded for Persona {
                 motivations,
                 frustrations,
                 quote,
-                colour
+                colour,
+                role,
+                channels,
+                avatar
             ]
         );
     }
@@ -94,7 +97,7 @@ impl Recorded for Card {
         )
     }
     fn differing(&self, o: &Self, out: &mut Vec<&'static str>) {
-        differing!(self, o, out, [lane, stage, persona, text]);
+        differing!(self, o, out, [lane, stage, persona, text, severity]);
     }
 }
 
@@ -139,7 +142,12 @@ impl Recorded for Action {
         format!("action/{}", self.id)
     }
     fn differing(&self, o: &Self, out: &mut Vec<&'static str>) {
-        differing!(self, o, out, [title, owner, status, card, touchpoint]);
+        differing!(
+            self,
+            o,
+            out,
+            [title, owner, status, card, touchpoint, department, due, metric, done_at]
+        );
     }
 }
 
@@ -147,7 +155,12 @@ impl Recorded for Action {
 /// are not merged as fields).
 pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str> {
     let mut out = Vec::new();
-    differing!(a, b, out, [title, kind, description, scales, branding]);
+    differing!(
+        a,
+        b,
+        out,
+        [title, kind, description, scales, branding, based_on]
+    );
     out
 }
 

@@ -175,9 +175,13 @@ struct MapFields<'a> {
     /// Absent when empty, as in the file.
     #[serde(skip_serializing_if = "crate::core::branding::Branding::is_empty")]
     branding: &'a crate::core::branding::Branding,
+    /// Absent when none, as in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    based_on: Option<&'a str>,
 }
 
-/// The map's own mergeable fields (title, kind, description, scales, branding).
+/// The map's own mergeable fields (title, kind, description, scales,
+/// branding, based_on).
 pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
     let fields = MapFields {
         title: &map.title,
@@ -185,6 +189,7 @@ pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
         description: &map.description,
         scales: map.scales,
         branding: &map.branding,
+        based_on: map.based_on.as_deref(),
     };
     match serde_json::to_value(fields) {
         Ok(Value::Object(fields)) => fields,

@@ -35,6 +35,7 @@ fn card(id: &str, lane: &str, stage: &str, text: &str) -> Card {
         stage: stage.into(),
         persona: None,
         text: text.into(),
+        severity: None,
     }
 }
 
@@ -361,6 +362,54 @@ fn different_maps_are_not_merged() {
     assert_eq!(merge(&origin(), &other), Err(MergeError::NotTheSameMap));
 }
 
+#[test]
+fn version_4_fields_changed_on_each_side_merge_without_a_question() {
+    let o = origin();
+    let action = crate::core::model::Action {
+        id: "a1".into(),
+        title: "Fix".into(),
+        card: Some("c0".into()),
+        ..Default::default()
+    };
+    let o = edit(
+        &o,
+        "o",
+        vec![Edit::InsertAction {
+            index: 0,
+            action: action.clone(),
+        }],
+    );
+    let a = edit(
+        &o,
+        "a",
+        vec![
+            Edit::SetCardSeverity {
+                id: "c0".into(),
+                severity: Some(3),
+            },
+            Edit::SetBasedOn(Some("current".into())),
+        ],
+    );
+    let done = action.with_status(crate::core::model::ActionStatus::Done, 99);
+    let b = edit(&o, "b", vec![Edit::UpdateAction(done.clone())]);
+    let m = merge(&a, &b).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.map.cards[0].severity, Some(3));
+    assert_eq!(m.map.based_on.as_deref(), Some("current"));
+    assert_eq!(m.map.actions, [done]);
+    // Both sides rating the same pain point differently is a question.
+    let b2 = edit(
+        &o,
+        "b",
+        vec![Edit::SetCardSeverity {
+            id: "c0".into(),
+            severity: Some(1),
+        }],
+    );
+    let m = merge(&a, &b2).unwrap();
+    assert_eq!(m.conflicts.len(), 1);
+}
+
 // Random edits of two copies.
 
 #[derive(Clone, Debug)]
@@ -375,6 +424,8 @@ enum Op {
     MoveStage(u8, u8),
     TouchpointName(u8, u8),
     Emotion(u8, i8),
+    Severity(u8, u8),
+    BasedOn(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -389,6 +440,8 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveStage(a, b)),
         (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::TouchpointName(a, b)),
         (any::<u8>(), -2i8..=2).prop_map(|(a, v)| Op::Emotion(a, v)),
+        (any::<u8>(), 1u8..=3).prop_map(|(a, v)| Op::Severity(a, v)),
+        any::<u8>().prop_map(Op::BasedOn),
     ]
 }
 
@@ -443,6 +496,11 @@ fn to_edit(map: &JourneyMap, op: &Op, who: &str, n: usize) -> Option<Edit> {
             future: false,
             value: Some(v),
         },
+        Op::Severity(i, v) => Edit::SetCardSeverity {
+            id: map.cards[pick(map.cards.len(), i)?].id.clone(),
+            severity: Some(v),
+        },
+        Op::BasedOn(v) => Edit::SetBasedOn(Some(text(v))),
     })
 }
 

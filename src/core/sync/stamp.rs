@@ -228,6 +228,7 @@ mod tests {
             stage: before.stages[0].id.clone(),
             persona: None,
             text: "Compares offers".into(),
+            severity: None,
         };
         let mut added = edited(&before, Edit::InsertCard { index: 0, card });
         assert!(record(&before, &mut added, "r1"));

@@ -38,6 +38,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             stage: stage.get_value(),
             persona,
             text: String::new(),
+            severity: None,
         };
         // After the cell's last card, so the cell keeps its order.
         let index = session.peek(|m| {

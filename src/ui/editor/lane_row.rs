@@ -25,6 +25,9 @@ pub fn kind_code(kind: LaneKind) -> &'static str {
         LaneKind::Gains => "gains",
         LaneKind::Opportunities => "opportunities",
         LaneKind::Notes => "notes",
+        LaneKind::Frontstage => "frontstage",
+        LaneKind::Backstage => "backstage",
+        LaneKind::Support => "support",
     }
 }
 
