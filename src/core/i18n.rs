@@ -444,6 +444,19 @@ keys! {
     ReasonNoMetric => ("no survey figure", "aucun indicateur d'enquête"),
     ReasonWeakMetric => ("weak", "faible"),
     ReasonLowReach => ("few customers reach it", "peu de clients l'atteignent"),
+    PercentagePoints => ("pts", "pts"),
+    TargetsHint => ("Today → target (gap). Targets are the figures typed on the future state's touchpoints.", "Aujourd'hui → cible (écart). Les cibles sont les chiffres saisis sur les points de contact de l'état futur."),
+    CurrentStateMissing => ("The current-state map this future state was copied from is no longer in this browser's library.", "La carte de l'état actuel dont cet état futur est la copie n'est plus dans la bibliothèque de ce navigateur."),
+    ComparisonTitle => ("Current state and future state", "État actuel et état futur"),
+    BackToFutureMap => ("← Back to the future state", "← Retour à l'état futur"),
+    StageChange => ("Change", "Changement"),
+    CardsColumn => ("Cards", "Cartes"),
+    FeelingTodayFuture => ("Feeling, today → future", "Ressenti, aujourd'hui → futur"),
+    TargetsTitle => ("Target figures against today's", "Objectifs chiffrés face à aujourd'hui"),
+    TargetsEmpty => ("No figure on either side yet: type targets on the future state's touchpoints.", "Aucun chiffre de part et d'autre pour l'instant : saisissez les objectifs sur les points de contact de l'état futur."),
+    TargetBetter => ("better", "mieux"),
+    TargetWorse => ("worse", "moins bien"),
+    NothingChanged => ("no change", "aucun changement"),
 }
 
 impl LaneKind {

@@ -63,6 +63,14 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// A future state compared with its current state (the "charts" chunk,
+    /// which has the chart figure and plotters).
+    charts, fn comparison_page(id: String) {
+        view! { <crate::ui::comparison::comparison_page::ComparisonPage id=id/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -124,6 +132,7 @@ pub fn App() -> impl IntoView {
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
                 Route::EmbedSource(query) => view! { <LazyPart load=move || embedded_source(query.clone())/> }.into_any(),
                 Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
+                Route::Compare(id) => view! { <LazyPart load=move || comparison_page(id.clone())/> }.into_any(),
                 Route::Present(address) => view! { <LazyPart load=move || present_page(address.clone())/> }.into_any(),
             }}
         </main>

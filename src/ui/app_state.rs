@@ -33,6 +33,8 @@ pub enum Route {
     Report(ReportAddress),
     /// A stored map presented full screen, a stage at a time or whole.
     Present(PresentAddress),
+    /// A future-state map compared with the current state it was copied from.
+    Compare(String),
 }
 
 impl Route {
@@ -51,6 +53,8 @@ impl Route {
             .and_then(PresentAddress::parse)
         {
             Route::Present(at)
+        } else if let Some(id) = part("compare/") {
+            Route::Compare(id.to_owned())
         } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
@@ -73,6 +77,7 @@ impl Route {
             Route::EmbedSource(query) => format!("#/embed?{query}"),
             Route::Report(report) => format!("#/report/{}", report.path()),
             Route::Present(at) => format!("#/present/{}", at.path()),
+            Route::Compare(id) => format!("#/compare/{id}"),
         }
     }
 }
@@ -312,6 +317,12 @@ mod tests {
         assert_eq!(Route::from_hash("#/present/ab12/2"), present);
         assert_eq!(present.to_hash(), "#/present/ab12/2");
         assert_eq!(Route::from_hash("#/present/ab12/0"), Route::Library);
+        assert_eq!(
+            Route::from_hash("#/compare/f1"),
+            Route::Compare("f1".into())
+        );
+        assert_eq!(Route::Compare("f1".into()).to_hash(), "#/compare/f1");
+        assert_eq!(Route::from_hash("#/compare/a b"), Route::Library);
         assert_eq!(Route::from_hash("#/view/"), Route::Library);
         assert_eq!(Route::from_hash("#/embed/abc"), Route::Embed("abc".into()));
         assert_eq!(Route::from_hash("#/embed/a%20"), Route::Library);

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod app_state;
 pub mod charts;
+pub mod comparison;
 pub mod editor;
 pub mod icon_button;
 pub mod id_list;

@@ -15,6 +15,29 @@ pub fn signed(x: f64) -> String {
     }
 }
 
+/// A metric's bare value, without its scale: `+23`, `78 %`, `2.9`, `12,000`
+/// (for tables that set one value beside another, like a target).
+pub fn bare_value(lang: Lang, metric: Metric, x: f64) -> String {
+    match metric {
+        Metric::Reach => format_count(lang, x),
+        Metric::Nps => signed(x),
+        Metric::Csat => format_percent(lang, x.round()),
+        Metric::Ces => format_decimal(lang, x),
+    }
+}
+
+/// The difference between two values of a metric, always signed: `+12`,
+/// `−5 pts` (CSAT, in percentage points), `−0.4`, `+1,500`.
+pub fn gap_value(lang: Lang, metric: Metric, gap: f64) -> String {
+    let sign = if gap > 0.0 { "+" } else { "" };
+    match metric {
+        Metric::Nps => signed(gap),
+        Metric::Csat => format!("{} {}", signed(gap), lang.t(Key::PercentagePoints)),
+        Metric::Reach => format!("{sign}{}", format_count(lang, gap)),
+        Metric::Ces => format!("{sign}{}", format_decimal(lang, gap)),
+    }
+}
+
 /// The value alone: `+23`, `78 %`, `2.9 / 7`, `12,000`.
 pub fn value(lang: Lang, f: &Figure) -> String {
     match f.metric {
@@ -117,6 +140,20 @@ pub fn trend(lang: Lang, now: &Figure, before: &Figure) -> (char, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_values_and_gaps_read_in_each_metric_s_unit() {
+        assert_eq!(bare_value(Lang::En, Metric::Nps, -7.4), "\u{2212}7");
+        assert_eq!(bare_value(Lang::Fr, Metric::Csat, 56.4), "56\u{a0}%");
+        assert_eq!(bare_value(Lang::Fr, Metric::Ces, 3.25), "3,3");
+        assert_eq!(bare_value(Lang::En, Metric::Reach, 12000.0), "12,000");
+        assert_eq!(gap_value(Lang::En, Metric::Nps, 12.0), "+12");
+        assert_eq!(gap_value(Lang::En, Metric::Csat, -5.0), "\u{2212}5 pts");
+        assert_eq!(gap_value(Lang::Fr, Metric::Csat, 4.0), "+4 pts");
+        assert_eq!(gap_value(Lang::En, Metric::Ces, -0.4), "-0.4");
+        assert_eq!(gap_value(Lang::En, Metric::Ces, 0.5), "+0.5");
+        assert_eq!(gap_value(Lang::En, Metric::Reach, 1500.0), "+1,500");
+    }
     use crate::core::metrics::from_answers;
     use crate::core::model::Scale;
 

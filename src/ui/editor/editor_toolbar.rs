@@ -8,8 +8,11 @@ use crate::core::i18n::Key;
 use crate::core::mermaid;
 use crate::core::model::{JourneyMap, MapKind};
 use crate::core::report::address::ReportAddress;
+use crate::core::template;
+use crate::platform::clock;
 use crate::platform::download;
 use crate::ui::app_state::{NoticeKind, Route};
+use crate::ui::editor::future_state_link::FutureStateLink;
 use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
@@ -74,6 +77,15 @@ pub fn EditorToolbar() -> impl IntoView {
                 app.notify(NoticeKind::Error(why));
             }
         });
+    };
+    // The map's structure and texts, kept among the user's templates (saved
+    // again, it replaces its earlier template).
+    let save_template = move |_| {
+        let template = session.peek(template::save_as_template);
+        match template::save_template(&*app.store(), &template, clock::now()) {
+            Ok(()) => app.notify(NoticeKind::Info(app.t(Key::TemplateSaved).to_owned())),
+            Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+        }
     };
     // The report reads the stored map: what is pending is saved first.
     let open_report = move |_| {
@@ -141,6 +153,7 @@ pub fn EditorToolbar() -> impl IntoView {
             <button data-testid="open-report" title=app.text(Key::ReportHint) on:click=open_report>
                 "🖨 " {app.text(Key::Report)}
             </button>
+            <FutureStateLink/>
             <details class="export-menu" data-testid="export-menu" node_ref=export_menu>
                 <summary>{app.text(Key::MoreFormats)}</summary>
                 // A choice closes the menu.
@@ -154,6 +167,9 @@ pub fn EditorToolbar() -> impl IntoView {
                     <button data-testid="export-mermaid" title=app.text(Key::ExportMermaidHint) on:click=export_mermaid>
                         "⤓ " {app.text(Key::ExportMermaid)}
                     </button>
+                    <button data-testid="save-template" on:click=save_template>
+                        "▣ " {app.text(Key::SaveAsTemplate)}
+                    </button>
                 </div>
             </details>
             <Show when=move || share_open.get()>
@@ -163,7 +179,7 @@ pub fn EditorToolbar() -> impl IntoView {
     }
 }
 
-fn kind_code(kind: MapKind) -> &'static str {
+pub fn kind_code(kind: MapKind) -> &'static str {
     match kind {
         MapKind::CurrentState => "current_state",
         MapKind::DayInTheLife => "day_in_the_life",

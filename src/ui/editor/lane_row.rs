@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::edit::Scope;
+use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
 use crate::ui::editor::card_cell::CardCell;
 use crate::ui::editor::emotion_curve::EmotionCurve;
@@ -67,11 +69,22 @@ pub fn LaneRow(id: String) -> impl IntoView {
         .into_any(),
     };
     let header_id = id.clone();
+    // A service blueprint's line of visibility runs under this lane: what
+    // the customer sees is above it, the back stage below.
+    let visibility_line = move || {
+        session.read(Scope::Lanes, |m| {
+            m.line_of_visibility_after() == Some(lane_id.get_value().as_str())
+        })
+    };
     view! {
         <div class=format!("grid-row lane lane-{}", kind_code(kind)) data-testid="lane"
+            class:visibility-line=visibility_line
             data-lane-kind=kind_code(kind) data-lane-id=id>
             <LaneHeader id=header_id kind=kind/>
             {cells}
+            <Show when=visibility_line>
+                <span class="visibility-label" data-testid="line-of-visibility">{session.app.text(Key::LineOfVisibility)}</span>
+            </Show>
         </div>
     }
 }

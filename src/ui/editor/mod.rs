@@ -7,6 +7,7 @@ pub mod editor_tabs;
 pub mod editor_toolbar;
 pub mod emotion_curve;
 pub mod feeling_cell;
+pub mod future_state_link;
 pub mod grid_keys;
 pub mod hidden_lanes;
 pub mod history_controls;

@@ -9,16 +9,19 @@ use crate::core::i18n::{Key, Lang};
 use crate::core::library::{self, MapEntry};
 use crate::core::map_file;
 use crate::core::mermaid;
-use crate::core::model::{JourneyMap, Millis};
+use crate::core::model::{JourneyMap, MapKind, Millis};
+use crate::core::template;
 use crate::platform::clock;
 use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Incoming, NoticeKind, Route};
+use crate::ui::editor::editor_toolbar::kind_code;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
+use crate::ui::library::template_list::TemplateList;
 
 /// A deleted map that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,17 +63,16 @@ pub fn LibraryPage() -> impl IntoView {
             app.navigate(Route::Map(id));
         }
     };
+    // A blank map of the chosen kind, with the lanes and stages it needs.
+    let new_kind = RwSignal::new(MapKind::CurrentState);
     let new_blank = move |_| {
         let lang = app.lang.get_untracked();
-        let map = JourneyMap::blank(
+        let map = template::from_kind(
+            new_kind.get_untracked(),
+            lang,
             &mut RandomIds,
-            lang.t(Key::UntitledMap),
-            [
-                lang.t(Key::BlankStage1),
-                lang.t(Key::BlankStage2),
-                lang.t(Key::BlankStage3),
-            ],
             clock::now(),
+            lang.t(Key::UntitledMap),
         );
         create(map);
     };
@@ -238,9 +240,22 @@ pub fn LibraryPage() -> impl IntoView {
             on:drop=on_drop>
             <div class="library-bar">
                 <h1>{app.text(Key::Library)}</h1>
-                <button class="primary" data-testid="new-blank" on:click=new_blank>
-                    {app.text(Key::NewBlankMap)}
-                </button>
+                <span class="new-map">
+                    <button class="primary" data-testid="new-blank" on:click=new_blank>
+                        {app.text(Key::NewBlankMap)}
+                    </button>
+                    <select data-testid="new-kind" aria-label=app.text(Key::MapKind)
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            if let Some(kind) = MapKind::ALL.into_iter().find(|k| kind_code(*k) == code) {
+                                new_kind.set(kind);
+                            }
+                        }>
+                        {MapKind::ALL.into_iter().map(|k| view! {
+                            <option value=kind_code(k) selected=move || new_kind.get() == k>{move || k.label(app.lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </span>
                 <button data-testid="new-demo" on:click=new_demo>{app.text(Key::NewFromDemo)}</button>
                 <label class="button file-button" title=app.text(Key::OpenMapFileHint)>
                     {app.text(Key::OpenMapFile)}
@@ -259,6 +274,7 @@ pub fn LibraryPage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </div>
+            <TemplateList/>
             <Show when=move || deleted.with(Option::is_some)>
                 <div class="toast" role="status">
                     {app.text(Key::Deleted)} " "

@@ -1,0 +1,53 @@
+//! The link between a current-state map and its future state, in the
+//! editor's bar: a current state can be copied as its future state; a
+//! future state made so opens its comparison with the current one.
+
+use leptos::prelude::*;
+
+use crate::core::edit::Scope;
+use crate::core::future_state;
+use crate::core::i18n::Key;
+use crate::core::model::MapKind;
+use crate::platform::clock;
+use crate::platform::random_ids::RandomIds;
+use crate::ui::app_state::Route;
+use crate::ui::editor::map_session::MapSession;
+
+#[component]
+pub fn FutureStateLink() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let kind_and_source = move || session.read(Scope::Meta, |m| (m.kind, m.based_on.clone()));
+    // A copy that keeps every item's id, so the comparison matches them.
+    let create = move |_| {
+        session.flush();
+        let lang = app.lang.get_untracked();
+        let future = session.peek(|m| {
+            let title = format!("{} — {}", m.title, MapKind::FutureState.label(lang));
+            future_state::future_from(m, &mut RandomIds, clock::now(), title)
+        });
+        let id = future.id.clone();
+        if app.create_map(&future).is_ok() {
+            app.navigate(Route::Map(id));
+        }
+    };
+    let compare = move |_| {
+        session.flush();
+        app.navigate(Route::Compare(session.id.get_value()));
+    };
+    move || match kind_and_source() {
+        (_, Some(_)) => view! {
+            <button data-testid="compare-current" on:click=compare>
+                "⇄ " {app.text(Key::CompareWithCurrent)}
+            </button>
+        }
+        .into_any(),
+        (MapKind::FutureState, None) => ().into_any(),
+        _ => view! {
+            <button data-testid="create-future" on:click=create>
+                "➜ " {app.text(Key::CreateFutureState)}
+            </button>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,82 @@
+//! The user's own templates, under the library's bar: start a new map from
+//! one, or delete it. Templates that cannot be read are set aside by the
+//! listing (`core::template::list_templates`) and reported, never overwritten.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::core::library::MapEntry;
+use crate::core::template;
+use crate::platform::clock;
+use crate::platform::random_ids::RandomIds;
+use crate::ui::app_state::{AppState, NoticeKind, Route};
+
+/// Read the templates, telling the user about any set aside.
+pub fn read_templates(app: AppState) -> Vec<MapEntry> {
+    match template::list_templates(&*app.store(), clock::now()) {
+        Ok(report) => {
+            for q in report.quarantined {
+                app.notify(NoticeKind::Quarantine {
+                    key: q.key,
+                    reason: q.reason,
+                });
+            }
+            report.entries
+        }
+        Err(e) => {
+            app.notify(NoticeKind::Error(e.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+#[component]
+pub fn TemplateList() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let templates = RwSignal::new(read_templates(app));
+    let start_from = move |id: String| match template::load_template(&*app.store(), &id) {
+        Ok(t) => {
+            let map = template::instantiate(&t, t.title.clone(), &mut RandomIds, clock::now());
+            let new_id = map.id.clone();
+            if app.create_map(&map).is_ok() {
+                app.navigate(Route::Map(new_id));
+            }
+        }
+        Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+    };
+    let delete = move |id: String| {
+        if let Err(e) = template::delete_template(&*app.store(), &id) {
+            app.notify(NoticeKind::Error(e.to_string()));
+        }
+        templates.set(read_templates(app));
+    };
+    let count = move || templates.with(Vec::len);
+    view! {
+        <details class="templates" data-testid="templates">
+            <summary>{app.text(Key::MyTemplates)} " (" {count} ")"</summary>
+            <Show when=move || count() == 0>
+                <p class="empty">{app.text(Key::NoTemplates)}</p>
+            </Show>
+            <ul class="template-list">
+                <For each=move || templates.get() key=|e| e.id.clone() let:entry>
+                    {
+                        let use_id = entry.id.clone();
+                        let delete_id = entry.id.clone();
+                        let title = entry.title.clone();
+                        view! {
+                            <li data-testid="template">
+                                <span class="template-title">{entry.title.clone()}</span>
+                                <span class="template-kind">{move || entry.kind.label(app.lang.get())}</span>
+                                <button type="button" data-testid="use-template"
+                                    on:click=move |_| start_from(use_id.clone())>{app.text(Key::NewFromTemplate)}</button>
+                                <button type="button" class="danger" data-testid="delete-template"
+                                    aria-label=move || format!("{} — {title}", app.t(Key::DeleteTemplate))
+                                    on:click=move |_| delete(delete_id.clone())>"×"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </details>
+    }
+}
