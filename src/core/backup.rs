@@ -3,13 +3,17 @@
 //! ```json
 //! {"format":"parcours.library","version":1,"exported":1763856000000,
 //!  "maps":[{"format":"parcours.map","version":4,…}, …],
-//!  "set_aside":[{"key":"parcours.quarantine.x.17…","text":"…"}]}
+//!  "set_aside":[{"key":"parcours.quarantine.x.17…","text":"…"}],
+//!  "templates":[{"format":"parcours.map",…}, …],
+//!  "personas":{"format":"parcours.personas","version":1,"personas":[…]}}
 //! ```
 //!
 //! Each map is kept exactly as it was stored (its own envelope and version),
 //! so a backup is a byte-for-byte copy; text that was set aside because it
-//! could not be read is kept too, as text, so nothing is lost. Opening a
-//! backup checks every map first: one bad map refuses the whole file, with
+//! could not be read is kept too, as text, so nothing is lost; so are the
+//! user's templates and the persona library (optional fields: backups made
+//! before them still open). Opening a backup checks every map and template
+//! and the persona library first: one bad item refuses the whole file, with
 //! where it is (`maps[3].map.stages[1].id`), and nothing is stored.
 
 use serde::Deserialize;
@@ -18,8 +22,10 @@ use serde_json::value::RawValue;
 use super::envelope::FormatError;
 use super::library::{map_key, LoadReport};
 use super::map_file::{self, OpenError, Opened};
-use super::model::{IdSource, Millis};
+use super::model::{IdSource, JourneyMap, Millis, Persona};
+use super::persona_library::{self, PERSONAS_KEY};
 use super::store::{KeyValueStore, StoreError};
+use super::template::{self, TEMPLATE_PREFIX};
 
 pub const FORMAT: &str = "parcours.library";
 pub const VERSION: u64 = 1;
@@ -55,7 +61,35 @@ pub fn backup(
         out.push_str(&json_string(&text));
         out.push('}');
     }
-    out.push_str("]}");
+    // The user's templates that read (the listing sets the others aside,
+    // and those are in `set_aside` of the next backup).
+    out.push_str("],\"templates\":[");
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(TEMPLATE_PREFIX))
+        .collect();
+    keys.sort();
+    let mut first = true;
+    for key in keys {
+        if let Some(raw) = store.get(&key)? {
+            if super::envelope::from_json(&raw).is_ok() {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&raw);
+            }
+        }
+    }
+    out.push(']');
+    if let Some(raw) = store.get(PERSONAS_KEY)? {
+        if persona_library::read_text(&raw).is_ok() {
+            out.push_str(",\"personas\":");
+            out.push_str(&raw);
+        }
+    }
+    out.push('}');
     Ok(out)
 }
 
@@ -69,6 +103,10 @@ fn json_string(s: &str) -> String {
 pub struct OpenedBackup {
     pub maps: Vec<Opened>,
     pub set_aside: Vec<SetAside>,
+    /// The user's templates, checked like maps.
+    pub templates: Vec<JourneyMap>,
+    /// The persona library it carried (empty for older backups).
+    pub personas: Vec<Persona>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -85,6 +123,10 @@ struct BackupIn<'a> {
     maps: Vec<&'a RawValue>,
     #[serde(default)]
     set_aside: Vec<SetAside>,
+    #[serde(default, borrow)]
+    templates: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    personas: Option<&'a RawValue>,
 }
 
 /// Whether `bytes` look like a backup rather than a single map.
@@ -127,10 +169,31 @@ pub fn open_backup(
             map_file::open_map_file(raw.get().as_bytes(), &seen, ids).map_err(|e| within(i, e))?;
         maps.push(opened);
     }
+    let mut templates = Vec::with_capacity(file.templates.len());
+    for (i, raw) in file.templates.iter().enumerate() {
+        let stored = super::envelope::from_json(raw.get())
+            .map_err(|e| located(format!("templates[{i}]"), e.to_string()))?;
+        templates.push(stored.map);
+    }
+    let personas = match file.personas {
+        None => Vec::new(),
+        Some(raw) => {
+            persona_library::read_text(raw.get()).map_err(|why| located("personas".into(), why))?
+        }
+    };
     Ok(OpenedBackup {
         maps,
         set_aside: file.set_aside,
+        templates,
+        personas,
     })
+}
+
+fn located(path: String, message: String) -> OpenError {
+    OpenError::Format(FormatError::Invalid(vec![super::envelope::Problem {
+        path,
+        message,
+    }]))
 }
 
 /// What a restore did: how many maps of how many are stored now, how many of
@@ -140,6 +203,11 @@ pub struct Restored {
     pub stored: usize,
     pub total: usize,
     pub copies: usize,
+    /// Templates stored (those already there are left as they are).
+    pub templates: usize,
+    /// Personas added to the library (those already there keep their
+    /// current version).
+    pub personas: usize,
     pub failure: Option<String>,
 }
 
@@ -155,6 +223,8 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
             .iter()
             .filter(|o| o.already_in_library.is_some())
             .count(),
+        templates: 0,
+        personas: 0,
         failure: None,
     };
     for o in &opened.maps {
@@ -172,6 +242,38 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
                 done.failure = Some(e.to_string());
                 return done;
             }
+        }
+    }
+    for t in &opened.templates {
+        if matches!(store.get(&template::template_key(&t.id)), Ok(None)) {
+            if let Err(e) = template::save_template(store, t, now) {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+            done.templates += 1;
+        }
+    }
+    if !opened.personas.is_empty() {
+        // The library as it is now, plus the backup's personas it lacks.
+        let mut library = match persona_library::load(store, now) {
+            Ok(loaded) => loaded.personas,
+            Err(e) => {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+        };
+        let before = library.len();
+        for p in &opened.personas {
+            if !library.iter().any(|own| own.id == p.id) {
+                library.push(p.clone());
+            }
+        }
+        if library.len() > before {
+            if let Err(e) = persona_library::save(store, &library, now) {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+            done.personas = library.len() - before;
         }
     }
     done
@@ -321,6 +423,65 @@ mod tests {
         }
     }
 
+    #[test]
+    fn templates_and_the_persona_library_travel_with_the_backup() {
+        let store = library();
+        let map = demo_map(Lang::En, &mut SequentialIds::new("t"), 1_000);
+        let t = template::save_as_template(&map);
+        template::save_template(&store, &t, 2_000).unwrap();
+        persona_library::save(&store, &map.personas, 2_000).unwrap();
+        let report = load_library(&store, 3_000).unwrap();
+        let text = backup(&store, &report, 4_000).unwrap();
+
+        // Into an empty browser: everything comes back.
+        let fresh = MemoryStore::default();
+        let opened =
+            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        assert_eq!(opened.templates, vec![t.clone()]);
+        assert_eq!(opened.personas, map.personas);
+        let done = restore(&fresh, &opened, 5_000);
+        assert_eq!((done.templates, done.personas, done.failure), (1, 2, None));
+        assert_eq!(template::load_template(&fresh, &t.id).unwrap(), t);
+        assert_eq!(
+            persona_library::load(&fresh, 6_000).unwrap().personas,
+            map.personas
+        );
+
+        // Into a browser that has them: nothing replaced, nothing doubled.
+        let mut renamed = map.personas.clone();
+        renamed[0].name = "Renamed here".into();
+        persona_library::save(&fresh, &renamed, 7_000).unwrap();
+        let again = restore(&fresh, &opened, 8_000);
+        assert_eq!((again.templates, again.personas), (0, 0));
+        assert_eq!(
+            persona_library::load(&fresh, 9_000).unwrap().personas[0].name,
+            "Renamed here"
+        );
+
+        // A bad template or library refuses the file, saying where.
+        let bad_template = text.replacen(
+            &format!("\"id\":\"{}\"", t.stages[1].id),
+            &format!("\"id\":\"{}\"", t.stages[0].id),
+            1,
+        );
+        let bad_personas = text.replacen(
+            "\"format\":\"parcours.personas\"",
+            "\"format\":\"other\"",
+            1,
+        );
+        for (bad, at) in [(bad_template, "templates[0]"), (bad_personas, "personas")] {
+            let err = open_backup(bad.as_bytes(), &none_taken, &mut SequentialIds::new("n"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(at), "{at} not in {err}");
+        }
+        // An older backup, without either, still opens.
+        let older = format!("{}}}", &text[..text.find(",\"templates\"").unwrap()]);
+        let opened =
+            open_backup(older.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        assert!(opened.templates.is_empty() && opened.personas.is_empty());
+    }
+
     /// The test library, its report, and its backup opened again.
     fn backed_up() -> (MemoryStore, LoadReport, OpenedBackup) {
         let store = library();
@@ -342,6 +503,8 @@ mod tests {
                 stored: 2,
                 total: 2,
                 copies: 0,
+                templates: 0,
+                personas: 0,
                 failure: None
             }
         );

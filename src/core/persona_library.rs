@@ -38,6 +38,12 @@ pub struct PersonaLoad {
     pub quarantined: Option<Quarantined>,
 }
 
+/// The personas of a stored library text, or what is wrong with it (also
+/// for the library carried by a backup).
+pub fn read_text(text: &str) -> Result<Vec<Persona>, String> {
+    problem(text)
+}
+
 /// What is wrong with stored library text, if anything.
 fn problem(text: &str) -> Result<Vec<Persona>, String> {
     let stored: Stored = serde_json::from_str(text).map_err(|e| e.to_string())?;

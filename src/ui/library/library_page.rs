@@ -100,6 +100,20 @@ pub fn LibraryPage() -> impl IntoView {
         if done.copies > 0 {
             text.push_str(&format!(" — {} {}", done.copies, lang.t(Key::BackupCopies)));
         }
+        if done.templates > 0 {
+            text.push_str(&format!(
+                ", {} {}",
+                done.templates,
+                lang.t(Key::BackupTemplates)
+            ));
+        }
+        if done.personas > 0 {
+            text.push_str(&format!(
+                ", {} {}",
+                done.personas,
+                lang.t(Key::BackupPersonas)
+            ));
+        }
         match done.failure {
             None => app.notify(NoticeKind::Info(text)),
             Some(why) => app.notify(NoticeKind::Error(format!("{text}. {why}"))),
