@@ -1,10 +1,10 @@
 //! Current state against future state: both emotion curves on one chart,
 //! across every stage of either map (in the comparison's order).
 
-use super::emotion_curve::{self, CurveSeries};
-use super::journey_charts::{ChartData, WIDTH};
+use super::emotion_curve::CurveSeries;
+use super::journey_charts::{emotion_chart, ChartData};
 use crate::core::future_state::Comparison;
-use crate::core::i18n::{emotion_label, Key, Lang};
+use crate::core::i18n::{Key, Lang};
 use crate::core::model::JourneyMap;
 
 /// The two emotion curves: for each persona of either map (and for
@@ -17,7 +17,6 @@ pub fn comparison(
     comparison: &Comparison,
     lang: Lang,
 ) -> Option<ChartData> {
-    let stage_count = comparison.stages.len();
     // (persona id, name, colour): the future map's personas, then those
     // only today's map has, then everyone.
     let mut people: Vec<(Option<&str>, &str, &str)> = Vec::new();
@@ -50,42 +49,8 @@ pub fn comparison(
         })
         .filter(|s| s.values.iter().any(Option::is_some))
         .collect();
-    if series.is_empty() || stage_count == 0 {
-        return None;
-    }
-    let column_width = (WIDTH / stage_count as u32).clamp(90, 200);
     let names: Vec<String> = comparison.stages.iter().map(|s| s.name.clone()).collect();
-    let svg = emotion_curve::render(&emotion_curve::EmotionCurve {
-        stage_count,
-        column_width,
-        height: 200,
-        series: &series,
-        level_labels: [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v)),
-        stage_labels: &names,
-    });
-    let mut headers = vec![lang.t(Key::Stage).to_owned()];
-    headers.extend(series.iter().map(|s| {
-        let state = if s.dashed {
-            Key::FutureState
-        } else {
-            Key::CurrentState
-        };
-        format!("{} ({})", s.label, lang.t(state))
-    }));
-    let rows = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let mut row = vec![name];
-            row.extend(series.iter().map(|s| {
-                s.values[i]
-                    .map(|v| emotion_label(lang, v).to_owned())
-                    .unwrap_or_default()
-            }));
-            row
-        })
-        .collect();
-    Some(ChartData { svg, headers, rows })
+    emotion_chart(&series, names, lang)
 }
 
 #[cfg(test)]

@@ -25,7 +25,6 @@ const FUNNEL: &str = "#0b7285";
 
 /// The emotion curve: a line per persona, dashed for the future state.
 pub fn emotions(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
-    let stage_count = map.stages.len();
     let people: Vec<(Option<&str>, &str, &str)> = if map.personas.is_empty() {
         vec![(None, lang.t(Key::Everyone), "#2f6fde")]
     } else {
@@ -50,16 +49,23 @@ pub fn emotions(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
         })
         .filter(|s| s.values.iter().any(Option::is_some))
         .collect();
+    let names: Vec<String> = map.stages.iter().map(|s| s.name.clone()).collect();
+    emotion_chart(&series, names, lang)
+}
+
+/// Emotion curves as a chart with its table: a line per series (dashed for
+/// a future state) across the stages `names`; `None` when nothing is set.
+pub fn emotion_chart(series: &[CurveSeries], names: Vec<String>, lang: Lang) -> Option<ChartData> {
+    let stage_count = names.len();
     if series.is_empty() || stage_count == 0 {
         return None;
     }
     let column_width = (WIDTH / stage_count as u32).clamp(90, 200);
-    let names: Vec<String> = map.stages.iter().map(|s| s.name.clone()).collect();
     let svg = emotion_curve::render(&emotion_curve::EmotionCurve {
         stage_count,
         column_width,
         height: 200,
-        series: &series,
+        series,
         level_labels: [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v)),
         stage_labels: &names,
     });

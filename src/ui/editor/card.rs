@@ -43,17 +43,13 @@ pub fn CardView(id: String) -> impl IntoView {
             session.add_card_after(&id.get_value());
             return;
         }
-        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
-        let step = match ev.key().as_str() {
-            "ArrowUp" => CardStep::Up,
-            "ArrowDown" => CardStep::Down,
-            "ArrowLeft" => CardStep::PreviousStage,
-            "ArrowRight" => CardStep::NextStage,
+        let step = match drag_drop::alt_arrow(&ev) {
+            Some("ArrowUp") => CardStep::Up,
+            Some("ArrowDown") => CardStep::Down,
+            Some("ArrowLeft") => CardStep::PreviousStage,
+            Some("ArrowRight") => CardStep::NextStage,
             _ => return,
         };
-        ev.prevent_default();
         let view_of = session.persona_view.get_untracked();
         let card = id.get_value();
         if let Some(edit) = session.peek(|m| move_card_step(m, &card, view_of.as_deref(), step)) {

@@ -10,6 +10,23 @@ use web_sys::{DragEvent, Element};
 use crate::core::edit::{move_card_to, Edit};
 use crate::ui::editor::map_session::MapSession;
 
+/// The arrow of an Alt + arrow key press (Alt alone), the keyboard's way to
+/// move what the focus is in; the event is then taken from the browser.
+pub fn alt_arrow(ev: &web_sys::KeyboardEvent) -> Option<&'static str> {
+    if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return None;
+    }
+    let arrow = match ev.key().as_str() {
+        "ArrowUp" => "ArrowUp",
+        "ArrowDown" => "ArrowDown",
+        "ArrowLeft" => "ArrowLeft",
+        "ArrowRight" => "ArrowRight",
+        _ => return None,
+    };
+    ev.prevent_default();
+    Some(arrow)
+}
+
 /// What a drag started on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dragged {

@@ -35,15 +35,11 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
     // Alt+Up/Down in the name: the same as the move buttons.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
-        let delta = match ev.key().as_str() {
-            "ArrowUp" => -1,
-            "ArrowDown" => 1,
+        let delta = match drag_drop::alt_arrow(&ev) {
+            Some("ArrowUp") => -1,
+            Some("ArrowDown") => 1,
             _ => return,
         };
-        ev.prevent_default();
         move_by(delta);
         drag_drop::refocus(input_ref);
     };

@@ -40,15 +40,11 @@ pub fn StageHeader(id: String) -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
     // Alt+Left/Right in the name: the same as the move buttons.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
-        let delta = match ev.key().as_str() {
-            "ArrowLeft" => -1,
-            "ArrowRight" => 1,
+        let delta = match drag_drop::alt_arrow(&ev) {
+            Some("ArrowLeft") => -1,
+            Some("ArrowRight") => 1,
             _ => return,
         };
-        ev.prevent_default();
         move_by(delta);
         drag_drop::refocus(input_ref);
     };
