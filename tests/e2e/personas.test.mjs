@@ -222,3 +222,18 @@ e2e('two personas of the demo compared side by side: routes, feelings, pain poin
   await page.locator(sel('tab-map')).click();
   await expectVisible(page.locator(sel('lane')).first());
 });
+
+e2e('the persona library and the comparison are axe-clean in French and dark mode', { locale: 'fr-FR' }, async ({ page, open, shot }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open();
+  await page.locator(sel('tab-compare')).click();
+  await expectVisible(page.locator(sel('persona-compare')));
+  assert.deepEqual(await violations(page), [], 'comparison (fr, dark)');
+  await shot('comparison-fr-dark');
+  await openPersonaLibrary(page, open);
+  await page.locator(sel('edit-library-persona')).first().click();
+  await expectVisible(page.locator(sel('persona-form')));
+  await expectText(page.locator(sel('persona-library')), 'Bibliothèque de personas');
+  assert.deepEqual(await violations(page), [], 'persona library (fr, dark)');
+  await shot('persona-library-fr-dark');
+});
