@@ -459,6 +459,20 @@ keys! {
     TargetBetter => ("better", "mieux"),
     TargetWorse => ("worse", "moins bien"),
     NothingChanged => ("no change", "aucun changement"),
+
+    // ---- Issue 5 UI: the persona library page, adopting, comparing ----
+    PersonaLibraryIntro => ("Personas shared by all your maps. A map picks the ones who travel it; edits here reach those maps when they are opened.", "Les personas partagés par toutes vos cartes. Une carte choisit ceux qui la parcourent ; les modifications faites ici y arrivent à leur ouverture."),
+    NewLibraryPersona => ("+ New persona", "+ Nouveau persona"),
+    EditPersona => ("Edit", "Modifier"),
+    PersonaColour => ("Colour", "Couleur"),
+    NoLibraryPersonas => ("No persona yet: create one, or add personas to a map.", "Aucun persona : créez-en un, ou ajoutez des personas à une carte."),
+    PersonaDeleted => ("Persona deleted:", "Persona supprimé :"),
+    EditingPersona => ("Editing", "Modification de"),
+    NoMoreLibraryPersonas => ("Every persona of the library is on this map.", "Tous les personas de la bibliothèque sont sur cette carte."),
+    ComparePick => ("Personas to compare", "Personas à comparer"),
+    CompareCurveTitle => ("Emotion curves of the compared personas", "Courbes des émotions des personas comparés"),
+    CompareNothing => ("nothing", "rien"),
+    AvatarShrinking => ("Preparing the picture…", "Préparation de l'image…"),
 }
 
 impl LaneKind {

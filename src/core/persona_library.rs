@@ -275,6 +275,17 @@ pub fn refresh(map: &mut JourneyMap, library: &[Persona]) -> bool {
     changed
 }
 
+/// Keep the library's copy of a persona edited in a map: added when the
+/// library does not have it, its fields replaced when they differ. Returns
+/// whether the library changed (and so needs saving).
+pub fn upsert(library: &mut Vec<Persona>, persona: &Persona) -> Result<bool, LibraryError> {
+    match library.iter().position(|p| p.id == persona.id) {
+        Some(i) if library[i] == *persona => Ok(false),
+        Some(_) => update(library, persona.clone()).map(|()| true),
+        None => add(library, persona.clone()).map(|()| true),
+    }
+}
+
 /// Add to the library the personas found in `maps` that it does not have
 /// (by id, the first map's copy wins), so that personas of maps made before
 /// the library appear in it. Returns how many were added.
@@ -425,6 +436,23 @@ mod tests {
             adoption(&map, &library[0]),
             Edit::UpdatePersona(_)
         ));
+    }
+
+    #[test]
+    fn a_persona_edited_in_a_map_is_kept_in_the_library() {
+        let mut library = vec![persona("p1", "Ana")];
+        assert_eq!(upsert(&mut library, &persona("p1", "Ana")), Ok(false));
+        assert_eq!(upsert(&mut library, &persona("p1", "Anna")), Ok(true));
+        assert_eq!(library[0].name, "Anna");
+        assert_eq!(upsert(&mut library, &persona("p2", "Bob")), Ok(true));
+        assert_eq!(library.len(), 2);
+        let mut bad = persona("p3", "Eve");
+        bad.avatar = Some("javascript:alert(1)".into());
+        assert!(matches!(
+            upsert(&mut library, &bad),
+            Err(LibraryError::BadAvatar(_))
+        ));
+        assert_eq!(library.len(), 2);
     }
 
     #[test]

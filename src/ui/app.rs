@@ -71,6 +71,13 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// The persona library page, in its own wasm chunk.
+    personas, fn persona_library_page() {
+        view! { <crate::ui::persona::persona_library_page::PersonaLibraryPage/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -127,6 +134,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class:embedded=embedded>
             {move || match app.route.get() {
                 Route::Library => view! { <LibraryPage/> }.into_any(),
+                Route::Personas => view! { <LazyPart load=persona_library_page/> }.into_any(),
                 Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),

@@ -21,6 +21,8 @@ use crate::platform::storage_events::StorageChange;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
+    /// The persona library shared by all maps: `#/personas`.
+    Personas,
     Map(String),
     /// A map carried in the link itself (see `core::share_link`), read-only.
     View(String),
@@ -55,6 +57,8 @@ impl Route {
             Route::Present(at)
         } else if let Some(id) = part("compare/") {
             Route::Compare(id.to_owned())
+        } else if path == "personas" {
+            Route::Personas
         } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
@@ -71,6 +75,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Library => "#/".to_owned(),
+            Route::Personas => "#/personas".to_owned(),
             Route::Map(id) => format!("#/map/{id}"),
             Route::View(data) => format!("#/view/{data}"),
             Route::Embed(data) => format!("#/embed/{data}"),
@@ -302,6 +307,9 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Library);
         assert_eq!(Route::from_hash("#/"), Route::Library);
         assert_eq!(Route::from_hash("#/map/ab12"), Route::Map("ab12".into()));
+        assert_eq!(Route::from_hash("#/personas"), Route::Personas);
+        assert_eq!(Route::Personas.to_hash(), "#/personas");
+        assert_eq!(Route::from_hash("#/personasx"), Route::Library);
         assert_eq!(Route::from_hash("#/map/"), Route::Library);
         assert_eq!(Route::from_hash("#/map/<img>"), Route::Library);
         assert_eq!(Route::Map("x".into()).to_hash(), "#/map/x");

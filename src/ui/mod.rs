@@ -18,6 +18,7 @@ pub mod library;
 pub mod merge;
 pub mod missing_map;
 pub mod notice_list;
+pub mod persona;
 pub mod present;
 pub mod report;
 pub mod shortcuts_help;

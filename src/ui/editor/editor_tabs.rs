@@ -11,15 +11,19 @@ pub fn EditorTabs() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     let charts = session.charts_open;
+    let compare = session.compare_open;
     view! {
         <div class="editor-tabs">
             <div class="tabs" role="tablist">
                 <button type="button" role="tab" data-testid="tab-map"
-                    aria-selected=move || (!charts.get()).to_string()
-                    on:click=move |_| charts.set(false)>{app.text(Key::MapTab)}</button>
+                    aria-selected=move || (!charts.get() && !compare.get()).to_string()
+                    on:click=move |_| { charts.set(false); compare.set(false); }>{app.text(Key::MapTab)}</button>
                 <button type="button" role="tab" data-testid="tab-charts"
                     aria-selected=move || charts.get().to_string()
-                    on:click=move |_| charts.set(true)>{app.text(Key::ChartsTab)}</button>
+                    on:click=move |_| { compare.set(false); charts.set(true); }>{app.text(Key::ChartsTab)}</button>
+                <button type="button" role="tab" data-testid="tab-compare"
+                    aria-selected=move || compare.get().to_string()
+                    on:click=move |_| { charts.set(false); compare.set(true); }>{app.text(Key::ComparePersonas)}</button>
             </div>
             <label class="emotion-state">
                 <span>{app.text(Key::EmotionsFor)}</span>

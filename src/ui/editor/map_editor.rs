@@ -3,7 +3,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::edit::Edit;
 use crate::core::library;
+use crate::core::persona_library;
 use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
@@ -28,6 +30,13 @@ crate::lazy_view!(
     merge, fn merge_panel() { view! { <crate::ui::merge::merge_panel::MergePanel/> }.into_any() }
 );
 
+crate::lazy_view!(
+    /// The persona comparison tab, with the persona library page's chunk.
+    personas, fn persona_comparison() {
+        view! { <crate::ui::persona::persona_comparison::PersonaComparison/> }.into_any()
+    }
+);
+
 #[component]
 pub fn MapEditor(id: String) -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -35,9 +44,22 @@ pub fn MapEditor(id: String) -> impl IntoView {
         Ok(stored) => {
             let session = MapSession::new(app, stored);
             provide_context(session);
+            bring_library_edits(session);
             view! { <OpenMap session=session/> }.into_any()
         }
         Err(error) => view! { <MissingMap error=error/> }.into_any(),
+    }
+}
+
+/// The persona library's edits, brought into this map's copies of its
+/// personas as one undoable edit (so they are saved and recorded).
+fn bring_library_edits(session: MapSession) {
+    let Some(library) = crate::ui::persona::library_store::load_library(session.app, false) else {
+        return;
+    };
+    let edits = session.peek(|m| persona_library::refresh_edits(m, &library));
+    if !edits.is_empty() {
+        session.edit(Edit::Batch(edits));
     }
 }
 
@@ -119,11 +141,14 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             <Show when=move || session.import_open.get()>
                 <LazyPart load=csv_import/>
             </Show>
-            <div class="map-pane" class:away=move || session.charts_open.get()>
+            <div class="map-pane" class:away=move || session.charts_open.get() || session.compare_open.get()>
                 <MapGrid/>
             </div>
             <Show when=move || session.charts_open.get()>
                 <LazyPart load=charts_page/>
+            </Show>
+            <Show when=move || session.compare_open.get()>
+                <LazyPart load=persona_comparison/>
             </Show>
         </section>
     }

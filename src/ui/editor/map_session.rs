@@ -86,6 +86,8 @@ pub struct MapSession {
     pub future_emotions: RwSignal<bool>,
     /// The charts are shown instead of the map grid.
     pub charts_open: RwSignal<bool>,
+    /// The persona comparison is shown instead of the map grid.
+    pub compare_open: RwSignal<bool>,
     /// The CSV import dialog is open.
     pub import_open: RwSignal<bool>,
     /// The file of the last import confirmed, to say it is done and undoable.
@@ -111,6 +113,7 @@ impl MapSession {
             persona_view: RwSignal::new(None),
             future_emotions: RwSignal::new(false),
             charts_open: RwSignal::new(false),
+            compare_open: RwSignal::new(false),
             import_open: RwSignal::new(false),
             imported: RwSignal::new(None),
         }

@@ -51,14 +51,24 @@ pub fn PersonaCard(id: String) -> impl IntoView {
         };
         view! { <label class="field"><span>{move || app.t(label)}</span>{input}</label> }
     };
+    // The library keeps the same persona up to date with this map's edits
+    // (undo and merges included); nothing is written when they agree.
+    Effect::new(move |_| {
+        if let Some(p) = session.read(Scope::Persona(id.get_value()), |m| {
+            m.persona(&id.get_value()).cloned()
+        }) {
+            crate::ui::persona::library_store::keep_in_library(app, &p);
+        }
+    });
     let name_ref = NodeRef::<leptos::html::Input>::new();
     session.focus_on_request(id, name_ref);
     view! {
         <article class="persona" data-testid="persona" style:border-top-color=move || persona().colour>
             <header>
-                <span class="avatar" aria-hidden="true" style:background-color=move || persona().colour>
-                    {move || initials(&persona().name)}
-                </span>
+                <crate::ui::persona::persona_avatar::PersonaAvatar
+                    name=Signal::derive(move || persona().name)
+                    colour=Signal::derive(move || persona().colour)
+                    avatar=Signal::derive(move || persona().avatar)/>
                 <input class="persona-name" data-testid="persona-name" node_ref=name_ref
                     aria-label=app.text(Key::PersonaName)
                     prop:value=move || persona().name
@@ -67,6 +77,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
                     on_press=Callback::new(move |_| session.edit(Edit::RemovePersona(id.get_value())))/>
             </header>
             {text_field(Key::PersonaSegment, |p| p.segment.clone(), |p, v| p.segment = v, false)}
+            {text_field(Key::PersonaRole, |p| p.role.clone(), |p, v| p.role = v, false)}
             <label class="field">
                 <span>{app.text(Key::PersonaShare)}</span>
                 <input type="number" min="0" max="100" step="1"

@@ -5,10 +5,14 @@ use leptos::prelude::*;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::{format_decimal, Key};
 use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::persona_library;
 use crate::platform::random_ids::RandomIds;
+use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::persona_card::{initials, PersonaCard};
+use crate::ui::editor::persona_card::PersonaCard;
 use crate::ui::id_list::{row_key, IdList};
+use crate::ui::persona::library_store::{keep_in_library, load_library};
+use crate::ui::persona::persona_avatar::PersonaAvatar;
 
 #[component]
 pub fn PersonaPanel() -> impl IntoView {
@@ -33,12 +37,41 @@ pub fn PersonaPanel() -> impl IntoView {
             ..Persona::default()
         };
         session.request_focus(persona.id.clone());
+        // A persona made in a map joins the library too.
+        keep_in_library(app, &persona);
         session.edit(Edit::InsertPersona {
             index,
             persona,
             cards: Vec::new(),
             emotions: Vec::new(),
         });
+    };
+    // The library's personas this map does not have yet, to adopt (read
+    // again each time the list is about to be used).
+    let library = RwSignal::new(Vec::<Persona>::new());
+    let reload = move || library.set(load_library(app, true).unwrap_or_default());
+    reload();
+    let adoptable = move || {
+        let on_map: Vec<String> = session.read(Scope::Personas, |m| {
+            m.personas.iter().map(|p| p.id.clone()).collect()
+        });
+        library.with(|l| {
+            l.iter()
+                .filter(|p| !on_map.contains(&p.id))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let adopt = move |ev: leptos::ev::Event| {
+        let select: web_sys::HtmlSelectElement = event_target(&ev);
+        let id = select.value();
+        select.set_value("");
+        let Some(persona) = library.with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
+        else {
+            return;
+        };
+        let edit = session.peek(|m| persona_library::adoption(m, &persona));
+        session.edit(edit);
     };
     // The summary shows who travels the map at a glance; the cards open for editing.
     let chips = move || {
@@ -53,6 +86,7 @@ pub fn PersonaPanel() -> impl IntoView {
                         p.colour.clone(),
                         p.segment.clone(),
                         p.share.map(|s| format!("{} %", format_decimal(lang, s))),
+                        p.avatar.clone(),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -62,12 +96,12 @@ pub fn PersonaPanel() -> impl IntoView {
         <details class="persona-panel" data-testid="personas">
             <summary>
                 <strong>{app.text(Key::Personas)}</strong>
-                <For each=chips key=|c| row_key(&[&c.0, &c.1, &c.2, &c.3, c.4.as_deref().unwrap_or("")]) let:chip>
+                <For each=chips key=|c| row_key(&[&c.0, &c.1, &c.2, &c.3, c.4.as_deref().unwrap_or(""), c.5.as_deref().unwrap_or("")]) let:chip>
                     {
-                        let (_, name, colour, segment, share) = chip;
+                        let (_, name, colour, segment, share, avatar) = chip;
                         view! {
                             <span class="persona-chip">
-                                <span class="avatar small" aria-hidden="true" style:background-color=colour>{initials(&name)}</span>
+                                <PersonaAvatar size="small" name=name.clone() colour=colour avatar=avatar/>
                                 <span class="chip-name">{name}</span>
                                 <span class="chip-detail">{segment}</span>
                                 {share.map(|s| view! { <span class="chip-share">{s}</span> })}
@@ -78,7 +112,24 @@ pub fn PersonaPanel() -> impl IntoView {
             </summary>
             <div class="persona-list">
                 <IdList ids=Signal::derive(ids) row=Callback::new(|id| view! { <PersonaCard id=id/> }.into_any())/>
-                <button class="add-persona" data-testid="add-persona" on:click=add>{app.text(Key::AddPersona)}</button>
+                <div class="persona-adders">
+                    <button class="add-persona" data-testid="add-persona" on:click=add>{app.text(Key::AddPersona)}</button>
+                    <select data-testid="adopt-persona" aria-label=app.text(Key::AddFromLibrary)
+                        on:focus=move |_| reload() on:change=adopt>
+                        <option value="">{move || if adoptable().is_empty() {
+                            app.t(Key::NoMoreLibraryPersonas)
+                        } else {
+                            app.t(Key::AddFromLibrary)
+                        }}</option>
+                        <For each=adoptable key=|p| row_key(&[&p.0, &p.1]) let:p>
+                            <option value=p.0>{p.1}</option>
+                        </For>
+                    </select>
+                    <a href="#/personas" data-testid="open-persona-library"
+                        on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Personas); }>
+                        {app.text(Key::PersonaLibrary)} " →"
+                    </a>
+                </div>
             </div>
         </details>
     }

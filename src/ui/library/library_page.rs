@@ -277,6 +277,10 @@ pub fn LibraryPage() -> impl IntoView {
                         accept=".json,.mmd,.mermaid,.md,.txt,application/json,text/plain,text/markdown" on:change=on_pick/>
                 </label>
                 <button data-testid="backup-library" on:click=back_up>{app.text(Key::BackupLibrary)}</button>
+                <a class="button" href="#/personas" data-testid="open-persona-library"
+                    on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Personas); }>
+                    {app.text(Key::PersonaLibrary)}
+                </a>
                 <input
                     type="search"
                     class="search"

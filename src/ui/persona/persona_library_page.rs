@@ -1,0 +1,194 @@
+//! `#/personas`: the persona library shared by all maps. Create, edit,
+//! duplicate and delete personas; a persona that maps use is not deleted,
+//! and the message names those maps.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Key;
+use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::persona_library::{self, LibraryError};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::app_state::{AppState, NoticeKind, Route};
+use crate::ui::persona::library_store::{load_library, save_library, stored_maps};
+use crate::ui::persona::persona_form::PersonaForm;
+use crate::ui::persona::persona_tile::PersonaTile;
+
+/// The library page's state, shared by its parts.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    pub app: AppState,
+    pub personas: RwSignal<Vec<Persona>>,
+    /// `false` when the store could not be read: nothing is saved over it.
+    writable: StoredValue<bool>,
+    /// The persona whose form is open.
+    pub editing: RwSignal<Option<String>>,
+    /// Why the last delete was refused (the maps that use the persona).
+    pub refused: RwSignal<Option<String>>,
+    /// The last persona deleted, and its place, to undo.
+    pub deleted: RwSignal<Option<(usize, Persona)>>,
+}
+
+impl LibraryState {
+    pub fn persona(&self, id: &str) -> Option<Persona> {
+        self.personas
+            .with(|l| l.iter().find(|p| p.id == id).cloned())
+    }
+
+    fn save(&self) {
+        if self.writable.get_value() {
+            self.personas.with_untracked(|l| save_library(self.app, l));
+        }
+    }
+
+    /// Change one persona's fields, then save.
+    pub fn change(&self, id: &str, change: &dyn Fn(&mut Persona)) {
+        let Some(mut persona) = self
+            .personas
+            .with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
+        else {
+            return;
+        };
+        change(&mut persona);
+        let mut result = Ok(());
+        self.personas
+            .update(|l| result = persona_library::update(l, persona));
+        match result {
+            Ok(()) => self.save(),
+            Err(e) => self.app.notify(NoticeKind::Error(e.to_string())),
+        }
+    }
+
+    pub fn create(&self) {
+        let lang = self.app.lang.get_untracked();
+        let count = self.personas.with_untracked(Vec::len);
+        let persona = Persona {
+            id: RandomIds.next_id(),
+            name: lang.t(Key::NewPersona).to_owned(),
+            colour: PERSONA_COLOURS[count % PERSONA_COLOURS.len()].to_owned(),
+            ..Persona::default()
+        };
+        let id = persona.id.clone();
+        let mut result = Ok(());
+        self.personas
+            .update(|l| result = persona_library::add(l, persona));
+        match result {
+            Ok(()) => {
+                self.save();
+                self.editing.set(Some(id));
+            }
+            Err(e) => self.app.notify(NoticeKind::Error(e.to_string())),
+        }
+    }
+
+    pub fn duplicate(&self, id: &str) {
+        let suffix = self.app.lang.get_untracked().t(Key::CopySuffix);
+        let mut result = None;
+        self.personas
+            .update(|l| result = Some(persona_library::duplicate(l, id, &mut RandomIds, suffix)));
+        match result {
+            Some(Ok(copy)) => {
+                self.save();
+                self.editing.set(Some(copy.id));
+            }
+            Some(Err(e)) => self.app.notify(NoticeKind::Error(e.to_string())),
+            None => {}
+        }
+    }
+
+    /// Delete, unless maps use the persona: then say which.
+    pub fn delete(&self, id: &str) {
+        self.app.refresh_library();
+        let maps = stored_maps(self.app);
+        let mut result = None;
+        self.personas
+            .update(|l| result = Some(persona_library::delete(l, id, &maps)));
+        let lang = self.app.lang.get_untracked();
+        match result {
+            Some(Ok((index, persona))) => {
+                self.refused.set(None);
+                if self.editing.get_untracked().as_deref() == Some(id) {
+                    self.editing.set(None);
+                }
+                self.deleted.set(Some((index, persona)));
+                self.save();
+            }
+            Some(Err(LibraryError::InUse(using))) => {
+                let name = self.persona(id).map(|p| p.name).unwrap_or_default();
+                let titles: Vec<String> = using.iter().map(|(_, t)| format!("« {t} »")).collect();
+                self.refused.set(Some(format!(
+                    "{name} — {} {}",
+                    lang.t(Key::PersonaInUse),
+                    titles.join(", ")
+                )));
+            }
+            Some(Err(e)) => self.app.notify(NoticeKind::Error(e.to_string())),
+            None => {}
+        }
+    }
+
+    fn undo_delete(&self) {
+        if let Some((index, persona)) = self.deleted.get_untracked() {
+            self.personas
+                .update(|l| l.insert(index.min(l.len()), persona));
+            self.deleted.set(None);
+            self.save();
+        }
+    }
+}
+
+#[component]
+pub fn PersonaLibraryPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let loaded = load_library(app, true);
+    let state = LibraryState {
+        app,
+        writable: StoredValue::new(loaded.is_some()),
+        personas: RwSignal::new(loaded.unwrap_or_default()),
+        editing: RwSignal::new(None),
+        refused: RwSignal::new(None),
+        deleted: RwSignal::new(None),
+    };
+    provide_context(state);
+    let ids = move || {
+        state
+            .personas
+            .with(|l| l.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="persona-library" data-testid="persona-library" aria-labelledby="persona-library-title">
+            <div class="library-bar">
+                <h1 id="persona-library-title">{app.text(Key::PersonaLibrary)}</h1>
+                <button type="button" class="primary" data-testid="new-library-persona"
+                    on:click=move |_| state.create()>{app.text(Key::NewLibraryPersona)}</button>
+                <a class="button" href="#/" data-testid="back-to-maps"
+                    on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Library); }>
+                    {app.text(Key::BackToLibrary)}
+                </a>
+            </div>
+            <p class="intro">{app.text(Key::PersonaLibraryIntro)}</p>
+            {move || state.refused.get().map(|why| view! {
+                <p class="notice error" role="alert" data-testid="persona-delete-refused">
+                    {why}
+                    " "
+                    <button type="button" on:click=move |_| state.refused.set(None)>{app.text(Key::Close)}</button>
+                </p>
+            })}
+            {move || state.deleted.get().map(|(_, p)| view! {
+                <div class="toast" role="status">
+                    {app.text(Key::PersonaDeleted)} " " <strong>{p.name}</strong>
+                    <button type="button" data-testid="undo-delete-persona"
+                        on:click=move |_| state.undo_delete()>{app.text(Key::Undo)}</button>
+                </div>
+            })}
+            {move || state.editing.get().map(|id| view! { <PersonaForm id=id/> })}
+            <ul class="persona-tiles">
+                <For each=ids key=|id| id.clone() let:id>
+                    <PersonaTile id=id/>
+                </For>
+            </ul>
+            <Show when=move || state.personas.with(Vec::is_empty)>
+                <p class="empty">{app.text(Key::NoLibraryPersonas)}</p>
+            </Show>
+        </section>
+    }
+}
