@@ -445,7 +445,7 @@ keys! {
     ReasonWeakMetric => ("weak", "faible"),
     ReasonLowReach => ("few customers reach it", "peu de clients l'atteignent"),
     PercentagePoints => ("pts", "pts"),
-    BackupTemplates => ("templates", "modèles"),
+    BackupTemplates => ("template(s)", "modèle(s)"),
     BackupPersonas => ("personas added to the library", "personas ajoutés à la bibliothèque"),
     TargetsHint => ("Today → target (gap). Targets are the figures typed on the future state's touchpoints.", "Aujourd'hui → cible (écart). Les cibles sont les chiffres saisis sur les points de contact de l'état futur."),
     CurrentStateMissing => ("The current-state map this future state was copied from is no longer in this browser's library.", "La carte de l'état actuel dont cet état futur est la copie n'est plus dans la bibliothèque de ce navigateur."),

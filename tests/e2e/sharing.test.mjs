@@ -194,18 +194,25 @@ e2e('the whole library backed up as one file comes back in a fresh browser', asy
   const blankId = await editorMapId(page);
   await page.locator(sel('map-title')).fill('Second map, for the backup');
   await waitSaved(page);
+  // A template and the persona library travel with the maps.
+  await page.locator(`${sel('export-menu')} summary`).click();
+  await page.locator(sel('save-template')).click();
   await open('#/');
   const { text, name } = await downloadText(page, page.locator(sel('backup-library')));
   assert.equal(name, 'parcours-backup.json');
   const backup = JSON.parse(text);
   assert.equal(backup.format, 'parcours.library');
   assert.equal(backup.maps.length, 2);
+  assert.equal(backup.templates.length, 1);
+  assert.equal(backup.personas.personas.length, 2, "the demo's two personas");
 
   const other = await freshProfile();
   try {
     const page2 = other.page;
     await page2.locator(sel('open-map-file')).setInputFiles(asFile(name, text));
-    await expectText(page2.locator(`${sel('notice')}[data-kind="info"] .notice-body`).last(), /Restored from parcours-backup\.json: 2\/2 maps$/);
+    await expectText(page2.locator(`${sel('notice')}[data-kind="info"] .notice-body`).last(), /Restored from parcours-backup\.json: 2\/2 maps, 1 template\(s\), 2 personas added to the library$/);
+    await page2.locator(`${sel('templates')} summary`).click();
+    await expectText(page2.locator(sel('template')), 'Second map, for the backup');
     for (const id of [demoId, blankId]) {
       assert.deepEqual((await storedEnvelope(page2, id)).map, (await storedEnvelope(page, id)).map);
     }

@@ -21,7 +21,7 @@ use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
-use crate::ui::library::template_list::TemplateList;
+use crate::ui::library::templates_menu::TemplatesMenu;
 
 /// A deleted map that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +35,24 @@ crate::lazy_fn!(
     /// A Mermaid journey read as a new map (or why not, with its line).
     sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
         mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.to_string())
+    }
+);
+
+crate::lazy_fn!(
+    /// The whole library as one file's text (the "backup" chunk: its code
+    /// is needed only when the user asks for a backup or opens one).
+    backup, fn write_backup(app: AppState, report: library::LoadReport, now: Millis) -> Result<String, String> {
+        backup::backup(&*app.store(), &report, now).map_err(|e| e.to_string())
+    }
+);
+
+crate::lazy_fn!(
+    /// A backup checked whole, then stored (core::backup::restore); maps
+    /// whose ids are `taken` come in as copies.
+    backup, fn restore_backup(app: AppState, bytes: Vec<u8>, taken: std::collections::HashSet<String>, now: Millis) -> Result<backup::Restored, String> {
+        backup::open_backup(&bytes, &|id: &str| taken.contains(id), &mut RandomIds)
+            .map(|opened| backup::restore(&*app.store(), &opened, now))
+            .map_err(|e| e.to_string())
     }
 );
 
@@ -86,9 +104,8 @@ pub fn LibraryPage() -> impl IntoView {
 
     // A backup, checked whole, then stored (core::backup::restore). If the
     // storage refuses a map, the notice says how many made it, never "all".
-    let restore = move |name: &str, opened: backup::OpenedBackup| {
+    let restored = move |name: &str, done: backup::Restored| {
         let lang = app.lang.get_untracked();
-        let done = backup::restore(&*app.store(), &opened, clock::now());
         app.refresh_library();
         let mut text = format!(
             "{} {name}: {}/{} {}",
@@ -122,9 +139,12 @@ pub fn LibraryPage() -> impl IntoView {
     let back_up = move |_| {
         let lang = app.lang.get_untracked();
         let report = app.library.get_untracked();
-        let result = backup::backup(&*app.store(), &report, clock::now())
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
+        leptos::task::spawn_local(async move {
+            let result = match write_backup(app, report, clock::now()).await {
+                Ok(result) => result,
+                Err(ChunkError) => Err(lang.t(Key::PartLoadFailed).to_owned()),
+            };
+            let saved = result.and_then(|text| {
                 download::download_text(
                     &download::file_name(lang.t(Key::BackupFileName), "json"),
                     "application/json",
@@ -132,9 +152,10 @@ pub fn LibraryPage() -> impl IntoView {
                 )
                 .map_err(|e| e.to_string())
             });
-        if let Err(why) = result {
-            app.notify(NoticeKind::Error(why));
-        }
+            if let Err(why) = saved {
+                app.notify(NoticeKind::Error(why));
+            }
+        });
     };
 
     // A map file or a backup, picked or dropped: checked whole, then stored.
@@ -158,14 +179,18 @@ pub fn LibraryPage() -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(why) => return refused(why),
             };
-            let taken = |id: &str| ids.contains(id);
             if backup::is_backup(&bytes) {
-                match backup::open_backup(&bytes, &taken, &mut RandomIds) {
-                    Ok(opened) => restore(&name, opened),
-                    Err(why) => refused(why.to_string()),
-                }
+                let name = name.clone();
+                leptos::task::spawn_local(async move {
+                    match restore_backup(app, bytes, ids, clock::now()).await {
+                        Ok(Ok(done)) => restored(&name, done),
+                        Ok(Err(why)) => refused(why),
+                        Err(ChunkError) => refused(lang.t(Key::PartLoadFailed).to_owned()),
+                    }
+                });
                 return;
             }
+            let taken = |id: &str| ids.contains(id);
             // A Mermaid journey (or a Markdown page holding one) becomes a
             // new map; its reader is in a lazy chunk, fetched on first use.
             if let Ok(text) = map_file::text_of(&bytes) {
@@ -292,7 +317,7 @@ pub fn LibraryPage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </div>
-            <TemplateList/>
+            <TemplatesMenu/>
             <Show when=move || deleted.with(Option::is_some)>
                 <div class="toast" role="status">
                     {app.text(Key::Deleted)} " "

@@ -1,5 +1,5 @@
-//! The user's own templates, under the library's bar: start a new map from
-//! one, or delete it. Templates that cannot be read are set aside by the
+//! The user's own templates, listed when the library's *My templates* is
+//! opened (see `templates_menu`): start a new map from one, or delete it. Templates that cannot be read are set aside by the
 //! listing (`core::template::list_templates`) and reported, never overwritten.
 
 use leptos::prelude::*;
@@ -52,8 +52,6 @@ pub fn TemplateList() -> impl IntoView {
     };
     let count = move || templates.with(Vec::len);
     view! {
-        <details class="templates" data-testid="templates">
-            <summary>{app.text(Key::MyTemplates)} " (" {count} ")"</summary>
             <Show when=move || count() == 0>
                 <p class="empty">{app.text(Key::NoTemplates)}</p>
             </Show>
@@ -77,6 +75,5 @@ pub fn TemplateList() -> impl IntoView {
                     }
                 </For>
             </ul>
-        </details>
     }
 }
