@@ -33,6 +33,8 @@ pub enum Route {
     Report(ReportAddress),
     /// A stored map presented full screen, a stage at a time or whole.
     Present(PresentAddress),
+    /// The actions of every map, by priority (`#/actions`).
+    Actions,
 }
 
 impl Route {
@@ -51,6 +53,8 @@ impl Route {
             .and_then(PresentAddress::parse)
         {
             Route::Present(at)
+        } else if path == "actions" {
+            Route::Actions
         } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
@@ -73,6 +77,7 @@ impl Route {
             Route::EmbedSource(query) => format!("#/embed?{query}"),
             Route::Report(report) => format!("#/report/{}", report.path()),
             Route::Present(at) => format!("#/present/{}", at.path()),
+            Route::Actions => "#/actions".to_owned(),
         }
     }
 }
@@ -340,5 +345,8 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/report/"), Route::Library);
         assert_eq!(Route::from_hash("#/report/a%20b"), Route::Library);
+        assert_eq!(Route::from_hash("#/actions"), Route::Actions);
+        assert_eq!(Route::Actions.to_hash(), "#/actions");
+        assert_eq!(Route::from_hash("#/actions/x"), Route::Library);
     }
 }

@@ -248,6 +248,10 @@ pub fn LibraryPage() -> impl IntoView {
                         accept=".json,.mmd,.mermaid,.md,.txt,application/json,text/plain,text/markdown" on:change=on_pick/>
                 </label>
                 <button data-testid="backup-library" on:click=back_up>{app.text(Key::BackupLibrary)}</button>
+                <a class="button" data-testid="open-actions-board" href=Route::Actions.to_hash()
+                    on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Actions); }>
+                    {app.text(Key::OpenActionsBoard)}
+                </a>
                 <input
                     type="search"
                     class="search"
