@@ -99,6 +99,12 @@ e2e('an action added to a pain point runs through its statuses on the board', as
   const priority = WEIGHT[classification] * 3;
 
   await shot('editor-action-list');
+  // Scrolled back to the top: controls scrolled under the sticky stage row
+  // would count as obscured touch targets.
+  await page.evaluate(() => {
+    document.querySelector('.map-scroll')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  });
   assert.deepEqual(await violations(page), [], 'editor with an action list unfolded');
 
   // The board, from the editor.

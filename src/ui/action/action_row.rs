@@ -38,9 +38,11 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
             session.edit(Edit::UpdateAction(change(action)));
         }
     };
-    let status = field(|a| status_code(a.status).to_owned());
-    let touchpoint = field(|a| a.touchpoint.clone().unwrap_or_default());
-    let metric = field(|a| a.metric.map(metric_code).unwrap_or_default().to_owned());
+    // Memos: typing the title wakes each option's test only if these change.
+    let status = Memo::new(move |_| field(|a| status_code(a.status).to_owned())());
+    let touchpoint = Memo::new(move |_| field(|a| a.touchpoint.clone().unwrap_or_default())());
+    let metric =
+        Memo::new(move |_| field(|a| a.metric.map(metric_code).unwrap_or_default().to_owned())());
     let title_input = NodeRef::<leptos::html::Input>::new();
     session.focus_on_request(id, title_input);
     view! {
@@ -80,7 +82,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                         }
                     }>
                     {ActionStatus::ALL.into_iter().map(|s| view! {
-                        <option value=status_code(s) prop:selected=move || status() == status_code(s)>
+                        <option value=status_code(s) prop:selected=move || status.with(|v| v == status_code(s))>
                             {move || s.label(app.lang.get())}
                         </option>
                     }).collect_view()}
@@ -103,10 +105,10 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                         let touchpoint = (!v.is_empty()).then_some(v);
                         update(&|a| Action { touchpoint: touchpoint.clone(), ..a });
                     }>
-                    <option value="" prop:selected=move || touchpoint().is_empty()>{app.text(Key::NoTouchpoint)}</option>
+                    <option value="" prop:selected=move || touchpoint.with(String::is_empty)>{app.text(Key::NoTouchpoint)}</option>
                     {move || touchpoints.get().into_iter().map(|(tp, name)| {
                         let value = tp.clone();
-                        view! { <option value=value prop:selected=move || touchpoint() == tp>{name}</option> }
+                        view! { <option value=value prop:selected=move || touchpoint.with(|v| *v == tp)>{name}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -118,9 +120,9 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                         let metric = Metric::ALL.into_iter().find(|m| metric_code(*m) == v);
                         update(&|a| Action { metric, ..a });
                     }>
-                    <option value="" prop:selected=move || metric().is_empty()>{app.text(Key::NoMetric)}</option>
+                    <option value="" prop:selected=move || metric.with(String::is_empty)>{app.text(Key::NoMetric)}</option>
                     {Metric::ALL.into_iter().map(|m| view! {
-                        <option value=metric_code(m) prop:selected=move || metric() == metric_code(m)>
+                        <option value=metric_code(m) prop:selected=move || metric.with(|v| v == metric_code(m))>
                             {move || m.label(app.lang.get())}
                         </option>
                     }).collect_view()}

@@ -36,7 +36,7 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
         let (m, a) = key.get_value();
         let now = board.set_status.run((m, a, wanted));
         // Whatever happened, the select says what is stored.
-        if let (Some(el), Some(s)) = (select.get_untracked(), now) {
+        if let (Some(Some(el)), Some(s)) = (select.try_get_untracked(), now) {
             el.set_value(status_code(s));
         }
     };

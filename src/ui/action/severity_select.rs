@@ -17,11 +17,12 @@ const LEVELS: [(u8, Key); 3] = [
 pub fn SeveritySelect(card: StoredValue<String>) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let severity = move || {
+    // A memo: typing in the card wakes the options only if this changes.
+    let severity = Memo::new(move |_| {
         session.read(Scope::Card(card.get_value()), |m| {
             m.card(&card.get_value()).and_then(|c| c.severity)
         })
-    };
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let severity = event_target_value(&ev).parse::<u8>().ok();
         session.edit(Edit::SetCardSeverity {
@@ -30,12 +31,12 @@ pub fn SeveritySelect(card: StoredValue<String>) -> impl IntoView {
         });
     };
     view! {
-        <label class="card-severity" data-level=move || severity().map(|v| v.to_string())>
+        <label class="card-severity" data-level=move || severity.get().map(|v| v.to_string())>
             <span>{app.text(Key::Severity)}</span>
             <select data-testid="card-severity" on:change=on_change>
-                <option value="" prop:selected=move || severity().is_none()>{app.text(Key::SeverityNotRated)}</option>
+                <option value="" prop:selected=move || severity.get().is_none()>{app.text(Key::SeverityNotRated)}</option>
                 {LEVELS.into_iter().map(|(v, key)| view! {
-                    <option value=v.to_string() prop:selected=move || severity() == Some(v)>{app.text(key)}</option>
+                    <option value=v.to_string() prop:selected=move || severity.get() == Some(v)>{app.text(key)}</option>
                 }).collect_view()}
             </select>
         </label>
