@@ -107,7 +107,7 @@ pub fn Prioritisation(
         } else {
             view! {
                 <table class="board-table" data-testid="priority-table">
-                    <caption>{lang.t(Key::Prioritisation)}</caption>
+                    <caption class="visually-hidden">{lang.t(Key::Prioritisation)}</caption>
                     <thead><tr>
                         <th scope="col" class="num">"#"</th>
                         <th scope="col">{lang.t(Key::Touchpoint)}</th>
