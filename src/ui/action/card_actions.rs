@@ -1,13 +1,22 @@
 //! "Actions (n)" under a pain point or opportunity card: unfolds the
 //! actions that answer it. The list is built only while unfolded, so a
-//! large map pays for one count per card.
+//! large map pays for one count per card; its code is in the "board"
+//! wasm chunk, fetched the first time a card's actions unfold (in the
+//! editor's it weighed about 20 KB gzipped on the map path).
 
 use leptos::prelude::*;
 
 use crate::core::edit::Scope;
 use crate::core::i18n::Key;
-use crate::ui::action::action_list::ActionList;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::lazy_part::LazyPart;
+
+crate::lazy_view!(
+    /// The actions of the card `id`, editable (the "board" chunk).
+    board, fn action_list(id: String) {
+        view! { <crate::ui::action::action_list::ActionList card=StoredValue::new(id)/> }.into_any()
+    }
+);
 
 #[component]
 pub fn CardActions(card: StoredValue<String>) -> impl IntoView {
@@ -32,7 +41,7 @@ pub fn CardActions(card: StoredValue<String>) -> impl IntoView {
             {app.text(Key::Actions)} " (" <span data-testid="card-actions-count">{count}</span> ")"
         </button>
         <Show when=move || open.get()>
-            <ActionList card=card/>
+            <LazyPart load=move || action_list(card.get_value())/>
         </Show>
     }
 }
