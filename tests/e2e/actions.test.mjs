@@ -231,3 +231,26 @@ e2e('the board says so when no map has an action', async ({ page, open }) => {
   await expectVisible(page.locator(sel('prioritisation')));
   assert.deepEqual(await violations(page), [], 'empty board');
 });
+
+e2e('the board and an unfolded action list, in French and dark mode', { locale: 'fr-FR' }, async ({ page, open, shot }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open();
+  await editorMapId(page);
+  // The demo's pain point that has an action.
+  const card = lane(page, 'pain_points').locator('.card', { has: page.locator(`${sel('card-actions-count')}:text-is("1")`) }).first();
+  await card.locator(sel('card-actions-toggle')).click();
+  await expectVisible(card.locator(sel('action-item')));
+  await expectText(card.locator(sel('card-action-list')), 'Responsable');
+  await page.evaluate(() => {
+    document.querySelector('.map-scroll')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  });
+  assert.deepEqual(await violations(page), [], 'editor, French, dark');
+  await shot('editor-fr-dark');
+  await page.locator(sel('open-actions-board')).click();
+  await expectVisible(page.locator(sel('board-table')));
+  await expectText(page.locator(sel('actions-board')), 'Tableau des actions');
+  await expectText(page.locator(sel('board-effect')).first(), 'amélioré');
+  assert.deepEqual(await violations(page), [], 'board, French, dark');
+  await shot('board-fr-dark');
+});
