@@ -241,12 +241,13 @@ e2e('the board and an unfolded action list, in French and dark mode', { locale: 
   await card.locator(sel('card-actions-toggle')).click();
   await expectVisible(card.locator(sel('action-item')));
   await expectText(card.locator(sel('card-action-list')), 'Responsable');
+  await card.scrollIntoViewIfNeeded();
+  await shot('editor-fr-dark');
   await page.evaluate(() => {
     document.querySelector('.map-scroll')?.scrollTo(0, 0);
     window.scrollTo(0, 0);
   });
   assert.deepEqual(await violations(page), [], 'editor, French, dark');
-  await shot('editor-fr-dark');
   await page.locator(sel('open-actions-board')).click();
   await expectVisible(page.locator(sel('board-table')));
   await expectText(page.locator(sel('actions-board')), 'Tableau des actions');
