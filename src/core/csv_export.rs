@@ -181,7 +181,7 @@ pub fn actions_csv(map: &JourneyMap, lang: Lang) -> String {
 }
 
 /// `2026-11-23` (UTC) for a time in milliseconds.
-fn iso_date(at: Millis) -> String {
+pub fn iso_date(at: Millis) -> String {
     // Days to a civil date (Howard Hinnant's algorithm), integers only.
     let z = at.div_euclid(86_400_000) + 719_468;
     let era = z.div_euclid(146_097);

@@ -1,6 +1,7 @@
 //! The pure core: no browser, no framework.
 
 pub mod action_board;
+pub mod action_text;
 pub mod backup;
 pub mod base64;
 pub mod branding;
@@ -29,6 +30,7 @@ pub mod report;
 pub mod route_text;
 pub mod share_link;
 pub mod store;
+pub mod stored_edit;
 pub mod survey_import;
 pub mod sync;
 pub mod template;

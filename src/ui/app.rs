@@ -78,6 +78,14 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// The actions board of every map, with the prioritisation of one, in
+    /// its own "board" chunk: neither the library nor the editor needs it.
+    board, fn actions_board() {
+        view! { <crate::ui::action::board_page::BoardPage/> }.into_any()
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::init();
@@ -142,6 +150,7 @@ pub fn App() -> impl IntoView {
                 Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
                 Route::Compare(id) => view! { <LazyPart load=move || comparison_page(id.clone())/> }.into_any(),
                 Route::Present(address) => view! { <LazyPart load=move || present_page(address.clone())/> }.into_any(),
+                Route::Actions => view! { <LazyPart load=actions_board/> }.into_any(),
             }}
         </main>
     }

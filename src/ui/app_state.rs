@@ -37,6 +37,8 @@ pub enum Route {
     Present(PresentAddress),
     /// A future-state map compared with the current state it was copied from.
     Compare(String),
+    /// The actions of every map, by priority (`#/actions`).
+    Actions,
 }
 
 impl Route {
@@ -59,6 +61,8 @@ impl Route {
             Route::Compare(id.to_owned())
         } else if path == "personas" {
             Route::Personas
+        } else if path == "actions" {
+            Route::Actions
         } else if let Some(id) = part("map/") {
             Route::Map(id.to_owned())
         } else if let Some(data) = part("view/") {
@@ -83,6 +87,7 @@ impl Route {
             Route::Report(report) => format!("#/report/{}", report.path()),
             Route::Present(at) => format!("#/present/{}", at.path()),
             Route::Compare(id) => format!("#/compare/{id}"),
+            Route::Actions => "#/actions".to_owned(),
         }
     }
 }
@@ -359,5 +364,8 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/report/"), Route::Library);
         assert_eq!(Route::from_hash("#/report/a%20b"), Route::Library);
+        assert_eq!(Route::from_hash("#/actions"), Route::Actions);
+        assert_eq!(Route::Actions.to_hash(), "#/actions");
+        assert_eq!(Route::from_hash("#/actions/x"), Route::Library);
     }
 }

@@ -4,6 +4,7 @@
 //! document plus one reactive trigger per [`crate::core::edit::Scope`], so an
 //! edit re-renders only what shows the items it touched.
 
+pub mod action;
 pub mod app;
 pub mod app_state;
 pub mod charts;

@@ -4,12 +4,15 @@ use leptos::prelude::*;
 
 use crate::core::edit::{move_card_step, CardStep, Edit, Scope};
 use crate::core::i18n::Key;
+use crate::core::model::LaneKind;
+use crate::ui::action::card_actions::CardActions;
+use crate::ui::action::severity_select::SeveritySelect;
 use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
 #[component]
-pub fn CardView(id: String) -> impl IntoView {
+pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     let id = StoredValue::new(id);
@@ -58,6 +61,15 @@ pub fn CardView(id: String) -> impl IntoView {
         }
     };
     session.focus_on_request(id, textarea);
+    // Pain points are rated; they and opportunities carry actions.
+    let tools = match kind {
+        LaneKind::PainPoints => {
+            Some(view! { <SeveritySelect card=id/><CardActions card=id/> }.into_any())
+        }
+        LaneKind::Opportunities => Some(view! { <CardActions card=id/> }.into_any()),
+        _ => None,
+    }
+    .map(|tools| view! { <div class="card-tools">{tools}</div> });
     view! {
         <div class="card" data-card=id.get_value() style:border-left-color=move || persona().map(|p| p.1)>
             <span class="grip card-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
@@ -76,6 +88,7 @@ pub fn CardView(id: String) -> impl IntoView {
             ></textarea>
             <IconButton glyph="×" label=Key::DeleteCard testid="card-delete" class="card-delete"
                 on_press=Callback::new(move |_| session.edit(Edit::RemoveCard(id.get_value())))/>
+            {tools}
         </div>
     }
 }

@@ -64,7 +64,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
                 drop_here.set(false);
                 drag_drop::drop_in_cell(session, &ev, &lane.get_value(), &stage.get_value());
             }>
-            <IdList ids=Signal::derive(cards) row=Callback::new(|id| view! { <CardView id=id/> }.into_any())/>
+            <IdList ids=Signal::derive(cards) row=Callback::new(move |id| view! { <CardView id=id kind=kind/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)
                 title=app.text(Key::AddCardTitle) on:click=add>{app.text(Key::AddCard)}</button>
         </div>

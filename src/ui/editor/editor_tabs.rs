@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Key;
+use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::MapSession;
 
 #[component]
@@ -40,6 +41,11 @@ pub fn EditorTabs() -> impl IntoView {
                     {file}" — "{app.t(Key::Imported)}
                 </span>
             })}
+            // The board reads the stored maps: what is pending is saved first.
+            <a class="button" data-testid="open-actions-board" href=Route::Actions.to_hash()
+                on:click=move |ev| { ev.prevent_default(); session.flush(); app.navigate(Route::Actions); }>
+                {app.text(Key::OpenActionsBoard)}
+            </a>
             <button type="button" data-testid="import-csv"
                 on:click=move |_| { session.imported.set(None); session.import_open.set(true); }>
                 "⇪ " {app.text(Key::ImportData)}

@@ -306,6 +306,10 @@ pub fn LibraryPage() -> impl IntoView {
                     on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Personas); }>
                     {app.text(Key::PersonaLibrary)}
                 </a>
+                <a class="button" data-testid="open-actions-board" href=Route::Actions.to_hash()
+                    on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Actions); }>
+                    {app.text(Key::OpenActionsBoard)}
+                </a>
                 <input
                     type="search"
                     class="search"

@@ -1,0 +1,93 @@
+//! The actions answering one card, unfolded under it: each editable, and a
+//! button to add one. Built only while unfolded.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, Scope};
+use crate::core::i18n::Key;
+use crate::core::metrics::journey::in_journey_order;
+use crate::core::model::{Action, IdSource, JourneyMap};
+use crate::platform::random_ids::RandomIds;
+use crate::ui::action::action_row::ActionRow;
+use crate::ui::editor::map_session::MapSession;
+use crate::ui::id_list::IdList;
+
+/// The touchpoints an action can name, in journey order: (id, "stage · name").
+fn touchpoint_choices(map: &JourneyMap) -> Vec<(String, String)> {
+    in_journey_order(map)
+        .into_iter()
+        .map(|(s, t)| {
+            let tp = &map.touchpoints[t];
+            (
+                tp.id.clone(),
+                format!("{} · {}", map.stages[s].name, tp.name),
+            )
+        })
+        .collect()
+}
+
+#[component]
+pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let ids = move || {
+        session.read(Scope::Actions, |m| {
+            let card = card.get_value();
+            m.actions
+                .iter()
+                .filter(|a| a.card.as_deref() == Some(card.as_str()))
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    // The touchpoints to choose from, read when the list opens and again
+    // whenever the focus comes into it: no subscription to every
+    // touchpoint's name, so typing elsewhere in the map wakes nothing here.
+    let choices = RwSignal::new(session.peek(touchpoint_choices));
+    let refresh = move |_| {
+        let now = session.peek(touchpoint_choices);
+        if choices.with_untracked(|c| *c != now) {
+            choices.set(now);
+        }
+    };
+    let add = move |_| {
+        let card_id = card.get_value();
+        let (index, touchpoint) = session.peek(|m| {
+            let index = m
+                .actions
+                .iter()
+                .rposition(|a| a.card.as_deref() == Some(card_id.as_str()))
+                .map_or(m.actions.len(), |i| i + 1);
+            // The first touchpoint of the card's stage, a likely target.
+            let stage = m.card(&card_id).map(|c| c.stage.clone());
+            let touchpoint = in_journey_order(m)
+                .into_iter()
+                .map(|(_, t)| &m.touchpoints[t])
+                .find(|t| Some(&t.stage) == stage.as_ref())
+                .map(|t| t.id.clone());
+            (index, touchpoint)
+        });
+        let action = Action {
+            id: RandomIds.next_id(),
+            card: Some(card_id),
+            touchpoint,
+            ..Action::default()
+        };
+        session.request_focus(action.id.clone());
+        session.edit(Edit::InsertAction { index, action });
+    };
+    let choices = Signal::from(choices);
+    view! {
+        <section class="card-action-list" data-testid="card-action-list"
+            aria-label=app.text(Key::CardActions) on:focusin=refresh>
+            <Show when=move || ids().is_empty()>
+                <p class="muted">{app.text(Key::NoCardActions)}</p>
+            </Show>
+            <IdList ids=Signal::derive(ids)
+                row=Callback::new(move |id| view! { <ActionRow id=id touchpoints=choices/> }.into_any())/>
+            <button type="button" class="add-action" data-testid="add-action" on:click=add>
+                {app.text(Key::NewAction)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,184 @@
+//! The prioritisation of one map's touchpoints: ranked by criticality then
+//! by their worst survey metric, and the superfluous ones that show no value,
+//! listed as candidates to remove with their reasons.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{format_percent, Key, Lang};
+use crate::core::metrics::{current, text};
+use crate::core::model::JourneyMap;
+use crate::core::priority::{rank_touchpoints, removal_candidates, RemovalReason};
+use crate::ui::app_state::AppState;
+
+/// (touchpoint, stage, criticality, worst metric) lines of the ranking.
+fn ranking(map: &JourneyMap, lang: Lang) -> Vec<[String; 4]> {
+    rank_touchpoints(map)
+        .into_iter()
+        .map(|r| {
+            let t = &map.touchpoints[r.touchpoint];
+            let worst = match r.worst {
+                Some((metric, _)) => match current(t, metric, &map.scales) {
+                    Some((figure, _)) => {
+                        format!("{} {}", metric.label(lang), text::value(lang, &figure))
+                    }
+                    None => metric.label(lang).to_owned(),
+                },
+                None => lang.t(Key::NotMeasured).to_owned(),
+            };
+            [
+                t.name.clone(),
+                map.stages[r.stage].name.clone(),
+                t.classification.label(lang).to_owned(),
+                worst,
+            ]
+        })
+        .collect()
+}
+
+/// (touchpoint, stage, reasons) lines of the removal candidates.
+fn candidates(map: &JourneyMap, lang: Lang) -> Vec<[String; 3]> {
+    removal_candidates(map)
+        .into_iter()
+        .map(|c| {
+            let t = &map.touchpoints[c.touchpoint];
+            let reasons: Vec<String> = c
+                .reasons
+                .iter()
+                .map(|reason| match *reason {
+                    RemovalReason::NoMetric => lang.t(Key::ReasonNoMetric).to_owned(),
+                    RemovalReason::WeakMetric(metric, _) => {
+                        let value = current(t, metric, &map.scales)
+                            .map(|(f, _)| format!(" {}", text::value(lang, &f)))
+                            .unwrap_or_default();
+                        format!(
+                            "{} {}{value}",
+                            lang.t(Key::ReasonWeakMetric),
+                            metric.label(lang)
+                        )
+                    }
+                    RemovalReason::LowReach(share) => format!(
+                        "{} ({})",
+                        lang.t(Key::ReasonLowReach),
+                        format_percent(lang, (share * 100.0).round())
+                    ),
+                })
+                .collect();
+            [
+                t.name.clone(),
+                map.stages[c.stage].name.clone(),
+                reasons.join("; "),
+            ]
+        })
+        .collect()
+}
+
+#[component]
+pub fn Prioritisation(
+    maps: Signal<Vec<JourneyMap>>,
+    /// The map the board is filtered on, if any: shown unless another is picked.
+    chosen: Signal<Option<String>>,
+) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let picked = RwSignal::new(None::<String>);
+    // The picked map, else the board's, else the first with touchpoints.
+    let shown_id = move || {
+        let wanted = picked.get().or_else(|| chosen.get());
+        maps.with(|m| {
+            wanted
+                .filter(|id| m.iter().any(|m| &m.id == id))
+                .or_else(|| {
+                    m.iter()
+                        .find(|m| !m.touchpoints.is_empty())
+                        .or(m.first())
+                        .map(|m| m.id.clone())
+                })
+        })
+    };
+    let tables = move || {
+        let lang = app.lang.get();
+        let id = shown_id()?;
+        let (ranked, removable) = maps.with(|m| {
+            m.iter()
+                .find(|m| m.id == id)
+                .map(|m| (ranking(m, lang), candidates(m, lang)))
+        })?;
+        let ranked_view = if ranked.is_empty() {
+            view! { <p class="empty">{lang.t(Key::NoTouchpointsYet)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="board-table" data-testid="priority-table">
+                    <caption class="visually-hidden">{lang.t(Key::Prioritisation)}</caption>
+                    <thead><tr>
+                        <th scope="col" class="num">"#"</th>
+                        <th scope="col">{lang.t(Key::Touchpoint)}</th>
+                        <th scope="col">{lang.t(Key::Stage)}</th>
+                        <th scope="col">{lang.t(Key::Criticality)}</th>
+                        <th scope="col">{lang.t(Key::WorstMetric)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {ranked.into_iter().enumerate().map(|(i, [name, stage, crit, worst])| view! {
+                            <tr data-testid="priority-row">
+                                <td class="num">{i + 1}</td>
+                                <th scope="row">{name}</th>
+                                <td>{stage}</td>
+                                <td>{crit}</td>
+                                <td>{worst}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        };
+        let removal_view = if removable.is_empty() {
+            view! { <p class="empty" data-testid="no-removal">{lang.t(Key::NoRemovalCandidates)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="board-table" data-testid="removal-table">
+                    <caption>{lang.t(Key::RemovalCandidates)}</caption>
+                    <thead><tr>
+                        <th scope="col">{lang.t(Key::Touchpoint)}</th>
+                        <th scope="col">{lang.t(Key::Stage)}</th>
+                        <th scope="col">{lang.t(Key::Reasons)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {removable.into_iter().map(|[name, stage, reasons]| view! {
+                            <tr data-testid="removal-row">
+                                <th scope="row">{name}</th>
+                                <td>{stage}</td>
+                                <td>{reasons}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        };
+        Some(view! {
+            {ranked_view}
+            <p class="muted">{lang.t(Key::RemovalCandidatesHint)}</p>
+            {removal_view}
+        })
+    };
+    view! {
+        <section class="prioritisation" data-testid="prioritisation" aria-labelledby="prioritisation-title">
+            <h2 id="prioritisation-title">{app.text(Key::Prioritisation)}</h2>
+            <label class="board-filters">
+                <span>{app.text(Key::PrioritisationMap)}</span>
+                <select data-testid="priority-map" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    picked.set((!v.is_empty()).then_some(v));
+                }>
+                    {move || {
+                        let current = shown_id();
+                        maps.with(|m| m.iter().map(|m| {
+                            let selected = current.as_deref() == Some(m.id.as_str());
+                            view! { <option value=m.id.clone() prop:selected=selected>{m.title.clone()}</option> }
+                        }).collect_view())
+                    }}
+                </select>
+            </label>
+            {tables}
+        </section>
+    }
+}
