@@ -57,13 +57,20 @@ async fn first_visit_opens_the_demo_and_typing_touches_only_that_card() {
     let cards = all("textarea[data-testid=card]");
     assert!(cards.len() > 20, "demo cards shown: {}", cards.len());
     let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    // Only the demo map: the language is stored when the user picks one,
-    // the replica id when the map is first saved.
-    let keys: Vec<String> = (0..stored.length().unwrap())
+    // The demo map, and its personas in the shared persona library; the
+    // language is stored when the user picks one, the replica id when the
+    // map is first saved.
+    let mut keys: Vec<String> = (0..stored.length().unwrap())
         .filter_map(|i| stored.key(i).unwrap())
         .collect();
-    assert_eq!(keys.len(), 1, "only the demo map is stored: {keys:?}");
+    keys.sort();
+    assert_eq!(
+        keys.len(),
+        2,
+        "the demo map and the persona library: {keys:?}"
+    );
     assert!(keys[0].starts_with("parcours.map."), "{keys:?}");
+    assert_eq!(keys[1], "parcours.personas");
 
     // Watch the whole map for structural or attribute changes.
     let records: Rc<RefCell<u32>> = Rc::default();
