@@ -49,45 +49,53 @@ pub fn backup(
             out.push_str(&raw);
         }
     }
-    out.push_str("],\"set_aside\":[");
-    for (i, q) in report.quarantined.iter().enumerate() {
-        let text = store.get(&q.key)?.unwrap_or_default();
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"key\":");
-        out.push_str(&json_string(&q.key));
-        out.push_str(",\"text\":");
-        out.push_str(&json_string(&text));
-        out.push('}');
+    // The user's templates and the persona library; text under their keys
+    // that does not read travels as set aside, under its own key.
+    let mut aside: Vec<(String, String)> = Vec::new();
+    for q in &report.quarantined {
+        aside.push((q.key.clone(), store.get(&q.key)?.unwrap_or_default()));
     }
-    // The user's templates that read (the listing sets the others aside,
-    // and those are in `set_aside` of the next backup).
-    out.push_str("],\"templates\":[");
     let mut keys: Vec<String> = store
         .keys()?
         .into_iter()
         .filter(|k| k.starts_with(TEMPLATE_PREFIX))
         .collect();
     keys.sort();
-    let mut first = true;
+    let mut templates: Vec<String> = Vec::new();
     for key in keys {
         if let Some(raw) = store.get(&key)? {
             if super::envelope::from_json(&raw).is_ok() {
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                out.push_str(&raw);
+                templates.push(raw);
+            } else {
+                aside.push((key, raw));
             }
         }
     }
-    out.push(']');
-    if let Some(raw) = store.get(PERSONAS_KEY)? {
-        if persona_library::read_text(&raw).is_ok() {
-            out.push_str(",\"personas\":");
-            out.push_str(&raw);
+    let personas = match store.get(PERSONAS_KEY)? {
+        Some(raw) if persona_library::read_text(&raw).is_ok() => Some(raw),
+        Some(raw) => {
+            aside.push((PERSONAS_KEY.to_owned(), raw));
+            None
         }
+        None => None,
+    };
+    out.push_str("],\"set_aside\":[");
+    for (i, (key, text)) in aside.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"key\":");
+        out.push_str(&json_string(key));
+        out.push_str(",\"text\":");
+        out.push_str(&json_string(text));
+        out.push('}');
+    }
+    out.push_str("],\"templates\":[");
+    out.push_str(&templates.join(","));
+    out.push(']');
+    if let Some(raw) = personas {
+        out.push_str(",\"personas\":");
+        out.push_str(&raw);
     }
     out.push('}');
     Ok(out)
@@ -245,7 +253,14 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         }
     }
     for t in &opened.templates {
-        if matches!(store.get(&template::template_key(&t.id)), Ok(None)) {
+        let free = match store.get(&template::template_key(&t.id)) {
+            Ok(stored) => stored.is_none(),
+            Err(e) => {
+                done.failure = Some(e.to_string());
+                return done;
+            }
+        };
+        if free {
             if let Err(e) = template::save_template(store, t, now) {
                 done.failure = Some(e.to_string());
                 return done;
@@ -475,6 +490,19 @@ mod tests {
                 .to_string();
             assert!(err.contains(at), "{at} not in {err}");
         }
+        // Unreadable text under a template key travels as set aside.
+        store
+            .set(&template::template_key("bad"), "{broken")
+            .unwrap();
+        let report = load_library(&store, 10_000).unwrap();
+        let text = backup(&store, &report, 11_000).unwrap();
+        let opened =
+            open_backup(text.as_bytes(), &none_taken, &mut SequentialIds::new("n")).unwrap();
+        assert!(opened
+            .set_aside
+            .iter()
+            .any(|a| a.key == template::template_key("bad") && a.text == "{broken"));
+        assert_eq!(opened.templates.len(), 1);
         // An older backup, without either, still opens.
         let older = format!("{}}}", &text[..text.find(",\"templates\"").unwrap()]);
         let opened =

@@ -55,7 +55,9 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
             });
             view! { <ComparisonBody compared=compared/> }.into_any()
         }
-        Err(_) => view! { <p class="notice-text" data-testid="current-missing">{app.text(Key::CurrentStateMissing)}</p> }.into_any(),
+        Err(LoadError::Missing) => view! { <p class="notice-text" data-testid="current-missing">{app.text(Key::CurrentStateMissing)}</p> }.into_any(),
+        // Unreadable, or the storage failed: said as for any map.
+        Err(error) => view! { <MissingMap error=error/> }.into_any(),
     };
     view! {
         <section class="comparison" data-testid="comparison">

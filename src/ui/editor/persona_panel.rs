@@ -47,9 +47,11 @@ pub fn PersonaPanel() -> impl IntoView {
         });
     };
     // The library's personas this map does not have yet, to adopt (read
-    // again each time the list is about to be used).
+    // again each time the list is about to be used). Not harvested from
+    // every map here: that parses the whole library, which the persona
+    // library page does; opening a map must stay fast.
     let library = RwSignal::new(Vec::<Persona>::new());
-    let reload = move || library.set(load_library(app, true).unwrap_or_default());
+    let reload = move || library.set(load_library(app, false).unwrap_or_default());
     reload();
     let adoptable = move || {
         let on_map: Vec<String> = session.read(Scope::Personas, |m| {

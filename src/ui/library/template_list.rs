@@ -44,14 +44,34 @@ pub fn TemplateList() -> impl IntoView {
         }
         Err(e) => app.notify(NoticeKind::Error(e.to_string())),
     };
-    let delete = move |id: String| {
-        if let Err(e) = template::delete_template(&*app.store(), &id) {
-            app.notify(NoticeKind::Error(e.to_string()));
+    // The last template deleted (id, title, stored text), to undo.
+    let deleted = RwSignal::new(None::<(String, String, String)>);
+    let delete = move |id: String, title: String| {
+        match template::delete_template(&*app.store(), &id) {
+            Ok(Some(raw)) => deleted.set(Some((id, title, raw))),
+            Ok(None) => {}
+            Err(e) => app.notify(NoticeKind::Error(e.to_string())),
         }
         templates.set(read_templates(app));
     };
+    let undo_delete = move |_| {
+        if let Some((id, _, raw)) = deleted.get_untracked() {
+            match template::restore_template(&*app.store(), &id, &raw) {
+                Ok(()) => deleted.set(None),
+                Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+            }
+            templates.set(read_templates(app));
+        }
+    };
     let count = move || templates.with(Vec::len);
     view! {
+            <Show when=move || deleted.with(Option::is_some)>
+                <div class="toast" role="status">
+                    {app.text(Key::Deleted)} " "
+                    <strong>{move || deleted.with(|d| d.as_ref().map(|d| d.1.clone()))}</strong>
+                    <button type="button" data-testid="undo-delete-template" on:click=undo_delete>{app.text(Key::Undo)}</button>
+                </div>
+            </Show>
             <Show when=move || count() == 0>
                 <p class="empty">{app.text(Key::NoTemplates)}</p>
             </Show>
@@ -61,6 +81,7 @@ pub fn TemplateList() -> impl IntoView {
                         let use_id = entry.id.clone();
                         let delete_id = entry.id.clone();
                         let title = entry.title.clone();
+                        let deleted_title = entry.title.clone();
                         view! {
                             <li data-testid="template">
                                 <span class="template-title">{entry.title.clone()}</span>
@@ -69,7 +90,7 @@ pub fn TemplateList() -> impl IntoView {
                                     on:click=move |_| start_from(use_id.clone())>{app.text(Key::NewFromTemplate)}</button>
                                 <button type="button" class="danger" data-testid="delete-template"
                                     aria-label=move || format!("{} — {title}", app.t(Key::DeleteTemplate))
-                                    on:click=move |_| delete(delete_id.clone())>"×"</button>
+                                    on:click=move |_| delete(delete_id.clone(), deleted_title.clone())>"×"</button>
                             </li>
                         }
                     }

@@ -40,8 +40,21 @@ impl LibraryState {
         }
     }
 
+    /// Read the stored library again before a change, so that a change made
+    /// meanwhile in another tab (or by a map's editor) is not saved over.
+    fn refresh(&self) {
+        if self.writable.get_value() {
+            if let Some(stored) = load_library(self.app, false) {
+                if self.personas.with_untracked(|l| *l != stored) {
+                    self.personas.set(stored);
+                }
+            }
+        }
+    }
+
     /// Change one persona's fields, then save.
     pub fn change(&self, id: &str, change: &dyn Fn(&mut Persona)) {
+        self.refresh();
         let Some(mut persona) = self
             .personas
             .with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
@@ -59,6 +72,7 @@ impl LibraryState {
     }
 
     pub fn create(&self) {
+        self.refresh();
         let lang = self.app.lang.get_untracked();
         let count = self.personas.with_untracked(Vec::len);
         let persona = Persona {
@@ -81,6 +95,7 @@ impl LibraryState {
     }
 
     pub fn duplicate(&self, id: &str) {
+        self.refresh();
         let suffix = self.app.lang.get_untracked().t(Key::CopySuffix);
         let mut result = None;
         self.personas
@@ -97,6 +112,7 @@ impl LibraryState {
 
     /// Delete, unless maps use the persona: then say which.
     pub fn delete(&self, id: &str) {
+        self.refresh();
         self.app.refresh_library();
         let maps = stored_maps(self.app);
         let mut result = None;
@@ -127,6 +143,7 @@ impl LibraryState {
     }
 
     fn undo_delete(&self) {
+        self.refresh();
         if let Some((index, persona)) = self.deleted.get_untracked() {
             self.personas
                 .update(|l| l.insert(index.min(l.len()), persona));
@@ -149,6 +166,19 @@ pub fn PersonaLibraryPage() -> impl IntoView {
         deleted: RwSignal::new(None),
     };
     provide_context(state);
+    // Another tab changed the library: show it as stored.
+    Effect::new(move |_| {
+        let changed = app.external_change.with(|c| {
+            c.as_ref().is_some_and(|c| {
+                c.key
+                    .as_deref()
+                    .is_none_or(|k| k == persona_library::PERSONAS_KEY)
+            })
+        });
+        if changed {
+            state.refresh();
+        }
+    });
     let ids = move || {
         state
             .personas

@@ -5,6 +5,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::i18n::Key;
 use crate::core::library;
@@ -58,6 +59,14 @@ fn Presentation(map: JourneyMap, slide: Slide) -> impl IntoView {
             return;
         }
         let key = ev.key();
+        // Space and Enter press the focused button or link, as usual.
+        let on_control = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A"));
+        if on_control && (key == " " || key == "Enter") {
+            return;
+        }
         if key == "Escape" {
             ev.prevent_default();
             leave();
