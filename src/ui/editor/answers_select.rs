@@ -19,25 +19,34 @@ pub fn AnswersSelect(card: StoredValue<String>) -> impl IntoView {
             m.card(&card.get_value()).and_then(|c| c.answers.clone())
         })
     });
-    let choices = RwSignal::new(Vec::<(String, String)>::new());
-    let fill = move || choices.set(session.peek(pain_point_choices));
-    // Before the list is built: the current pain point, its label following its text.
-    let current = move || {
-        let id = answers.get()?;
-        let label = session.read(Scope::Card(id.clone()), |m| pain_point_label(m, &id))?;
-        Some((id, label))
+    let open = RwSignal::new(false);
+    let opening = move || {
+        if !open.get_untracked() {
+            open.set(true);
+        }
     };
+    // Rebuilt when the select opens or closes, or its pain point changes
+    // (or, closed, the text of that pain point).
     let options = move || {
-        let list = choices.get();
-        let list = if list.is_empty() {
-            current().into_iter().collect()
+        let current = answers.get();
+        let list = if open.get() {
+            session.peek(pain_point_choices)
         } else {
-            list
+            current
+                .clone()
+                .and_then(|id| {
+                    let label = session.read(Scope::Card(id.clone()), |m| pain_point_label(m, &id));
+                    label.map(|label| (id, label))
+                })
+                .into_iter()
+                .collect()
         };
-        list.into_iter()
+        let none = (String::new(), app.text(Key::AnswersNone)().to_owned());
+        std::iter::once(none)
+            .chain(list)
             .map(|(id, label)| {
-                let selected = id.clone();
-                view! { <option value=id prop:selected=move || answers.get() == Some(selected.clone())>{label}</option> }
+                let selected = current.as_deref().unwrap_or_default() == id;
+                view! { <option value=id prop:selected=selected>{label}</option> }
             })
             .collect_view()
     };
@@ -52,9 +61,7 @@ pub fn AnswersSelect(card: StoredValue<String>) -> impl IntoView {
         <label class="card-answers">
             <span>{app.text(Key::AnswersPainPoint)}</span>
             <select data-testid="card-answers" on:change=on_change
-                on:pointerdown=move |_| fill() on:focus=move |_| fill()
-                on:blur=move |_| choices.set(Vec::new())>
-                <option value="" prop:selected=move || answers.get().is_none()>{app.text(Key::AnswersNone)}</option>
+                on:pointerdown=move |_| opening() on:focus=move |_| opening() on:blur=move |_| open.set(false)>
                 {options}
             </select>
         </label>

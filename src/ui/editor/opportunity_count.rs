@@ -1,6 +1,6 @@
-//! On a pain point card: how many opportunities answer it (nothing when
-//! none). Linking or unlinking one touches this card's scope; typing in the
-//! card recounts without re-rendering.
+//! On a pain point card: how many opportunities answer it (empty, and not
+//! shown, when none). Linking or unlinking one touches this card's scope;
+//! typing in the card recounts without re-rendering.
 
 use leptos::prelude::*;
 
@@ -13,19 +13,16 @@ use crate::ui::editor::map_session::MapSession;
 pub fn OpportunityCount(card: StoredValue<String>) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let count = Memo::new(move |_| {
+    let text = Memo::new(move |_| {
         let id = card.get_value();
-        session.read(Scope::Card(id.clone()), |m| {
+        let n = session.read(Scope::Card(id.clone()), |m| {
             opportunities_of(m, &id).count()
-        })
+        });
+        match n {
+            0 => String::new(),
+            1 => app.text(Key::OneOpportunity)().to_owned(),
+            n => format!("{n} {}", app.text(Key::OpportunitiesCount)()),
+        }
     });
-    let text = move || match count.get() {
-        1 => app.text(Key::OneOpportunity)().to_owned(),
-        n => format!("{n} {}", app.text(Key::OpportunitiesCount)()),
-    };
-    view! {
-        <Show when=move || { count.get() > 0 }>
-            <span class="card-opportunities" data-testid="card-opportunities">{text}</span>
-        </Show>
-    }
+    view! { <span class="card-opportunities" data-testid="card-opportunities">{text}</span> }
 }
