@@ -192,6 +192,7 @@ fn write_the_current_versions_golden_file() {
         persona: None,
         text: "Le vendeur vérifie le stock".into(),
         severity: None,
+        answers: None,
     });
     map.actions[0].department = "Logistique".into();
     parcours::core::sync::record(&base, &mut map, "g0ld3n");

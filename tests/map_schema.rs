@@ -206,3 +206,40 @@ fn avatars_and_severities_of_version_4_are_checked_by_both() {
         );
     }
 }
+
+#[test]
+fn an_opportunity_answering_a_pain_point_is_valid_and_a_bad_link_is_refused() {
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::En, &mut SequentialIds::new("v"), 1);
+    let lane_of = |map: &parcours::core::model::JourneyMap, i: usize| {
+        map.lane(&map.cards[i].lane).map(|l| l.kind)
+    };
+    use parcours::core::model::LaneKind;
+    let pain = (0..map.cards.len())
+        .find(|&i| lane_of(&map, i) == Some(LaneKind::PainPoints))
+        .unwrap();
+    let opportunity = (0..map.cards.len())
+        .find(|&i| lane_of(&map, i) == Some(LaneKind::Opportunities))
+        .unwrap();
+    map.cards[opportunity].answers = Some(map.cards[pain].id.clone());
+    let good: Value = serde_json::from_str(&to_json(&map, 1)).unwrap();
+    check(&schemas, index, &good.to_string()).unwrap();
+    assert_eq!(from_json(&good.to_string()).unwrap().map, map);
+    for bad in [Value::from(""), Value::from(3), Value::Null] {
+        let mut v = good.clone();
+        v["map"]["cards"][opportunity]["answers"] = bad.clone();
+        let text = v.to_string();
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "schema accepts {bad}"
+        );
+        // `null` reads as "answers none" in the app, as for other optional fields.
+        if !bad.is_null() {
+            let err = from_json(&text).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("map.cards[{opportunity}].answers")),
+                "{err}"
+            );
+        }
+    }
+}

@@ -239,6 +239,7 @@ mod tests {
                 persona: Some("persona-Ana".into()),
                 text: "Slow".into(),
                 severity: Some(3),
+                answers: None,
             },
             Card {
                 id: format!("{id}-low"),
@@ -247,6 +248,7 @@ mod tests {
                 persona: None,
                 text: "Ugly".into(),
                 severity: Some(1),
+                answers: None,
             },
         ];
         m.touchpoints = vec![

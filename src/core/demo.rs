@@ -871,6 +871,7 @@ impl<'a> Builder<'a> {
             persona: self.persona_id(persona),
             text: self.tr((en, fr)),
             severity,
+            answers: None,
         };
         self.map.cards.push(card);
         id

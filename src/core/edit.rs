@@ -4,7 +4,7 @@
 
 use super::branding::Branding;
 use super::model::{
-    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
+    Action, Card, Emotion, JourneyMap, Lane, LaneKind, MapKind, Persona, Scales, Stage, Touchpoint,
     EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
 
@@ -128,6 +128,15 @@ pub enum Edit {
     },
     /// The current-state map this (future-state) map was copied from.
     SetBasedOn(Option<String>),
+
+    // ---- Issue 5: opportunities that answer a pain point.
+    /// Link an Opportunities card to the Pain points card it answers
+    /// (`None`: to none). The pain point must be a card of the map in a
+    /// Pain points lane.
+    SetCardAnswers {
+        id: String,
+        answers: Option<String>,
+    },
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -277,15 +286,50 @@ fn ensure_links(map: &JourneyMap, action: &Action) -> Result<(), EditError> {
     Ok(())
 }
 
+/// The ids of the cards in a Pain points lane: those an opportunity may answer.
+fn pain_point_ids(map: &JourneyMap) -> std::collections::HashSet<String> {
+    let lanes: std::collections::HashSet<&str> = map
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::PainPoints)
+        .map(|l| l.id.as_str())
+        .collect();
+    map.cards
+        .iter()
+        .filter(|c| lanes.contains(c.lane.as_str()))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// The pain point cards that `cards` answer: their opportunity counts
+/// change when these cards come or go.
+fn answered<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Scope> {
+    cards
+        .into_iter()
+        .filter_map(|c| c.answers.clone().map(Scope::Card))
+        .collect()
+}
+
 /// Cut the links of actions to cards and touchpoints the map no longer has
 /// (after a removal): the actions stay, detached (`card: None` or
 /// `touchpoint: None`), since an action is work someone owns and may still
-/// do; the map stays valid. Returns the edits that link them again.
+/// do; the map stays valid. Opportunities whose pain point is gone (or no
+/// longer in a Pain points lane) stay too, answering none. Returns the
+/// edits that link them again.
 fn detach_actions(map: &mut JourneyMap) -> Vec<Edit> {
+    let pain_points = pain_point_ids(map);
+    let mut relink = Vec::new();
+    for card in &mut map.cards {
+        if let Some(p) = card.answers.take_if(|p| !pain_points.contains(p.as_str())) {
+            relink.push(Edit::SetCardAnswers {
+                id: card.id.clone(),
+                answers: Some(p),
+            });
+        }
+    }
     let cards: std::collections::HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
     let touchpoints: std::collections::HashSet<&str> =
         map.touchpoints.iter().map(|t| t.id.as_str()).collect();
-    let mut relink = Vec::new();
     for action in &mut map.actions {
         let lost_card = action.card.as_deref().is_some_and(|c| !cards.contains(c));
         let lost_touchpoint = action
@@ -315,7 +359,15 @@ fn and_relink(
     if relink.is_empty() {
         return Ok(Applied { inverse, touched });
     }
-    touched.push(Scope::Actions);
+    for edit in &relink {
+        let scope = match edit {
+            Edit::SetCardAnswers { id, .. } => Scope::Card(id.clone()),
+            _ => Scope::Actions,
+        };
+        if !touched.contains(&scope) {
+            touched.push(scope);
+        }
+    }
     let mut steps = vec![inverse];
     steps.extend(relink);
     Ok(Applied {
@@ -456,11 +508,13 @@ impl Edit {
                     ensure_unique(map, &tp.id)?;
                 }
                 let id = stage.id.clone();
+                let mut touched = vec![Scope::Stages, Scope::Emotions];
+                touched.extend(answered(cards.iter().map(|(_, c)| c)));
                 map.stages.insert(index.min(map.stages.len()), stage);
                 restore(&mut map.cards, cards);
                 restore(&mut map.touchpoints, touchpoints);
                 restore(&mut map.emotions, emotions);
-                applied(Edit::RemoveStage(id), vec![Scope::Stages, Scope::Emotions])
+                applied(Edit::RemoveStage(id), touched)
             }
             Edit::RemoveStage(id) => {
                 let index = map
@@ -471,6 +525,8 @@ impl Edit {
                 let touchpoints = drain_where(&mut map.touchpoints, |t| t.stage == id);
                 let emotions = drain_where(&mut map.emotions, |e| e.stage == id);
                 let relink = detach_actions(map);
+                let mut touched = vec![Scope::Stages, Scope::Emotions];
+                touched.extend(answered(cards.iter().map(|(_, c)| c)));
                 and_relink(
                     Edit::InsertStage {
                         index,
@@ -479,7 +535,7 @@ impl Edit {
                         touchpoints,
                         emotions,
                     },
-                    vec![Scope::Stages, Scope::Emotions],
+                    touched,
                     relink,
                 )
             }
@@ -514,20 +570,20 @@ impl Edit {
                     ensure_unique(map, &card.id)?;
                 }
                 let id = lane.id.clone();
+                let mut touched = vec![Scope::Lanes];
+                touched.extend(answered(cards.iter().map(|(_, c)| c)));
                 map.lanes.insert(index.min(map.lanes.len()), lane);
                 restore(&mut map.cards, cards);
-                applied(Edit::RemoveLane(id), vec![Scope::Lanes])
+                applied(Edit::RemoveLane(id), touched)
             }
             Edit::RemoveLane(id) => {
                 let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
                 let lane = map.lanes.remove(index);
                 let cards = drain_where(&mut map.cards, |c| c.lane == id);
                 let relink = detach_actions(map);
-                and_relink(
-                    Edit::InsertLane { index, lane, cards },
-                    vec![Scope::Lanes],
-                    relink,
-                )
+                let mut touched = vec![Scope::Lanes];
+                touched.extend(answered(cards.iter().map(|(_, c)| c)));
+                and_relink(Edit::InsertLane { index, lane, cards }, touched, relink)
             }
             Edit::RenameLane { id, title } => {
                 let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
@@ -569,8 +625,10 @@ impl Edit {
                     stage: card.stage.clone(),
                 };
                 let id = card.id.clone();
+                let mut touched = vec![scope];
+                touched.extend(answered([&card]));
                 map.cards.insert(index.min(map.cards.len()), card);
-                applied(Edit::RemoveCard(id), vec![scope])
+                applied(Edit::RemoveCard(id), touched)
             }
             // Actions answering the card stay, detached (see `detach_actions`).
             Edit::RemoveCard(id) => {
@@ -581,7 +639,9 @@ impl Edit {
                     stage: card.stage.clone(),
                 };
                 let relink = detach_actions(map);
-                and_relink(Edit::InsertCard { index, card }, vec![scope], relink)
+                let mut touched = vec![scope];
+                touched.extend(answered([&card]));
+                and_relink(Edit::InsertCard { index, card }, touched, relink)
             }
             Edit::MoveCard {
                 id,
@@ -619,7 +679,9 @@ impl Edit {
                 } else {
                     vec![old, new]
                 };
-                applied(inverse, touched)
+                // A pain point moved out of its lane no longer has opportunities.
+                let relink = detach_actions(map);
+                and_relink(inverse, touched, relink)
             }
             Edit::SetCardText { id, text } => {
                 let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
@@ -864,6 +926,25 @@ impl Edit {
                 let old = std::mem::replace(&mut map.based_on, based_on);
                 applied(Edit::SetBasedOn(old), vec![Scope::Meta])
             }
+            Edit::SetCardAnswers { id, answers } => {
+                let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+                if let Some(p) = &answers {
+                    let lane = map.card(p).and_then(|c| map.lane(&c.lane));
+                    if !lane.is_some_and(|l| l.kind == LaneKind::PainPoints) {
+                        return Err(not_found("pain point card", p));
+                    }
+                }
+                let old = std::mem::replace(&mut map.cards[index].answers, answers.clone());
+                // This card, and the pain points whose opportunity counts change.
+                let mut touched = vec![Scope::Card(id.clone())];
+                for p in old.iter().chain(answers.iter()) {
+                    let scope = Scope::Card(p.clone());
+                    if !touched.contains(&scope) {
+                        touched.push(scope);
+                    }
+                }
+                applied(Edit::SetCardAnswers { id, answers: old }, touched)
+            }
         }
     }
 }
@@ -892,6 +973,7 @@ mod tests {
                 persona,
                 text: format!("text {id}"),
                 severity: None,
+                answers: None,
             });
         }
         m.touchpoints.push(Touchpoint {
@@ -921,7 +1003,10 @@ mod tests {
     }
 
     fn roundtrip(edit: Edit) {
-        let original = map();
+        roundtrip_on(map(), edit);
+    }
+
+    fn roundtrip_on(original: JourneyMap, edit: Edit) {
         let mut m = original.clone();
         let done = edit.clone().apply(&mut m).expect("edit applies");
         assert_ne!(m, original, "{edit:?} changed nothing");
@@ -961,6 +1046,7 @@ mod tests {
                 persona: None,
                 text: id.into(),
                 severity: None,
+                answers: None,
             });
         }
         let original = m.clone();
@@ -1012,6 +1098,7 @@ mod tests {
                 persona: persona.map(str::to_owned),
                 text: id.into(),
                 severity: None,
+                answers: None,
             });
         }
         let step = |m: &mut JourneyMap, id: &str, persona: Option<&str>, s: CardStep| {
@@ -1118,6 +1205,7 @@ mod tests {
                 persona: None,
                 text: "x".into(),
                 severity: None,
+                answers: None,
             },
         });
         roundtrip(Edit::RemoveCard("c1".into()));
@@ -1284,6 +1372,108 @@ mod tests {
         assert!(done.touched.contains(&Scope::Actions));
     }
 
+    /// [`map`] with a pain point "pp" (stage B) and an opportunity "o1"
+    /// (stage C) that answers it.
+    fn linked() -> JourneyMap {
+        let mut m = map();
+        for (id, kind, stage, answers) in [
+            ("pp", LaneKind::PainPoints, 1, None),
+            ("o1", LaneKind::Opportunities, 2, Some("pp".to_owned())),
+        ] {
+            m.cards.push(Card {
+                id: id.into(),
+                lane: m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone(),
+                stage: m.stages[stage].id.clone(),
+                text: id.into(),
+                answers,
+                ..Card::default()
+            });
+        }
+        assert!(crate::core::envelope::validate(&m).is_empty());
+        m
+    }
+
+    fn lane_id(m: &JourneyMap, kind: LaneKind) -> String {
+        m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone()
+    }
+
+    #[test]
+    fn an_opportunity_answers_a_pain_point_and_undo_unlinks_it() {
+        let mut original = linked();
+        original.cards[3].answers = None;
+        roundtrip_on(
+            original.clone(),
+            Edit::SetCardAnswers {
+                id: "o1".into(),
+                answers: Some("pp".into()),
+            },
+        );
+        roundtrip_on(
+            linked(),
+            Edit::SetCardAnswers {
+                id: "o1".into(),
+                answers: None,
+            },
+        );
+        let mut m = original.clone();
+        let done = Edit::SetCardAnswers {
+            id: "o1".into(),
+            answers: Some("pp".into()),
+        }
+        .apply(&mut m)
+        .unwrap();
+        // The opportunity and the pain point whose count changes; nothing else.
+        assert_eq!(
+            done.touched,
+            vec![Scope::Card("o1".into()), Scope::Card("pp".into())]
+        );
+        // Only a pain point card of the map can be answered.
+        for (id, answers) in [("o1", "ghost"), ("o1", "c1"), ("ghost", "pp")] {
+            let mut m = original.clone();
+            let edit = Edit::SetCardAnswers {
+                id: id.into(),
+                answers: Some(answers.into()),
+            };
+            assert!(edit.clone().apply(&mut m).is_err(), "{edit:?}");
+            assert_eq!(m, original);
+        }
+    }
+
+    #[test]
+    fn removing_a_pain_point_detaches_its_opportunities_and_undo_links_them_again() {
+        let original = linked();
+        let pains = lane_id(&original, LaneKind::PainPoints);
+        let doing = lane_id(&original, LaneKind::Doing);
+        let s1 = original.stages[1].id.clone();
+        for edit in [
+            Edit::RemoveCard("pp".into()),
+            Edit::RemoveStage(s1.clone()),
+            Edit::RemoveLane(pains),
+            // Out of the Pain points lane, it is no longer a pain point.
+            move_card_to(&original, "pp", &doing, &s1, None),
+        ] {
+            let mut m = original.clone();
+            let done = edit.clone().apply(&mut m).unwrap();
+            let o1 = m.card("o1").expect("the opportunity stays");
+            assert_eq!(o1.answers, None, "{edit:?}");
+            assert!(crate::core::envelope::validate(&m).is_empty(), "{edit:?}");
+            assert!(done.touched.contains(&Scope::Card("o1".into())), "{edit:?}");
+            let undone = done.inverse.apply(&mut m).unwrap();
+            assert_eq!(m, original, "undo of {edit:?}");
+            assert!(
+                undone.touched.contains(&Scope::Card("pp".into())),
+                "{edit:?}"
+            );
+        }
+        // Removing the opportunity (or bringing it back) tells its pain point.
+        let mut m = original.clone();
+        let done = Edit::RemoveCard("o1".into()).apply(&mut m).unwrap();
+        assert!(done.touched.contains(&Scope::Card("pp".into())));
+        let undone = done.inverse.apply(&mut m).unwrap();
+        assert!(undone.touched.contains(&Scope::Card("pp".into())));
+        assert_eq!(m, original);
+    }
+
     #[test]
     fn shifting_stays_inside_the_list() {
         assert_eq!(shifted(0, 3, -1), None);
@@ -1350,6 +1540,7 @@ mod tests {
                     persona: None,
                     text: String::new(),
                     severity: None,
+                    answers: None,
                 },
             },
             Edit::Batch(vec![
@@ -1377,7 +1568,7 @@ mod tests {
                     0 => Edit::SetTitle(text),
                     1 => Edit::RemoveStage(stage),
                     2 => Edit::MoveStage { id: stage, to: n },
-                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None } },
+                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None, answers: None } },
                     4 => Edit::SetCardText { id: "c1".into(), text },
                     5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use super::json_path;
 use super::model::{
-    JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
+    JourneyMap, LaneKind, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX,
+    SEVERITY_MIN,
 };
 use super::persona::avatar_ok;
 
@@ -538,6 +539,19 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let personas: HashSet<&str> = map.personas.iter().map(|p| p.id.as_str()).collect();
     let cards: HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
     let touchpoints: HashSet<&str> = map.touchpoints.iter().map(|t| t.id.as_str()).collect();
+    // Cards an opportunity may answer: those in a Pain points lane.
+    let pain_lanes: HashSet<&str> = map
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::PainPoints)
+        .map(|l| l.id.as_str())
+        .collect();
+    let pain_points: HashSet<&str> = map
+        .cards
+        .iter()
+        .filter(|c| pain_lanes.contains(c.lane.as_str()))
+        .map(|c| c.id.as_str())
+        .collect();
     // (path, what, id, the ids it must be among)
     let mut refs: Vec<(String, &str, &str, &HashSet<&str>)> = Vec::new();
     for (i, c) in map.cards.iter().enumerate() {
@@ -551,6 +565,21 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                 problems.push(problem(
                     format!("map.cards[{i}].severity"),
                     format!("{severity} is not a severity: 1 (low), 2 (medium) or 3 (high)"),
+                ));
+            }
+        }
+        if let Some(p) = &c.answers {
+            if cards.contains(p.as_str()) && !pain_points.contains(p.as_str()) {
+                problems.push(problem(
+                    format!("map.cards[{i}].answers"),
+                    format!("card \"{p}\" is not in a Pain points lane"),
+                ));
+            } else {
+                refs.push((
+                    format!("map.cards[{i}].answers"),
+                    "pain point card",
+                    p,
+                    &pain_points,
                 ));
             }
         }
@@ -678,6 +707,7 @@ mod tests {
             persona: None,
             text: "« Où est le magasin ? » <b>".into(),
             severity: None,
+            answers: None,
         });
         m
     }
@@ -999,6 +1029,41 @@ mod tests {
         v["map"]["emotions"] = serde_json::json!([{ "stage": stage, "value": 7 }]);
         let err = from_json(&v.to_string()).unwrap_err();
         assert!(err.to_string().contains("map.emotions[0].value"), "{err}");
+    }
+
+    #[test]
+    fn an_opportunity_answers_a_pain_point_of_the_map_or_is_refused() {
+        let mut m = map();
+        let lane_of = |m: &JourneyMap, kind: LaneKind| {
+            m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone()
+        };
+        let (pains, opportunities) = (
+            lane_of(&m, LaneKind::PainPoints),
+            lane_of(&m, LaneKind::Opportunities),
+        );
+        let stage = m.stages[0].id.clone();
+        for (id, lane) in [("pain", &pains), ("opp", &opportunities)] {
+            m.cards.push(Card {
+                id: id.into(),
+                lane: lane.clone(),
+                stage: stage.clone(),
+                text: id.into(),
+                ..Card::default()
+            });
+        }
+        m.cards[2].answers = Some("pain".into());
+        let text = to_json(&m, 1);
+        assert!(text.contains(r#""answers":"pain""#), "{text}");
+        assert_eq!(from_json(&text).unwrap().map, m);
+        for (target, says) in [
+            ("ghost", "which the map does not have"),
+            ("c1", "not in a Pain points lane"),
+        ] {
+            m.cards[2].answers = Some(target.into());
+            let err = from_json(&to_json(&m, 1)).unwrap_err().to_string();
+            assert!(err.contains("map.cards[2].answers"), "{err}");
+            assert!(err.contains(says), "{err}");
+        }
     }
 
     #[test]

@@ -539,6 +539,7 @@ mod tests {
             persona: None,
             text: text.into(),
             severity: None,
+            answers: None,
         };
         m.cards = vec![
             card("k1", &a, "Searches"),

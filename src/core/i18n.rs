@@ -496,6 +496,11 @@ keys! {
     NoRemovalCandidates => ("No superfluous touchpoint without value.", "Aucun point de contact superflu sans valeur."),
     NoTouchpointsYet => ("This map has no touchpoint yet.", "Cette carte n'a pas encore de point de contact."),
     ActionStatusOf => ("Status of", "Statut de"),
+    // ---- Issue 5: opportunities that answer a pain point.
+    AnswersPainPoint => ("Answers the pain point", "Répond au point de friction"),
+    AnswersNone => ("— none", "— aucun"),
+    OneOpportunity => ("1 opportunity", "1 opportunité"),
+    OpportunitiesCount => ("opportunities", "opportunités"),
 }
 
 impl LaneKind {

@@ -379,6 +379,7 @@ mod tests {
             persona: None,
             text: "Compare les prix".into(),
             severity: None,
+            answers: None,
         });
         m
     }

@@ -380,6 +380,7 @@ pub fn from_mermaid(
                 },
                 text: task.text.clone(),
                 severity: None,
+                answers: None,
             });
             let keys: Vec<Option<String>> = if persona_ids.is_empty() {
                 vec![None]
@@ -604,6 +605,7 @@ journey
             persona: Some(map.personas[0].id.clone()),
             text: "Calls: \"where is it?\"\nthen waits".into(),
             severity: None,
+            answers: None,
         });
         let text = to_mermaid(&map);
         assert!(

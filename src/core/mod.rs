@@ -21,6 +21,7 @@ pub mod map_text;
 pub mod mermaid;
 pub mod metrics;
 pub mod model;
+pub mod opportunity;
 pub mod persona;
 pub mod persona_compare;
 pub mod persona_library;

@@ -215,6 +215,10 @@ pub struct Card {
     /// `None`: not rated (counted as medium when ranking).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<u8>,
+    /// On an Opportunities card: the id of the Pain points card it answers
+    /// (format version 4, optional); `None`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
 
 /// The lowest and highest severity of a pain point.
@@ -792,6 +796,7 @@ mod tests {
                 persona: persona.map(str::to_owned),
                 text: String::new(),
                 severity: None,
+                answers: None,
             });
         }
         assert_eq!(map.cell_cards(&lane, &stage, None), ["c1", "c2", "c3"]);

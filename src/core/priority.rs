@@ -328,6 +328,7 @@ pub(crate) mod tests {
             persona: None,
             text: "Too slow".into(),
             severity: Some(3),
+            answers: None,
         });
         let action = |card: Option<&str>, tp: Option<&str>| Action {
             id: "x".into(),

@@ -171,6 +171,7 @@ mod tests {
             persona: None,
             text: noise,
             severity: None,
+            answers: None,
         });
         match encode(&map) {
             Err(ShareError::TooLarge { chars }) => {

@@ -97,7 +97,12 @@ impl Recorded for Card {
         )
     }
     fn differing(&self, o: &Self, out: &mut Vec<&'static str>) {
-        differing!(self, o, out, [lane, stage, persona, text, severity]);
+        differing!(
+            self,
+            o,
+            out,
+            [lane, stage, persona, text, severity, answers]
+        );
     }
 }
 

@@ -695,6 +695,10 @@ fn references(
             push("stage", id("stage"));
             push("lane", id("lane"));
             push("persona", id("persona"));
+            if !needed_only {
+                // An opportunity's pain point.
+                push("card", id("answers"));
+            }
         }
         Collection::Touchpoints => {
             push("stage", id("stage"));
@@ -819,7 +823,8 @@ pub fn resolve(merged: &Merged, choices: &[Side], replica: &str) -> Result<Journ
 }
 
 /// Remove items and everything that needs them (a stage's cards and
-/// touchpoints); links from actions to a removed card or touchpoint are cut.
+/// touchpoints); links from actions to a removed card or touchpoint, and
+/// from opportunities to a removed pain point, are cut.
 fn remove_with_dependents(
     collections: &mut [(Collection, Vec<Item>)],
     mut removed: HashSet<String>,
@@ -861,6 +866,12 @@ fn remove_with_dependents(
                 }
                 Collection::Touchpoints => {
                     drop_removed_persona_slices(&mut item.fields, &removed);
+                }
+                Collection::Cards => {
+                    let answers = item.fields.get("answers").and_then(Value::as_str);
+                    if answers.is_some_and(|id| removed.contains(&format!("card/{id}"))) {
+                        item.fields.remove("answers");
+                    }
                 }
                 _ => {}
             }

@@ -36,6 +36,7 @@ fn card(id: &str, lane: &str, stage: &str, text: &str) -> Card {
         persona: None,
         text: text.into(),
         severity: None,
+        answers: None,
     }
 }
 
@@ -408,6 +409,50 @@ fn version_4_fields_changed_on_each_side_merge_without_a_question() {
     );
     let m = merge(&a, &b2).unwrap();
     assert_eq!(m.conflicts.len(), 1);
+}
+
+#[test]
+fn an_opportunity_linked_here_to_a_pain_point_deleted_there_asks_and_resolves_valid() {
+    let o = origin();
+    let lane = |kind| o.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone();
+    let (pains, opportunities) = (
+        lane(crate::core::model::LaneKind::PainPoints),
+        lane(crate::core::model::LaneKind::Opportunities),
+    );
+    let stage = stage_id(&o, 0);
+    let o = edit(
+        &o,
+        "o",
+        vec![
+            Edit::InsertCard {
+                index: 0,
+                card: card("pp", &pains, &stage, "Long queue"),
+            },
+            Edit::InsertCard {
+                index: 0,
+                card: card("op", &opportunities, &stage, "Book online"),
+            },
+        ],
+    );
+    let link = Edit::SetCardAnswers {
+        id: "op".into(),
+        answers: Some("pp".into()),
+    };
+    let ours = edit(&o, "a", vec![link]);
+    let theirs = edit(&o, "b", vec![Edit::RemoveCard("pp".into())]);
+    // Linked on one side only: the link is taken.
+    let m = merge(&ours, &o).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.map.card("op").unwrap().answers.as_deref(), Some("pp"));
+    // Linked here, the pain point deleted there: kept until the user says.
+    let m = merge(&ours, &theirs).unwrap();
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert!(m.map.card("pp").is_some());
+    let removed = resolve(&m, &[Side::Theirs], "a").unwrap();
+    assert!(removed.card("pp").is_none());
+    assert_eq!(removed.card("op").unwrap().answers, None, "the link is cut");
+    let kept = resolve(&m, &[Side::Ours], "a").unwrap();
+    assert_eq!(kept.card("op").unwrap().answers.as_deref(), Some("pp"));
 }
 
 // Random edits of two copies.

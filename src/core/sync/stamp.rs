@@ -229,6 +229,7 @@ mod tests {
             persona: None,
             text: "Compares offers".into(),
             severity: None,
+            answers: None,
         };
         let mut added = edited(&before, Edit::InsertCard { index: 0, card });
         assert!(record(&before, &mut added, "r1"));

@@ -7,8 +7,10 @@ use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
 use crate::ui::action::card_actions::CardActions;
 use crate::ui::action::severity_select::SeveritySelect;
+use crate::ui::editor::answers_select::AnswersSelect;
 use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::opportunity_count::OpportunityCount;
 use crate::ui::icon_button::IconButton;
 
 #[component]
@@ -61,12 +63,16 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
         }
     };
     session.focus_on_request(id, textarea);
-    // Pain points are rated; they and opportunities carry actions.
+    // Pain points are rated and count the opportunities that answer them;
+    // an opportunity names the pain point it answers; both carry actions.
     let tools = match kind {
-        LaneKind::PainPoints => {
-            Some(view! { <SeveritySelect card=id/><CardActions card=id/> }.into_any())
+        LaneKind::PainPoints => Some(
+            view! { <SeveritySelect card=id/><OpportunityCount card=id/><CardActions card=id/> }
+                .into_any(),
+        ),
+        LaneKind::Opportunities => {
+            Some(view! { <AnswersSelect card=id/><CardActions card=id/> }.into_any())
         }
-        LaneKind::Opportunities => Some(view! { <CardActions card=id/> }.into_any()),
         _ => None,
     }
     .map(|tools| view! { <div class="card-tools">{tools}</div> });

@@ -39,6 +39,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             persona,
             text: String::new(),
             severity: None,
+            answers: None,
         };
         // After the cell's last card, so the cell keeps its order.
         let index = session.peek(|m| {

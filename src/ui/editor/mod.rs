@@ -1,5 +1,6 @@
 //! The map editor: stages as columns, lanes as rows.
 
+pub mod answers_select;
 pub mod card;
 pub mod card_cell;
 pub mod drag_drop;
@@ -17,6 +18,7 @@ pub mod lane_row;
 pub mod map_editor;
 pub mod map_grid;
 pub mod map_session;
+pub mod opportunity_count;
 pub mod persona_card;
 pub mod persona_panel;
 pub mod save_notice;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Key;
 use crate::core::model::LaneKind;
+use crate::core::opportunity::opportunities_of;
 use crate::ui::report::report_page::ReportView;
 
 #[component]
@@ -12,7 +13,9 @@ pub fn PainPointList() -> impl IntoView {
     let app = report.session.app;
     move || {
         let lang = app.lang.get();
-        let stages: Vec<(String, Vec<String>)> = report.shown.with(|m| {
+        // Each stage's pain points, each with the opportunities that answer it.
+        type Pains = Vec<(String, Vec<String>)>;
+        let stages: Vec<(String, Pains)> = report.shown.with(|m| {
             let lanes: Vec<&str> = m
                 .lanes
                 .iter()
@@ -26,12 +29,18 @@ pub fn PainPointList() -> impl IntoView {
                         .cards
                         .iter()
                         .filter(|c| c.stage == s.id && lanes.contains(&c.lane.as_str()))
-                        .map(|c| c.text.trim().to_owned())
-                        .filter(|t| !t.is_empty())
+                        .filter(|c| !c.text.trim().is_empty())
+                        .map(|c| {
+                            let opportunities = opportunities_of(m, &c.id)
+                                .map(|o| o.text.trim().to_owned())
+                                .filter(|t| !t.is_empty())
+                                .collect();
+                            (c.text.trim().to_owned(), opportunities)
+                        })
                         .collect();
                     (s.name.clone(), pains)
                 })
-                .filter(|(_, pains): &(String, Vec<String>)| !pains.is_empty())
+                .filter(|(_, pains): &(String, Pains)| !pains.is_empty())
                 .collect()
         });
         let title = view! { <h3>{LaneKind::PainPoints.label(lang)}</h3> };
@@ -44,7 +53,15 @@ pub fn PainPointList() -> impl IntoView {
             <dl class="pain-points" data-testid="report-pain-points">
                 {stages.into_iter().map(|(stage, pains)| view! {
                     <dt>{stage}</dt>
-                    {pains.into_iter().map(|p| view! { <dd data-testid="report-pain-point">{p}</dd> }).collect_view()}
+                    {pains.into_iter().map(|(p, opportunities)| {
+                        let opportunities = (!opportunities.is_empty()).then(|| view! {
+                            <ul class="report-opportunities" data-testid="report-opportunities"
+                                aria-label=LaneKind::Opportunities.label(lang)>
+                                {opportunities.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                            </ul>
+                        });
+                        view! { <dd data-testid="report-pain-point">{p}{opportunities}</dd> }
+                    }).collect_view()}
                 }).collect_view()}
             </dl>
         }
