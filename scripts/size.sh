@@ -11,7 +11,7 @@
 #   - the first load's wasm is over WASM_GZ_BUDGET bytes (default 256000 =
 #     250 KB, the project's budget), or
 #   - the wasm needed to show a map (first load + editor and its chunks) is over
-#     MAP_GZ_BUDGET bytes (default 450000: a ceiling that catches growth; it
+#     MAP_GZ_BUDGET bytes (default 460000: a ceiling that catches growth; it
 #     was 340000 until the share link, whose chunk split the code the editor
 #     shares with other parts into more, smaller pieces: +6 KB; then 350000
 #     until merging, whose change record runs at each save and whose sync
@@ -22,14 +22,15 @@
 #     and issue 5's parts of the editor — severity and actions on cards,
 #     the persona library's adoption and sync, the future state, templates
 #     (+42 KB; the board, persona, comparison, template and backup pages
-#     are lazy chunks of their own). Measured 447,048 bytes then: the next
-#     work on size should look at this path first).
+#     are lazy chunks of their own), and an opportunity's link to its pain
+#     point (+8 KB). Measured 454,940 bytes then: the next work on size
+#     should look at this path first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${1:-dist}"
 BUDGET="${WASM_GZ_BUDGET:-256000}"
-MAP_BUDGET="${MAP_GZ_BUDGET:-450000}"
+MAP_BUDGET="${MAP_GZ_BUDGET:-460000}"
 if ! [[ "$BUDGET" =~ ^[0-9]+$ && "$MAP_BUDGET" =~ ^[0-9]+$ ]]; then
   echo "size: WASM_GZ_BUDGET and MAP_GZ_BUDGET must be numbers of bytes, got '$BUDGET' and '$MAP_BUDGET'" >&2
   exit 2
