@@ -124,6 +124,11 @@ e2e('kinds of map start from their templates; a map saved as a template starts n
   await page.locator(`${sel('templates')} summary`).click();
   await page.locator(sel('template')).filter({ hasText: 'Commuter day' }).locator(sel('delete-template')).click();
   await eventually(async () => assert.equal(await page.locator(sel('template')).count(), 0));
+  // Undo brings it back; deleted again.
+  await page.locator(sel('undo-delete-template')).click();
+  await expectVisible(page.locator(sel('template')).filter({ hasText: 'Commuter day' }));
+  await page.locator(sel('template')).filter({ hasText: 'Commuter day' }).locator(sel('delete-template')).click();
+  await eventually(async () => assert.equal(await page.locator(sel('template')).count(), 0));
   assert.deepEqual(await violations(page), [], 'axe on the library with templates');
   await expectText(page.locator(sel('library')), 'Commuter day');
 });
