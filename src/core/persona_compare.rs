@@ -2,9 +2,9 @@
 //! route across the same stages: what they do and think, their pain points
 //! and how they feel.
 
-use super::chart::emotion_curve::{self, CurveSeries};
-use super::chart::journey_charts::{ChartData, WIDTH};
-use super::i18n::{emotion_label, Key, Lang};
+use super::chart::emotion_curve::CurveSeries;
+use super::chart::journey_charts::{self, ChartData};
+use super::i18n::Lang;
 use super::model::{Card, JourneyMap, LaneKind};
 
 /// One persona at one stage.
@@ -83,7 +83,6 @@ pub fn persona_routes(map: &JourneyMap, persona_ids: &[&str]) -> Vec<StageRoute>
 /// persona of `persona_ids` has a feeling anywhere.
 pub fn emotion_chart(map: &JourneyMap, lang: Lang, persona_ids: &[&str]) -> Option<ChartData> {
     let routes = persona_routes(map, persona_ids);
-    let stage_count = map.stages.len();
     let series: Vec<CurveSeries> = persona_ids
         .iter()
         .filter_map(|id| map.persona(id))
@@ -96,34 +95,8 @@ pub fn emotion_chart(map: &JourneyMap, lang: Lang, persona_ids: &[&str]) -> Opti
         })
         .filter(|s| s.values.iter().any(Option::is_some))
         .collect();
-    if series.is_empty() || stage_count == 0 {
-        return None;
-    }
     let names: Vec<String> = map.stages.iter().map(|s| s.name.clone()).collect();
-    let svg = emotion_curve::render(&emotion_curve::EmotionCurve {
-        stage_count,
-        column_width: (WIDTH / stage_count as u32).clamp(90, 200),
-        height: 200,
-        series: &series,
-        level_labels: [-2, -1, 0, 1, 2].map(|v| emotion_label(lang, v)),
-        stage_labels: &names,
-    });
-    let mut headers = vec![lang.t(Key::Stage).to_owned()];
-    headers.extend(series.iter().map(|s| s.label.clone()));
-    let rows = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let mut row = vec![name];
-            row.extend(series.iter().map(|s| {
-                s.values[i]
-                    .map(|v| emotion_label(lang, v).to_owned())
-                    .unwrap_or_default()
-            }));
-            row
-        })
-        .collect();
-    Some(ChartData { svg, headers, rows })
+    journey_charts::emotion_chart(&series, names, lang)
 }
 
 #[cfg(test)]
@@ -170,7 +143,10 @@ mod tests {
         let chart = emotion_chart(&map, Lang::En, &[&a, &b]).unwrap();
         assert!(chart.svg.starts_with("<svg"));
         assert_eq!(chart.headers.len(), 3);
-        assert_eq!(chart.headers[1], map.personas[0].name);
+        assert_eq!(
+            chart.headers[1],
+            format!("{} (Today)", map.personas[0].name)
+        );
         assert_eq!(chart.rows.len(), map.stages.len());
         assert_eq!(chart.rows[2][1], "Satisfied");
         assert_eq!(chart.rows[2][2], "Delighted");

@@ -68,6 +68,7 @@ e2e('the keyboard moves cards, stages and lanes with Alt + arrows, keeping the f
   await eventually(async () => assert.deepEqual(await focused(page), { testid: 'card', value: doing[0] }));
   await page.keyboard.press('Alt+ArrowLeft');
   await eventually(async () => assert.ok((await cellCards(page, 'doing', order[0])).includes(doing[0])));
+  await eventually(async () => assert.deepEqual(await focused(page), { testid: 'card', value: doing[0] }));
   // Typing still goes into the moved card.
   await page.keyboard.press('End');
   await page.keyboard.type('!');
