@@ -208,7 +208,7 @@ e2e('two personas of the demo compared side by side: routes, feelings, pain poin
   const chart = view.locator(sel('chart-persona-curves'));
   await expectVisible(chart.locator('svg'));
   const headers = await chart.locator('table th').allTextContents();
-  assert.deepEqual(headers.slice(1), [camille.name, gerard.name]);
+  assert.deepEqual(headers.slice(1), [`${camille.name} (Today)`, `${gerard.name} (Today)`], "today's feelings, one column per persona");
   assert.deepEqual(await violations(page), [], 'persona comparison');
   await shot('persona-comparison');
 
