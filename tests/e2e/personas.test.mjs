@@ -237,3 +237,16 @@ e2e('the persona library and the comparison are axe-clean in French and dark mod
   assert.deepEqual(await violations(page), [], 'persona library (fr, dark)');
   await shot('persona-library-fr-dark');
 });
+
+e2e('a persona renamed in a map reaches the library, even when the map is left at once', async ({ page, open }) => {
+  await open();
+  const panel = page.locator(sel('personas'));
+  await panel.locator('summary').click();
+  const name = panel.locator(sel('persona')).first().locator(sel('persona-name'));
+  await name.fill('Camille, renamed in the map');
+  // Left before the library's write (which waits for typing to pause).
+  await page.locator(sel('back')).click();
+  await expectVisible(page.locator(sel('library')));
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('parcours.personas')));
+  assert.ok(stored.personas.some((p) => p.name === 'Camille, renamed in the map'), 'the library has the new name');
+});

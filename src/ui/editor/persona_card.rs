@@ -52,14 +52,54 @@ pub fn PersonaCard(id: String) -> impl IntoView {
         view! { <label class="field"><span>{move || app.t(label)}</span>{input}</label> }
     };
     // The library keeps the same persona up to date with this map's edits
-    // (undo and merges included); nothing is written when they agree.
-    Effect::new(move |_| {
-        if let Some(p) = session.read(Scope::Persona(id.get_value()), |m| {
-            m.persona(&id.get_value()).cloned()
-        }) {
-            crate::ui::persona::library_store::keep_in_library(app, &p);
+    // (undo and merges included); nothing is written when they agree. Once
+    // typing pauses, not at each keystroke (each write wakes other tabs);
+    // what is pending is written when the card goes.
+    // A plain cell, not a reactive value: it must outlive the card's
+    // reactive values for the write on cleanup.
+    let pending = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let persona_id = id.get_value();
+    let keep = {
+        let pending = pending.clone();
+        move || {
+            pending.set(0);
+            // The session is gone when the whole editor closes at once.
+            if session.id.try_get_value().is_none() {
+                return;
+            }
+            if let Some(p) = session.peek(|m| m.persona(&persona_id).cloned()) {
+                crate::ui::persona::library_store::keep_in_library(app, &p);
+            }
+        }
+    };
+    {
+        let (pending, keep) = (pending.clone(), keep.clone());
+        Effect::new(move |first: Option<()>| {
+            session.track(Scope::Persona(id.get_value()));
+            if first.is_none() {
+                // As the map opened: written at once.
+                keep();
+                return;
+            }
+            let generation = pending.get() + 1;
+            pending.set(generation);
+            let (pending, keep) = (pending.clone(), keep.clone());
+            set_timeout(
+                move || {
+                    if pending.get() == generation {
+                        keep();
+                    }
+                },
+                std::time::Duration::from_millis(600),
+            );
+        });
+    }
+    let on_leave = send_wrapper::SendWrapper::new(move || {
+        if pending.get() != 0 {
+            keep();
         }
     });
+    on_cleanup(move || on_leave.take()());
     let name_ref = NodeRef::<leptos::html::Input>::new();
     session.focus_on_request(id, name_ref);
     view! {
