@@ -150,16 +150,7 @@ fn v1_to_v2(map: &mut JourneyMap) {
             (Metric::Ces, old.ces),
         ] {
             if let Some(value) = value {
-                t.readings.push(Reading {
-                    metric,
-                    at,
-                    source: None,
-                    scale: None,
-                    answers: Vec::new(),
-                    value: Some(value),
-                    n: None,
-                    personas: Vec::new(),
-                });
+                t.readings.push(Reading::typed(metric, value, None, at));
             }
         }
     }

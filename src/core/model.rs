@@ -309,6 +309,23 @@ pub struct Reading {
     pub personas: Vec<PersonaSlice>,
 }
 
+impl Reading {
+    /// A figure typed by hand (no answers, no source file), out of `n`
+    /// answers when known.
+    pub fn typed(metric: Metric, value: f64, n: Option<u32>, at: Millis) -> Reading {
+        Reading {
+            metric,
+            at,
+            source: None,
+            scale: None,
+            answers: Vec::new(),
+            value: Some(value),
+            n,
+            personas: Vec::new(),
+        }
+    }
+}
+
 /// The part of a reading that comes from one persona's respondents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersonaSlice {

@@ -176,16 +176,7 @@ pub(crate) mod tests {
 
     /// A reading of a hand-typed figure.
     pub fn typed(metric: Metric, value: f64, at: i64) -> Reading {
-        Reading {
-            metric,
-            at,
-            source: None,
-            scale: None,
-            answers: Vec::new(),
-            value: Some(value),
-            n: None,
-            personas: Vec::new(),
-        }
+        Reading::typed(metric, value, None, at)
     }
 
     pub fn touchpoint(

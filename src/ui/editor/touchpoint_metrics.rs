@@ -126,16 +126,7 @@ fn MetricRow(
         let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) else {
             return;
         };
-        t.readings.push(Reading {
-            metric,
-            at: clock::now(),
-            source: None,
-            scale: None,
-            answers: Vec::new(),
-            value: Some(v),
-            n,
-            personas: Vec::new(),
-        });
+        t.readings.push(Reading::typed(metric, v, n, clock::now()));
         // An impossible figure (NPS 300) is refused by the map's rules.
         let possible = t
             .readings
