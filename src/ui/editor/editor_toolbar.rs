@@ -34,14 +34,7 @@ pub fn EditorToolbar() -> impl IntoView {
     let app = session.app;
     let title = move || session.read(Scope::Meta, |m| m.title.clone());
     let kind = move || session.read(Scope::Meta, |m| m.kind);
-    let personas = move || {
-        session.read(Scope::Personas, |m| {
-            m.personas
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let personas = move || session.persona_names();
     let export_menu = NodeRef::<leptos::html::Details>::new();
     let share_open = RwSignal::new(false);
     // Touchpoints or actions as CSV, for the spreadsheet of the UI's language.

@@ -132,6 +132,16 @@ impl MapSession {
         self.doc.with_value(f)
     }
 
+    /// The map's personas as (id, name), in order, subscribed to them.
+    pub fn persona_names(&self) -> Vec<(String, String)> {
+        self.read(Scope::Personas, |m| {
+            m.personas
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect()
+        })
+    }
+
     /// Read the document without subscribing (event handlers).
     pub fn peek<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> R {
         self.doc.with_value(f)

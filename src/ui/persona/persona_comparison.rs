@@ -25,14 +25,7 @@ pub fn PersonaComparison() -> impl IntoView {
             .map(|p| p.id.clone())
             .collect::<Vec<_>>()
     }));
-    let personas = move || {
-        session.read(Scope::Personas, |m| {
-            m.personas
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let personas = move || session.persona_names();
     // Ids chosen, in the map's order, of personas the map still has.
     let compared = move || {
         let chosen = chosen.get();
