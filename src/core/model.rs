@@ -176,6 +176,26 @@ impl LaneKind {
         LaneKind::Support,
     ];
 
+    /// The kind as in the file format (`pain_points`): also the lane's
+    /// CSS class and `data-lane-kind` wherever a map is drawn.
+    pub fn code(self) -> &'static str {
+        match self {
+            LaneKind::Goal => "goal",
+            LaneKind::Doing => "doing",
+            LaneKind::Thinking => "thinking",
+            LaneKind::Feeling => "feeling",
+            LaneKind::Touchpoints => "touchpoints",
+            LaneKind::Metrics => "metrics",
+            LaneKind::PainPoints => "pain_points",
+            LaneKind::Gains => "gains",
+            LaneKind::Opportunities => "opportunities",
+            LaneKind::Notes => "notes",
+            LaneKind::Frontstage => "frontstage",
+            LaneKind::Backstage => "backstage",
+            LaneKind::Support => "support",
+        }
+    }
+
     /// Lanes whose cells hold text cards.
     pub fn holds_cards(self) -> bool {
         !matches!(

@@ -6,7 +6,6 @@ use crate::core::edit::Edit;
 use crate::core::i18n::Key;
 use crate::core::model::{IdSource, Lane, LaneKind};
 use crate::platform::random_ids::RandomIds;
-use crate::ui::editor::lane_row::kind_code;
 use crate::ui::editor::map_session::MapSession;
 
 #[component]
@@ -18,7 +17,7 @@ pub fn LaneAdder() -> impl IntoView {
             prop:value=""
             on:change=move |ev| {
                 let v = event_target_value(&ev);
-                if let Some(kind) = LaneKind::ALL.into_iter().find(|k| kind_code(*k) == v) {
+                if let Some(kind) = LaneKind::ALL.into_iter().find(|k| k.code() == v) {
                     let index = session.peek(|m| m.lanes.len());
                     let lane = Lane { id: RandomIds.next_id(), kind, title: String::new(), hidden: false };
                     session.edit(Edit::InsertLane { index, lane, cards: Vec::new() });
@@ -28,7 +27,7 @@ pub fn LaneAdder() -> impl IntoView {
             }>
             <option value="">{app.text(Key::AddLane)}</option>
             {LaneKind::ALL.into_iter().map(|k| view! {
-                <option value=kind_code(k)>{move || k.label(app.lang.get())}</option>
+                <option value=k.code()>{move || k.label(app.lang.get())}</option>
             }).collect_view()}
         </select>
     }

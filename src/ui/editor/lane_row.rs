@@ -15,24 +15,6 @@ use crate::ui::editor::stage_metrics_cell::StageMetricsCell;
 use crate::ui::editor::touchpoint_cell::TouchpointCell;
 use crate::ui::id_list::IdList;
 
-pub fn kind_code(kind: LaneKind) -> &'static str {
-    match kind {
-        LaneKind::Goal => "goal",
-        LaneKind::Doing => "doing",
-        LaneKind::Thinking => "thinking",
-        LaneKind::Feeling => "feeling",
-        LaneKind::Touchpoints => "touchpoints",
-        LaneKind::Metrics => "metrics",
-        LaneKind::PainPoints => "pain_points",
-        LaneKind::Gains => "gains",
-        LaneKind::Opportunities => "opportunities",
-        LaneKind::Notes => "notes",
-        LaneKind::Frontstage => "frontstage",
-        LaneKind::Backstage => "backstage",
-        LaneKind::Support => "support",
-    }
-}
-
 #[component]
 pub fn LaneRow(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
@@ -77,9 +59,9 @@ pub fn LaneRow(id: String) -> impl IntoView {
         })
     };
     view! {
-        <div class=format!("grid-row lane lane-{}", kind_code(kind)) data-testid="lane"
+        <div class=format!("grid-row lane lane-{}", kind.code()) data-testid="lane"
             class:visibility-line=visibility_line
-            data-lane-kind=kind_code(kind) data-lane-id=id>
+            data-lane-kind=kind.code() data-lane-id=id>
             <LaneHeader id=header_id kind=kind/>
             {cells}
             <Show when=visibility_line>

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::core::i18n::{lane_title, Key, Lang};
 use crate::core::map_text::{cell_lines, shown_lanes};
 use crate::core::model::{JourneyMap, LaneKind};
-use crate::ui::editor::lane_row::kind_code;
 
 #[component]
 pub fn StageSlide(map: StoredValue<JourneyMap>, index: usize, lang: Lang) -> impl IntoView {
@@ -22,7 +21,7 @@ pub fn StageSlide(map: StoredValue<JourneyMap>, index: usize, lang: Lang) -> imp
                 }
                 let items: Vec<_> = lines.into_iter().map(|t| view! { <li>{t}</li> }).collect();
                 Some(view! {
-                    <section class=format!("slide-lane lane-{}", kind_code(lane.kind))
+                    <section class=format!("slide-lane lane-{}", lane.kind.code())
                         class:wide=lane.kind == LaneKind::Touchpoints>
                         <h3>{lane_title(lane.kind, &lane.title, lang)}</h3>
                         <ul>{items}</ul>

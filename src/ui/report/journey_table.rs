@@ -101,7 +101,7 @@ fn group_table(map: &JourneyMap, lang: Lang, range: Range<usize>, several: bool)
 
 fn lane_row(map: &JourneyMap, lang: Lang, lane: &Lane, range: Range<usize>) -> impl IntoView {
     let title = lane_title(lane.kind, &lane.title, lang);
-    let kind = format!("{:?}", lane.kind).to_lowercase();
+    let kind = lane.kind.code();
     let cells = if lane.kind == LaneKind::Feeling {
         feeling_cells(map, lang, range).into_any()
     } else {
