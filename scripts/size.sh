@@ -10,8 +10,8 @@
 # Fails (exit 1) when
 #   - the first load's wasm is over WASM_GZ_BUDGET bytes (default 256000 =
 #     250 KB, the project's budget), or
-#   - the wasm needed to show a map (first load + editor and its chunks) is over
-#     MAP_GZ_BUDGET bytes (default 460000: a ceiling that catches growth; it
+#   - the wasm needed to edit a map (first load + editor and its chunks) is over
+#     MAP_GZ_BUDGET bytes (default 465000: a ceiling that catches growth; it
 #     was 340000 until the share link, whose chunk split the code the editor
 #     shares with other parts into more, smaller pieces: +6 KB; then 350000
 #     until merging, whose change record runs at each save and whose sync
@@ -23,14 +23,18 @@
 #     the persona library's adoption and sync, the future state, templates
 #     (+42 KB; the board, persona, comparison, template and backup pages
 #     are lazy chunks of their own), and an opportunity's link to its pain
-#     point (+8 KB). Measured 454,940 bytes then: the next work on size
-#     should look at this path first).
+#     point (+8 KB). Measured 454,940 bytes then; then 460000 until the
+#     read-only preview of a map in the first load, drawn while the editor's
+#     part is fetched: +6.3 KB in the first load, +5.1 KB on this path).
+#
+# The first load alone shows the library, or a map read-only (the preview in
+# src/ui/viewer/map_preview.rs); editing it needs the editor's part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${1:-dist}"
 BUDGET="${WASM_GZ_BUDGET:-256000}"
-MAP_BUDGET="${MAP_GZ_BUDGET:-460000}"
+MAP_BUDGET="${MAP_GZ_BUDGET:-465000}"
 if ! [[ "$BUDGET" =~ ^[0-9]+$ && "$MAP_BUDGET" =~ ^[0-9]+$ ]]; then
   echo "size: WASM_GZ_BUDGET and MAP_GZ_BUDGET must be numbers of bytes, got '$BUDGET' and '$MAP_BUDGET'" >&2
   exit 2
@@ -91,8 +95,8 @@ part_gz() {
 editor_chunks="$(deps_of editor)"
 editor_gz=$(part_gz editor)
 map_gz=$((main_gz + editor_gz))
-echo "first load (library): wasm $main_gz bytes ($(kb "$main_gz")), wasm + js $first_gz bytes ($(kb "$first_gz"))"
-echo "a map shown:          wasm $map_gz bytes ($(kb "$map_gz")) = first load + editor $editor_gz bytes"
+echo "first load (the library, or a map read-only): wasm $main_gz bytes ($(kb "$main_gz")), wasm + js $first_gz bytes ($(kb "$first_gz"))"
+echo "a map editable: wasm $map_gz bytes ($(kb "$map_gz")) = first load + editor $editor_gz bytes"
 for part in charts survey_import; do
   echo "then '$part':$(printf '%*s' $((15 - ${#part})) '')+$(part_gz "$part" "$editor_chunks") bytes"
 done
@@ -107,7 +111,7 @@ if [ "$main_gz" -gt "$BUDGET" ]; then
   failed=1
 fi
 if [ "$map_gz" -gt "$MAP_BUDGET" ]; then
-  echo "FAIL: the wasm needed to show a map is $map_gz bytes gzipped, over its ceiling of $MAP_BUDGET bytes ($(kb "$MAP_BUDGET"))" >&2
+  echo "FAIL: the wasm needed to edit a map is $map_gz bytes gzipped, over its ceiling of $MAP_BUDGET bytes ($(kb "$MAP_BUDGET"))" >&2
   failed=1
 fi
 [ "$failed" -eq 0 ] && echo "within budgets: first load <= $BUDGET, map <= $MAP_BUDGET bytes"

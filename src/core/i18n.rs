@@ -268,6 +268,8 @@ keys! {
     MergeStale => ("The map changed meanwhile: check the choices again.", "La carte a changé entre-temps : vérifiez à nouveau les choix."),
     MergeFailed => ("These two copies could not be merged:", "Ces deux copies n'ont pas pu être fusionnées :"),
     PartLoading => ("Loading…", "Chargement…"),
+    ReadOnly => ("Read-only", "Lecture seule"),
+    EditorLoading => ("Read-only until the editor has loaded…", "En lecture seule le temps que l'éditeur se charge…"),
     PartLoadFailed => ("This part of Parcours could not be loaded. Your map is safe; reload the page to try again.", "Cette partie de Parcours n'a pas pu être chargée. Votre carte est en sécurité ; rechargez la page pour réessayer."),
     ImportTitle => ("Import survey answers or analytics counts", "Importer des réponses d'enquête ou des comptages"),
     ImportFileRead => ("File", "Fichier"),

@@ -1,5 +1,7 @@
 //! The page: header, notices, and the library or the editor by route.
 
+use std::time::Duration;
+
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -12,6 +14,7 @@ use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notice_list::NoticeList;
 use crate::ui::shortcuts_help::ShortcutsHelp;
 use crate::ui::theme_switch::ThemeSwitch;
+use crate::ui::viewer::map_preview::{MapPreview, PREVIEW_DELAY};
 
 crate::lazy_view!(
     /// The map editor, in its own wasm chunk: the library opens without it.
@@ -143,7 +146,17 @@ pub fn App() -> impl IntoView {
             {move || match app.route.get() {
                 Route::Library => view! { <LibraryPage/> }.into_any(),
                 Route::Personas => view! { <LazyPart load=persona_library_page/> }.into_any(),
-                Route::Map(id) => view! { <LazyPart load=move || map_editor(id.clone())/> }.into_any(),
+                Route::Map(id) => {
+                    let (waiting, failed) = (id.clone(), id.clone());
+                    view! {
+                        <LazyPart
+                            load=move || map_editor(id.clone())
+                            waiting=move || view! { <MapPreview id=waiting.clone() delay=PREVIEW_DELAY status=Key::EditorLoading/> }
+                            failed=move || view! { <MapPreview id=failed.clone() delay=Duration::ZERO status=Key::ReadOnly/> }
+                        />
+                    }
+                    .into_any()
+                }
                 Route::View(data) => view! { <LazyPart load=move || shared_map(data.clone())/> }.into_any(),
                 Route::Embed(data) => view! { <LazyPart load=move || embedded_map(data.clone())/> }.into_any(),
                 Route::EmbedSource(query) => view! { <LazyPart load=move || embedded_source(query.clone())/> }.into_any(),

@@ -56,16 +56,21 @@ macro_rules! lazy_view {
     };
 }
 
-/// Shows a lazily loaded part: "Loading…" while its chunk is fetched, the
-/// part once it is there, or a message (and the map untouched) if the chunk
-/// could not be loaded.
+/// Shows a lazily loaded part: `waiting` (by default "Loading…") while its
+/// chunk is fetched, the part once it is there, or a message if the chunk
+/// could not be loaded (followed by `failed`, if given: what can still be
+/// shown without the part).
 #[component]
-pub fn LazyPart<F, Fut>(load: F) -> impl IntoView
+pub fn LazyPart<F, Fut>(
+    load: F,
+    #[prop(optional, into)] waiting: Option<ViewFn>,
+    #[prop(optional, into)] failed: Option<ViewFn>,
+) -> impl IntoView
 where
     F: Fn() -> Fut + 'static,
     Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
-    loading_view(Box::pin(load()))
+    loading_view(Box::pin(load()), waiting, failed)
 }
 
 /// What a part loads into, boxed.
@@ -74,16 +79,20 @@ type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView
 /// The body of [`LazyPart`], not generic: `Suspense` and its future are
 /// compiled once for every part rather than once per part (each generic
 /// copy weighed about 1 KB of gzipped wasm in the first load).
-fn loading_view(part: Loading) -> impl IntoView {
+fn loading_view(part: Loading, waiting: Option<ViewFn>, failed: Option<ViewFn>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let part = SendWrapper::new(part);
+    let waiting = waiting.unwrap_or_else(|| {
+        ViewFn::from(move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> })
+    });
     view! {
-        <Suspense fallback=move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }>
+        <Suspense fallback=move || waiting.run()>
             {Suspend::new(async move {
                 match part.await {
                     Ok(view) => view,
                     Err(ChunkError) => view! {
                         <p class="part-failed" role="alert">{app.text(Key::PartLoadFailed)}</p>
+                        {failed.map(|f| f.run())}
                     }
                     .into_any(),
                 }

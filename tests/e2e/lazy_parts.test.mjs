@@ -2,7 +2,7 @@
 // the charts' and the importer's wasm; each is fetched when first shown; a
 // part that cannot be fetched says so and leaves the map working.
 // Run: node --test tests/e2e/
-import { e2e, assert, sel, eventually, expectVisible, expectText, waitSaved, storedEnvelope, editorMapId } from './harness.mjs';
+import { e2e, assert, sel, eventually, expectVisible, expectText, expectCount, expectAtLeast, waitSaved, storedEnvelope, editorMapId } from './harness.mjs';
 
 /** The wasm files the page has requested so far, by file name. */
 function wasmRequests(page) {
@@ -61,5 +61,55 @@ e2e(
       const env = await storedEnvelope(page, id);
       assert.ok(JSON.stringify(env).includes('Still editing after a failed chunk'));
     });
+  },
+);
+
+e2e("a map is on screen, read-only, while the editor's wasm is on its way", async ({ page, open, url, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  const stageNames = await page.locator(`${sel('stage-name')}`).evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(stageNames.length >= 5, `the demo's stages: ${stageNames}`);
+
+  // Hold the editor's module: the page has only the first load.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/split_editor.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('about:blank');
+  await page.goto(`${url}#/map/${id}`, { waitUntil: 'load' });
+
+  const preview = page.locator(sel('map-preview'));
+  await expectVisible(preview);
+  await expectText(preview.locator('[role="status"]'), /read-only until the editor has loaded/i);
+  assert.deepEqual(await preview.locator(sel('view-stage')).allTextContents(), stageNames);
+  assert.ok((await preview.locator('.view-item').count()) > 20, 'the cards are there, as text');
+  assert.equal(await preview.locator('input, textarea, select, [contenteditable]').count(), 0, 'nothing to edit yet');
+  assert.equal(await page.locator(sel('editor')).count(), 0);
+  await shot('preview');
+
+  release();
+  await expectVisible(page.locator(sel('editor')));
+  await expectCount(preview, 0);
+});
+
+e2e(
+  "a map whose editor cannot be fetched stays readable, with the reason",
+  { allowConsole: [/split_editor\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/] },
+  async ({ page, open, url, shot }) => {
+    await open();
+    const id = await editorMapId(page);
+    const before = await storedEnvelope(page, id);
+    await page.route('**/split_editor.wasm', (route) => route.abort('failed'));
+    await page.goto('about:blank');
+    await page.goto(`${url}#/map/${id}`, { waitUntil: 'load' });
+
+    await expectText(page.locator('.part-failed'), /could not be loaded.*reload the page/);
+    await expectVisible(page.locator(sel('map-preview')));
+    await expectText(page.locator(`${sel('map-preview')} [role="status"]`), /^Read-only$/);
+    await expectAtLeast(page.locator(`${sel('map-preview')} ${sel('view-stage')}`), 5);
+    await shot('editor-chunk-failed');
+    assert.deepEqual(await storedEnvelope(page, id), before, 'the stored map is untouched');
   },
 );

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::i18n::Key;
 use crate::core::library;
+use crate::core::map_text::cell_lines;
 use crate::core::model::JourneyMap;
 use crate::core::presentation::{clamp, on_key, PresentAddress, Slide};
 use crate::ui::app_state::{AppState, Route};
@@ -108,7 +109,7 @@ fn Presentation(map: JourneyMap, slide: Slide) -> impl IntoView {
         Slide::Stage(i) => view! { <StageSlide map=map index=i lang=lang()/> }.into_any(),
         Slide::Overview => {
             let whole = map.get_value();
-            view! { <div class="present-overview" data-testid="present-overview"><MapView map=whole lang=lang()/></div> }.into_any()
+            view! { <div class="present-overview" data-testid="present-overview"><MapView map=whole lang=lang() lines=cell_lines/></div> }.into_any()
         }
     };
     // Said to screen readers as the slide changes.

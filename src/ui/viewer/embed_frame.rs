@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Key;
+use crate::core::map_text::cell_lines;
 use crate::core::model::JourneyMap;
 use crate::ui::app_state::AppState;
 use crate::ui::viewer::map_view::MapView;
@@ -23,7 +24,7 @@ pub fn EmbedFrame(
                 <h1 data-testid="embed-title">{map.title.clone()}</h1>
                 <a href=link target="_blank" rel="noopener">{app.text(link_text)}</a>
             </header>
-            <MapView map=map lang=lang/>
+            <MapView map=map lang=lang lines=cell_lines/>
         </article>
     }
 }

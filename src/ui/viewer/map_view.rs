@@ -4,11 +4,18 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{lane_title, Lang};
-use crate::core::map_text::{cell_lines, shown_lanes};
+use crate::core::map_text::{shown_lanes, CellLines};
 use crate::core::model::JourneyMap;
 
 #[component]
-pub fn MapView(map: JourneyMap, lang: Lang) -> impl IntoView {
+pub fn MapView(
+    map: JourneyMap,
+    lang: Lang,
+    /// What each cell shows: `map_text::cell_lines`, or its variant without
+    /// figures (a parameter, so that only the views that show figures carry
+    /// the metrics code).
+    lines: CellLines,
+) -> impl IntoView {
     let header: Vec<_> = map
         .stages
         .iter()
@@ -21,7 +28,7 @@ pub fn MapView(map: JourneyMap, lang: Lang) -> impl IntoView {
                 .stages
                 .iter()
                 .map(|stage| {
-                    let items: Vec<_> = cell_lines(&map, lane, &stage.id, lang)
+                    let items: Vec<_> = lines(&map, lane, &stage.id, lang)
                         .into_iter()
                         .map(|t| view! { <p class="view-item">{t}</p> })
                         .collect();
@@ -29,7 +36,7 @@ pub fn MapView(map: JourneyMap, lang: Lang) -> impl IntoView {
                 })
                 .collect();
             view! {
-                <tr data-lane-kind=format!("{:?}", lane.kind).to_lowercase()>
+                <tr data-lane-kind=lane.kind.code()>
                     <th scope="row">{title}</th>
                     {cells}
                 </tr>

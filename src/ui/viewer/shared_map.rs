@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Key;
 use crate::core::map_file;
+use crate::core::map_text::cell_lines;
 use crate::core::share_link;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Route};
@@ -34,7 +35,7 @@ pub fn SharedMap(data: String) -> impl IntoView {
                     </div>
                     <h1 data-testid="shared-title">{map.title.clone()}</h1>
                     <p class="description">{map.description.clone()}</p>
-                    <MapView map=map lang=lang/>
+                    <MapView map=map lang=lang lines=cell_lines/>
                 </section>
             }
             .into_any()
