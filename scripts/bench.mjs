@@ -389,6 +389,49 @@ async function restoreTime(browser, url, text) {
   }
 }
 
+/** Links a first visit is measured over (Chromium's network emulation; latency is per request). */
+const LINKS = [
+  { label: '1.6 Mbps, 150 ms', down: 1.6e6 / 8, up: 750e3 / 8, latency: 150 },
+  { label: '10 Mbps, 40 ms', down: 10e6 / 8, up: 5e6 / 8, latency: 40 },
+];
+
+/**
+ * A first visit (empty profile, no service worker) over a slow link, files
+ * gzipped as a static host sends them: navigation start → the demo map's
+ * stages on screen (read-only preview or editor), and → the editor there.
+ */
+async function firstVisitTimes(browser, url, link) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = (window.__firstVisit = { readable: null, editable: null, bytes: 0 });
+      const check = () => {
+        const now = performance.now();
+        if (seen.readable === null && document.querySelector('[data-testid="view-stage"], [data-testid="stage-name"]')) seen.readable = now;
+        if (seen.editable === null && document.querySelector('[data-testid="editor"] [data-testid="stage-name"]')) seen.editable = now;
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: link.latency,
+      downloadThroughput: link.down,
+      uploadThroughput: link.up,
+    });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstVisit.editable !== null, null, { timeout: 120_000 });
+    const times = await page.evaluate(() => window.__firstVisit);
+    return { ...times, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
 // The sizes, as scripts/size.sh measures them (first load and lazy parts).
 function distSizes() {
   try {
@@ -437,7 +480,13 @@ async function main() {
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   const results = [];
   let restore = null;
+  const firstVisits = [];
+  const gzipServer = await startServer(DIST, 0, {}, { gzip: true });
   try {
+    for (const link of LINKS) {
+      process.stderr.write(`bench: a first visit over ${link.label}…\n`);
+      firstVisits.push({ link, ...(await firstVisitTimes(browser, gzipServer.url, link)) });
+    }
     for (const [env, label] of [
       [small, 'small (5 stages)'],
       [large, 'large (40×12)'],
@@ -453,6 +502,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await gzipServer.close();
   }
 
   console.log(`\nParcours benchmark — Chromium ${browser.version()}, ${RUNS} load(s) per map, ${EDITS} edits\n`);
@@ -498,6 +548,12 @@ async function main() {
       const c = r.csvImport;
       console.log(`  ${r.label}: CSV import of ${(c.bytes / 1048576).toFixed(1)} MB: file chosen → preview ${ms(c.preview)}, confirm → applied ${ms(c.confirm)}`);
     }
+  }
+  for (const v of firstVisits) {
+    console.log(
+      `  first visit over ${v.link.label} (gzipped files, ${(v.bytes / 1024).toFixed(0)} KB transferred): ` +
+        `demo map readable ${ms(v.readable)}, editable ${ms(v.editable)}`,
+    );
   }
   if (restore) {
     console.log(`  backup of ${(restore.bytes / 1048576).toFixed(1)} MB (9 large maps) restored into a fresh profile: ${ms(restore.ms)} (${restore.notice})`);

@@ -14,7 +14,7 @@ use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notice_list::NoticeList;
 use crate::ui::shortcuts_help::ShortcutsHelp;
 use crate::ui::theme_switch::ThemeSwitch;
-use crate::ui::viewer::map_preview::{MapPreview, PREVIEW_DELAY};
+use crate::ui::viewer::map_preview::{preview_delay, MapPreview};
 
 crate::lazy_view!(
     /// The map editor, in its own wasm chunk: the library opens without it.
@@ -151,7 +151,7 @@ pub fn App() -> impl IntoView {
                     view! {
                         <LazyPart
                             load=move || map_editor(id.clone())
-                            waiting=move || view! { <MapPreview id=waiting.clone() delay=PREVIEW_DELAY status=Key::EditorLoading/> }
+                            waiting=move || view! { <MapPreview id=waiting.clone() delay=preview_delay() status=Key::EditorLoading/> }
                             failed=move || view! { <MapPreview id=failed.clone() delay=Duration::ZERO status=Key::ReadOnly/> }
                         />
                     }

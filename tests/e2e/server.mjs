@@ -4,11 +4,14 @@
 //
 // Tests import { startServer } and get { url, close }.
 // Binds to 127.0.0.1 only, refuses paths outside the served folder, sends
-// `Cache-Control: no-cache` so a rebuilt dist/ is always picked up.
+// `Cache-Control: no-cache` so a rebuilt dist/ is always picked up. Run from
+// the command line (scripts/serve.sh) it gzips text and wasm as a static host
+// does; tests get the files as they are unless they ask ({ gzip: true }).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { stat, realpath, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { resolve, join, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,12 +46,25 @@ function send(res, status, text, method) {
   res.end(method === 'HEAD' ? undefined : text);
 }
 
+/** Types worth compressing (images are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.svg', '.txt', '.webmanifest']);
+
 /**
  * Start serving `dir` on 127.0.0.1:`port` (0: any free port). Resolves to { url, port, close }.
  * `headers`: added to every file's response (say, CORS for a test's "intranet").
+ * `gzip`: compress text and wasm (gzip -9) for clients that accept it.
  */
-export async function startServer(dir = 'dist', port = 0, headers = {}) {
+export async function startServer(dir = 'dist', port = 0, headers = {}, { gzip = false } = {}) {
   const root = await realpath(resolve(dir));
+  // Compressed files, by path, with the modification time they were made from.
+  const gzipped = new Map();
+  const compressed = async (file, info) => {
+    const hit = gzipped.get(file);
+    if (hit && hit.mtime === info.mtimeMs) return hit.body;
+    const body = gzipSync(await readFile(file), { level: 9 });
+    gzipped.set(file, { mtime: info.mtimeMs, body });
+    return body;
+  };
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -84,8 +100,22 @@ export async function startServer(dir = 'dist', port = 0, headers = {}) {
         return send(res, 404, 'not found\n', req.method);
       }
       if (!info.isFile()) return send(res, 404, 'not found\n', req.method);
+      const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (gzip && COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const body = await compressed(file, info);
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+          Vary: 'Accept-Encoding',
+          'Cache-Control': 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+          ...headers,
+        });
+        return res.end(req.method === 'HEAD' ? undefined : body);
+      }
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
@@ -127,7 +157,7 @@ if (isMain) {
   const dir = process.argv[2] ?? 'dist';
   const port = process.argv[3] ?? process.env.PORT ?? 8080;
   try {
-    const { url, close } = await startServer(dir, port);
+    const { url, close } = await startServer(dir, port, {}, { gzip: true });
     console.log(`Serving ${resolve(dir)} at ${url}  (Ctrl+C to stop)`);
     const stop = async () => {
       await close();

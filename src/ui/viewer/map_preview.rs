@@ -12,10 +12,22 @@ use crate::core::map_text::cell_lines_without_figures;
 use crate::ui::app_state::AppState;
 use crate::ui::viewer::map_view::MapView;
 
-/// How long the editor's part may take before the preview is drawn: when the
-/// part is cached (a repeat visit, the service worker) it arrives sooner, and
-/// drawing the map twice in a row would only cost time.
-pub const PREVIEW_DELAY: Duration = Duration::from_millis(150);
+/// When, after the navigation started, a map the editor has not opened yet
+/// is drawn read-only. A page whose files are cached (a repeat visit, the
+/// service worker) has the editor by then, and drawing a large map twice in
+/// a row would only cost time; a first visit over a slow link is past it
+/// when the first load has run, and sees the map at once (`node
+/// scripts/bench.mjs`: over 1.6 Mbps, readable after 1.9 s instead of 4.2).
+const PREVIEW_AT: Duration = Duration::from_millis(1000);
+
+/// How long to wait before drawing the preview, from now.
+pub fn preview_delay() -> Duration {
+    let since_navigation = web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| Duration::from_secs_f64(p.now().max(0.0) / 1000.0))
+        .unwrap_or_default();
+    PREVIEW_AT.saturating_sub(since_navigation)
+}
 
 /// The map `id` as stored, read-only, after `delay`, with `status` beside
 /// its title. Nothing here writes: a map that cannot be read shows
