@@ -10,7 +10,9 @@
 //   - 100 card edits: set value + 'input' event, one macrotask for effects,
 //     forced layout; median, p95 and worst;
 //   - the edits reached the document: saved, and localStorage holds them.
-// Also the gzip -9 size of the built wasm + js.
+// Also the gzip -9 size of the built wasm + js, and a first visit (empty
+// profile, files gzipped) over emulated slow links: navigation → the demo
+// map readable (read-only preview or editor) and → editable.
 //
 // Env: BENCH_RUNS (loads per map, default 3), BENCH_EDITS (default 100),
 //      BENCH_CARDS_PER_CELL (large map, default 2).
