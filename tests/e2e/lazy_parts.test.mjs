@@ -1,8 +1,10 @@
 // End-to-end tests of code splitting: the library loads without the editor's,
 // the charts' and the importer's wasm; each is fetched when first shown; a
-// part that cannot be fetched says so and leaves the map working.
+// part that cannot be fetched says so and leaves the map working; a map is
+// readable (the preview) while the editor's part is on its way or refused.
 // Run: node --test tests/e2e/
 import { e2e, assert, sel, eventually, expectVisible, expectText, expectCount, expectAtLeast, waitSaved, storedEnvelope, editorMapId } from './harness.mjs';
+import { violations } from './axe.mjs';
 
 /** The wasm files the page has requested so far, by file name. */
 function wasmRequests(page) {
@@ -87,6 +89,7 @@ e2e("a map is on screen, read-only, while the editor's wasm is on its way", asyn
   assert.ok((await preview.locator('.view-item').count()) > 20, 'the cards are there, as text');
   assert.equal(await preview.locator('input, textarea, select, [contenteditable]').count(), 0, 'nothing to edit yet');
   assert.equal(await page.locator(sel('editor')).count(), 0);
+  assert.deepEqual(await violations(page), [], 'the preview passes axe (WCAG 2.2 AA)');
   await shot('preview');
 
   release();
