@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Lang;
 use super::json_path;
 use super::model::{
     JourneyMap, LaneKind, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX,
@@ -58,40 +59,65 @@ pub enum FormatError {
     Invalid(Vec<Problem>),
 }
 
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FormatError {
+    /// What is wrong, in `lang`. The located problems keep their paths
+    /// (`map.stages[1].name`) and say what is wrong there in English.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
         match self {
             FormatError::Json {
                 line,
                 column,
                 message,
-            } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
+            } if fr => format!("JSON non valide ligne {line}, colonne {column} : {message}"),
+            FormatError::Json {
+                line,
+                column,
+                message,
+            } => format!("not valid JSON at line {line}, column {column}: {message}"),
+            FormatError::NotAMap { found: Some(found) } if fr => {
+                format!("ce fichier est de type « {found} », ce n'est pas une carte Parcours")
+            }
             FormatError::NotAMap { found: Some(found) } => {
-                write!(f, "this is a \"{found}\" file, not a Parcours map")
+                format!("this is a \"{found}\" file, not a Parcours map")
+            }
+            FormatError::NotAMap { found: None } if fr => {
+                format!("ce JSON n'est pas une carte Parcours (pas de \"format\": \"{FORMAT}\")")
             }
             FormatError::NotAMap { found: None } => {
-                write!(f, "this JSON is not a Parcours map (no \"format\": \"{FORMAT}\")")
+                format!("this JSON is not a Parcours map (no \"format\": \"{FORMAT}\")")
             }
-            FormatError::NewerVersion { found } => write!(
-                f,
+            FormatError::NewerVersion { found } if fr => format!(
+                "cette carte vient d'un Parcours plus récent (format version {found}) ; celui-ci lit jusqu'à la version {VERSION}"
+            ),
+            FormatError::NewerVersion { found } => format!(
                 "this map was written by a newer Parcours (format version {found}); this one reads up to version {VERSION}"
             ),
-            FormatError::BadVersion { found } => {
-                write!(f, "unknown format version {found}")
-            }
+            FormatError::BadVersion { found } if fr => format!("version de format inconnue : {found}"),
+            FormatError::BadVersion { found } => format!("unknown format version {found}"),
             FormatError::Invalid(problems) => {
-                let shown: Vec<String> = problems
+                let mut shown: Vec<String> = problems
                     .iter()
                     .take(5)
                     .map(|p| format!("{}: {}", p.path, p.message))
                     .collect();
-                write!(f, "{}", shown.join("; "))?;
                 if problems.len() > 5 {
-                    write!(f, "; and {} more", problems.len() - 5)?;
+                    let more = problems.len() - 5;
+                    shown.push(if fr {
+                        format!("et {more} de plus")
+                    } else {
+                        format!("and {more} more")
+                    });
                 }
-                Ok(())
+                shown.join("; ")
             }
         }
+    }
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

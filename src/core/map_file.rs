@@ -8,6 +8,7 @@
 use std::fmt;
 
 use super::envelope::{self, FormatError};
+use super::i18n::Lang;
 use super::model::{IdSource, JourneyMap};
 
 /// Why a file could not be opened as a map.
@@ -19,14 +20,25 @@ pub enum OpenError {
     Format(FormatError),
 }
 
+impl OpenError {
+    /// Why, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OpenError::NotText, Lang::En) => {
+                "this is not a text file (a Parcours map is JSON, in UTF-8)".to_owned()
+            }
+            (OpenError::NotText, Lang::Fr) => {
+                "ce n'est pas un fichier texte (une carte Parcours est du JSON, en UTF-8)"
+                    .to_owned()
+            }
+            (OpenError::Format(e), _) => e.message(lang),
+        }
+    }
+}
+
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpenError::NotText => {
-                f.write_str("this is not a text file (a Parcours map is JSON, in UTF-8)")
-            }
-            OpenError::Format(e) => e.fmt(f),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -188,5 +200,53 @@ mod tests {
             let opened = open(text.as_bytes()).unwrap();
             proptest::prop_assert_eq!(opened.map, map);
         }
+    }
+
+    #[test]
+    fn every_refusal_reads_in_french_too() {
+        use crate::core::envelope::Problem;
+        let refusals = [
+            OpenError::NotText,
+            OpenError::Format(FormatError::Json {
+                line: 3,
+                column: 7,
+                message: "EOF while parsing".into(),
+            }),
+            OpenError::Format(FormatError::NotAMap {
+                found: Some("parcours.library".into()),
+            }),
+            OpenError::Format(FormatError::NotAMap { found: None }),
+            OpenError::Format(FormatError::NewerVersion { found: 9 }),
+            OpenError::Format(FormatError::BadVersion {
+                found: "\"x\"".into(),
+            }),
+            OpenError::Format(FormatError::Invalid(
+                (0..7)
+                    .map(|i| Problem {
+                        path: format!("map.stages[{i}].name"),
+                        message: "expected a string".into(),
+                    })
+                    .collect(),
+            )),
+        ];
+        for refusal in &refusals {
+            let (en, fr) = (refusal.message(Lang::En), refusal.message(Lang::Fr));
+            assert_eq!(refusal.to_string(), en);
+            if !matches!(refusal, OpenError::Format(FormatError::Invalid(_))) {
+                assert_ne!(en, fr, "{en}");
+            }
+        }
+        // Where it is survives the translation.
+        let json = refusals[1].message(Lang::Fr);
+        assert!(json.contains("ligne 3, colonne 7"), "{json}");
+        let newer = refusals[4].message(Lang::Fr);
+        assert!(
+            newer.contains("plus récent") && newer.contains('9'),
+            "{newer}"
+        );
+        let invalid = refusals[6].message(Lang::Fr);
+        assert!(invalid.starts_with("map.stages[0].name: "), "{invalid}");
+        assert!(invalid.ends_with("et 2 de plus"), "{invalid}");
+        assert!(refusals[6].message(Lang::En).ends_with("and 2 more"));
     }
 }

@@ -14,6 +14,7 @@ use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 use super::base64::{self, Alphabet};
 use super::envelope::{self, FormatError};
+use super::i18n::Lang;
 use super::model::JourneyMap;
 
 /// The longest link data we make: links this long still open in every
@@ -36,24 +37,44 @@ pub enum ShareError {
     Format(FormatError),
 }
 
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ShareError {
+    /// Why, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
         match self {
-            ShareError::TooLarge { chars } => write!(
-                f,
+            ShareError::TooLarge { chars } if fr => format!(
+                "cette carte demande un lien de {chars} caractères ; un lien en contient au plus {MAX_LINK_CHARS}"
+            ),
+            ShareError::TooLarge { chars } => format!(
                 "this map needs a link of {chars} characters; links hold up to {MAX_LINK_CHARS}"
             ),
-            ShareError::NotBase64 { at } => {
-                write!(
-                    f,
-                    "the link is damaged: character {} is not part of a map link",
-                    at + 1
-                )
+            ShareError::NotBase64 { at } if fr => format!(
+                "le lien est abîmé : le caractère {} n'appartient pas à un lien de carte",
+                at + 1
+            ),
+            ShareError::NotBase64 { at } => format!(
+                "the link is damaged: character {} is not part of a map link",
+                at + 1
+            ),
+            ShareError::NotDeflate if fr => "le lien est abîmé ou coupé".to_owned(),
+            ShareError::NotDeflate => "the link is damaged or cut short".to_owned(),
+            ShareError::TooBig if fr => {
+                format!("le lien se déplie en plus de {MAX_MAP_BYTES} octets")
             }
-            ShareError::NotDeflate => f.write_str("the link is damaged or cut short"),
-            ShareError::TooBig => write!(f, "the link unpacks to more than {MAX_MAP_BYTES} bytes"),
-            ShareError::Format(e) => write!(f, "the link holds no readable map: {e}"),
+            ShareError::TooBig => format!("the link unpacks to more than {MAX_MAP_BYTES} bytes"),
+            ShareError::Format(e) if fr => {
+                format!("le lien ne contient pas de carte lisible : {}", e.message(lang))
+            }
+            ShareError::Format(e) => {
+                format!("the link holds no readable map: {}", e.message(lang))
+            }
         }
+    }
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -224,5 +245,15 @@ mod tests {
         fn any_link_gives_a_map_or_an_error(text in "[A-Za-z0-9_-]{0,400}") {
             let _ = decode(&text);
         }
+    }
+
+    #[test]
+    fn a_broken_link_says_why_in_french_too() {
+        let broken = decode("@@@").unwrap_err();
+        let fr = broken.message(Lang::Fr);
+        assert!(fr.starts_with("le lien est abîmé"), "{fr}");
+        assert_eq!(broken.to_string(), broken.message(Lang::En));
+        let big = ShareError::TooLarge { chars: 40_000 }.message(Lang::Fr);
+        assert!(big.contains("40000 caractères"), "{big}");
     }
 }

@@ -12,7 +12,7 @@ pub fn MissingMap(error: LoadError) -> impl IntoView {
     let app = expect_context::<AppState>();
     let detail = match error {
         LoadError::Missing => String::new(),
-        LoadError::Unreadable(e) => e.to_string(),
+        LoadError::Unreadable(e) => e.message(app.lang.get_untracked()),
         LoadError::Store(e) => e.to_string(),
     };
     // An unreadable map is set aside by the library on its next read.

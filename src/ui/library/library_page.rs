@@ -231,7 +231,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }
                     }
                 },
-                Err(why) => refused(why.to_string()),
+                Err(why) => refused(why.message(lang)),
             }
         });
     };

@@ -18,7 +18,7 @@ pub fn EmbeddedMap(data: String) -> impl IntoView {
         }
         Err(e) => view! {
             <p class="part-failed" role="alert" data-testid="share-error">
-                {app.text(Key::ShareLinkBroken)} " " {e.to_string()}
+                {app.text(Key::ShareLinkBroken)} " " {e.message(app.lang.get_untracked())}
             </p>
         }
         .into_any(),

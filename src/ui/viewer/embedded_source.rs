@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::embed_source::{self, MAX_SOURCE_BYTES};
 use crate::core::envelope;
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Lang};
 use crate::core::map_file;
 use crate::core::model::JourneyMap;
 use crate::platform::fetch_text::fetch_text;
@@ -22,16 +22,16 @@ enum Loading {
 }
 
 /// The map at `url`, or why not.
-async fn load(url: String) -> Result<JourneyMap, String> {
+async fn load(url: String, lang: Lang) -> Result<JourneyMap, String> {
     let text = fetch_text(&url, MAX_SOURCE_BYTES)
         .await
         .map_err(|e| format!("{url}: {e}"))?;
     let text = map_file::text_of(text.as_bytes())
-        .map_err(|e| format!("{url}: {e}"))?
+        .map_err(|e| format!("{url}: {}", e.message(lang)))?
         .to_owned();
     envelope::from_json(&text)
         .map(|stored| stored.map)
-        .map_err(|e| format!("{url}: {e}"))
+        .map_err(|e| format!("{url}: {}", e.message(lang)))
 }
 
 #[component]
@@ -43,7 +43,7 @@ pub fn EmbeddedSource(query: String) -> impl IntoView {
         Ok(url) => {
             let url = url.clone();
             leptos::task::spawn_local(async move {
-                let next = match load(url).await {
+                let next = match load(url, app.lang.get_untracked()).await {
                     Ok(map) => Loading::Shown(Box::new(map)),
                     Err(why) => Loading::Failed(why),
                 };

@@ -43,7 +43,7 @@ pub fn SharedMap(data: String) -> impl IntoView {
         Err(e) => view! {
             <section class="shared-map" data-testid="shared-map">
                 <p class="part-failed" role="alert" data-testid="share-error">
-                    {app.text(Key::ShareLinkBroken)} " " {e.to_string()}
+                    {app.text(Key::ShareLinkBroken)} " " {e.message(app.lang.get_untracked())}
                 </p>
                 <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
             </section>
