@@ -30,13 +30,21 @@ pub struct MermaidError {
     pub message: String,
 }
 
+impl MermaidError {
+    /// Where and why, in `lang` (the language the journey was read in, in
+    /// which `message` already is).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self.line, lang) {
+            (0, _) => self.message.clone(),
+            (line, Lang::En) => format!("line {line}: {}", self.message),
+            (line, Lang::Fr) => format!("ligne {line} : {}", self.message),
+        }
+    }
+}
+
 impl fmt::Display for MermaidError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "line {}: {}", self.line, self.message)
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -210,6 +218,9 @@ pub fn from_mermaid(
     now: Millis,
 ) -> Result<JourneyMap, MermaidError> {
     let err = |line: usize, message: String| MermaidError { line, message };
+    let fr = lang == Lang::Fr;
+    // The same sentence in the language of the UI.
+    let say = |en: String, fr_text: String| if fr { fr_text } else { en };
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     let mut title = String::new();
@@ -231,7 +242,10 @@ pub fn from_mermaid(
         if i == lines.len() {
             return Err(err(
                 start,
-                "the front matter that starts here (---) is never closed".into(),
+                say(
+                    "the front matter that starts here (---) is never closed".into(),
+                    "l'en-tête (---) qui commence ici n'est jamais fermé".into(),
+                ),
             ));
         }
         i += 1;
@@ -245,13 +259,21 @@ pub fn from_mermaid(
             let first = other.split_whitespace().next().unwrap_or(other);
             return Err(err(
                 i + 1,
-                format!("a Mermaid journey starts with \"journey\", this one with \"{first}\""),
+                say(
+                    format!("a Mermaid journey starts with \"journey\", this one with \"{first}\""),
+                    format!(
+                        "un parcours Mermaid commence par « journey », celui-ci par « {first} »"
+                    ),
+                ),
             ));
         }
         None => {
             return Err(err(
                 0,
-                "the text is empty: a Mermaid journey starts with \"journey\"".into(),
+                say(
+                    "the text is empty: a Mermaid journey starts with \"journey\"".into(),
+                    "le texte est vide : un parcours Mermaid commence par « journey »".into(),
+                ),
             ))
         }
     }
@@ -288,19 +310,34 @@ pub fn from_mermaid(
                 if !closed {
                     return Err(err(
                         number,
-                        "the accDescr { … } block that starts here is never closed".into(),
+                        say(
+                            "the accDescr { … } block that starts here is never closed".into(),
+                            "le bloc accDescr { … } qui commence ici n'est jamais fermé".into(),
+                        ),
                     ));
                 }
                 description.push(unescape(block.join(" ").trim()));
             } else {
-                return Err(err(number, "accDescr is followed by \":\" or \"{\"".into()));
+                return Err(err(
+                    number,
+                    say(
+                        "accDescr is followed by \":\" or \"{\"".into(),
+                        "accDescr est suivi de « : » ou de « { »".into(),
+                    ),
+                ));
             }
         } else if let Some(name) = line.strip_prefix("section") {
             sections.push((unescape(name.trim()), Vec::new()));
         } else if let Some((task, data)) = line.split_once(':') {
             let task = unescape(task.trim());
             if task.is_empty() {
-                return Err(err(number, "a task has no text before its \":\"".into()));
+                return Err(err(
+                    number,
+                    say(
+                        "a task has no text before its \":\"".into(),
+                        "une tâche n'a pas de texte avant son « : »".into(),
+                    ),
+                ));
             }
             let (score_text, actors) = match data.split_once(':') {
                 Some((s, a)) => (s.trim(), a),
@@ -309,7 +346,14 @@ pub fn from_mermaid(
             let score = decimal(score_text).ok_or_else(|| {
                 err(
                     number,
-                    format!("the score of \"{task}\" is \"{score_text}\", not a number (1 to 5)"),
+                    say(
+                        format!(
+                            "the score of \"{task}\" is \"{score_text}\", not a number (1 to 5)"
+                        ),
+                        format!(
+                            "la note de « {task} » est « {score_text} », pas un nombre (de 1 à 5)"
+                        ),
+                    ),
                 )
             })?;
             let actors = actors
@@ -329,11 +373,23 @@ pub fn from_mermaid(
             });
         } else {
             let word = line.split_whitespace().next().unwrap_or(line);
-            return Err(err(number, format!("\"{word}…\" is not a title, section or task (a task is \"text: score: actors\")")));
+            return Err(err(
+                number,
+                say(
+                    format!("\"{word}…\" is not a title, section or task (a task is \"text: score: actors\")"),
+                    format!("« {word}… » n'est ni un titre, ni une section, ni une tâche (une tâche s'écrit « texte: note: acteurs »)"),
+                ),
+            ));
         }
     }
     if sections.is_empty() {
-        return Err(err(0, "this journey has no sections and no tasks".into()));
+        return Err(err(
+            0,
+            say(
+                "this journey has no sections and no tasks".into(),
+                "ce parcours n'a ni section ni tâche".into(),
+            ),
+        ));
     }
 
     let untitled = lang.t(super::i18n::Key::UntitledMap);
@@ -656,6 +712,21 @@ journey
         for (text, expected) in cases {
             let e = read(text).unwrap_err().to_string();
             assert!(e.contains(expected), "{expected:?} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_broken_journey_says_where_and_why_in_french() {
+        let cases = [
+            ("journey\n  section A\n  Acheter: beaucoup", "ligne 3 : la note de « Acheter » est « beaucoup »"),
+            ("journey\n  section A\n  banane", "ligne 3 : « banane… » n'est ni un titre"),
+            ("flowchart LR", "ligne 1 : un parcours Mermaid commence par « journey », celui-ci par « flowchart »"),
+            ("journey\n  title Rien d'autre", "ce parcours n'a ni section ni tâche"),
+        ];
+        for (text, expected) in cases {
+            let e = from_mermaid(text, &mut SequentialIds::new("m"), Lang::Fr, 1).unwrap_err();
+            let shown = e.message(Lang::Fr);
+            assert!(shown.contains(expected), "{expected:?} not in {shown:?}");
         }
     }
 

@@ -34,7 +34,7 @@ pub struct DeletedMap {
 crate::lazy_fn!(
     /// A Mermaid journey read as a new map (or why not, with its line).
     sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
-        mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.to_string())
+        mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.message(lang))
     }
 );
 
