@@ -309,3 +309,23 @@ e2e('a share link opens the map read-only in a fresh browser, which can keep a c
     await other.context.close();
   }
 });
+
+e2e('in French, a refused file and a broken Mermaid journey say why in French', { locale: 'fr-FR' }, async ({ page, open, shot }) => {
+  // A first visit opens the demo; the next one, the library.
+  await open();
+  await open('#/');
+  await expectVisible(page.locator(sel('library')));
+  const input = page.locator(sel('open-map-file'));
+  const cases = [
+    ['newer.json', JSON.stringify({ format: 'parcours.map', version: 99, map: {} }), /un Parcours plus récent \(format version 99\)/],
+    ['garbage.json', '{"format": parcours', /JSON non valide ligne 1, colonne \d+/],
+    ['journey.mmd', 'journey\n  section Achat\n  Payer: beaucoup: Camille', /ligne 3 : la note de « Payer » est « beaucoup », pas un nombre/],
+  ];
+  for (const [name, text, why] of cases) {
+    await input.setInputFiles(asFile(name, text));
+    const notice = page.locator(`${sel('notice')}[data-kind="save-error"]`).last();
+    await expectText(notice, why);
+    await shot(name);
+    await notice.locator('button.dismiss').click();
+  }
+});
