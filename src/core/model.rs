@@ -800,6 +800,14 @@ impl IdSource for SequentialIds {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_lane_kind_code_is_its_name_in_the_file_format() {
+        for kind in LaneKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+        }
+    }
+
     fn sample() -> JourneyMap {
         let mut ids = SequentialIds::new("t");
         JourneyMap::blank(&mut ids, "Test", ["A", "B", "C"], 1)
