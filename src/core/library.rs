@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::envelope::{self, FormatError, Stored};
-use super::i18n::latin_lower;
+use super::i18n::{latin_lower, Lang};
 use super::model::{IdSource, JourneyMap, MapKind, Millis};
 use super::store::{stored_len, KeyValueStore, StoreError};
 use super::sync::SyncState;
@@ -73,8 +73,44 @@ pub struct Quarantined {
     pub key: String,
     /// The key it was found under.
     pub original_key: String,
-    pub reason: String,
+    pub reason: SetAsideReason,
     pub size: usize,
+}
+
+/// Why stored text was set aside, said in the UI's language when shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetAsideReason {
+    /// Not a map this version of Parcours can read.
+    Unreadable(FormatError),
+    /// A map stored under `key` whose document names another id.
+    WrongId { key: String, id: String },
+    /// Set aside at an earlier visit, and readable now.
+    KeptEarlier,
+    /// As the reader said it (English).
+    Other(String),
+}
+
+impl SetAsideReason {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SetAsideReason::Unreadable(e), _) => e.message(lang),
+            (SetAsideReason::WrongId { key, id }, Lang::En) => {
+                format!("stored under \"{key}\" but its id is \"{id}\"")
+            }
+            (SetAsideReason::WrongId { key, id }, Lang::Fr) => {
+                format!("rangée sous « {key} » mais son identifiant est « {id} »")
+            }
+            (SetAsideReason::KeptEarlier, Lang::En) => "kept aside earlier".to_owned(),
+            (SetAsideReason::KeptEarlier, Lang::Fr) => "mise de côté précédemment".to_owned(),
+            (SetAsideReason::Other(why), _) => why.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for SetAsideReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -152,24 +188,31 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
                     .entries
                     .push(MapEntry::of(&stored.map, stored_len(&key, &raw))),
                 Ok(stored) => {
-                    let reason =
-                        format!("stored under \"{key}\" but its id is \"{}\"", stored.map.id);
+                    let reason = SetAsideReason::WrongId {
+                        key: key.clone(),
+                        id: stored.map.id,
+                    };
                     report
                         .quarantined
                         .push(set_aside(store, &key, id, &raw, reason, now));
                     report.newly_quarantined += 1;
                 }
                 Err(err) => {
-                    report
-                        .quarantined
-                        .push(set_aside(store, &key, id, &raw, err.to_string(), now));
+                    report.quarantined.push(set_aside(
+                        store,
+                        &key,
+                        id,
+                        &raw,
+                        SetAsideReason::Unreadable(err),
+                        now,
+                    ));
                     report.newly_quarantined += 1;
                 }
             }
         } else if key.starts_with(QUARANTINE_PREFIX) {
             let reason = match envelope::from_json(&raw) {
-                Err(err) => err.to_string(),
-                Ok(_) => "kept aside earlier".to_owned(),
+                Err(err) => SetAsideReason::Unreadable(err),
+                Ok(_) => SetAsideReason::KeptEarlier,
             };
             report.quarantined.push(Quarantined {
                 key: key.clone(),
@@ -196,7 +239,7 @@ pub(crate) fn set_aside(
     key: &str,
     id: &str,
     raw: &str,
-    reason: String,
+    reason: SetAsideReason,
     now: Millis,
 ) -> Quarantined {
     let aside = format!("{QUARANTINE_PREFIX}{id}.{now}");
@@ -370,6 +413,42 @@ mod tests {
     use crate::core::model::{Card, SequentialIds};
     use crate::core::store::MemoryStore;
 
+    #[test]
+    fn why_a_text_was_set_aside_reads_in_french_too() {
+        let store = MemoryStore::default();
+        store
+            .set(&map_key("m1"), "{\"format\":\"parcours.map\",tru")
+            .unwrap();
+        let mut ids = SequentialIds::new("x");
+        let other = map(&mut ids, "Ailleurs", 1);
+        store
+            .set(&map_key("m2"), &envelope::to_json(&other, 1))
+            .unwrap();
+        let report = load_library(&store, 5).unwrap();
+        let reasons: Vec<(String, String)> = report
+            .quarantined
+            .iter()
+            .map(|q| (q.reason.message(Lang::En), q.reason.message(Lang::Fr)))
+            .collect();
+        assert_eq!(reasons.len(), 2);
+        assert!(reasons
+            .iter()
+            .any(|(en, fr)| en.starts_with("not valid JSON at line 1")
+                && fr.starts_with("JSON non valide ligne 1")));
+        let wrong_id = format!(
+            "rangée sous « parcours.map.m2 » mais son identifiant est « {} »",
+            other.id
+        );
+        assert!(reasons.iter().any(|(_, fr)| *fr == wrong_id), "{reasons:?}");
+        // At the next load they are found set aside (the readable one "kept aside
+        // earlier"), and said in French too.
+        let again = load_library(&store, 6).unwrap();
+        assert!(again
+            .quarantined
+            .iter()
+            .all(|q| q.reason.message(Lang::Fr) != q.reason.message(Lang::En)));
+    }
+
     fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
         let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
         m.cards.push(Card {
@@ -414,7 +493,7 @@ mod tests {
         let q = &report.quarantined[0];
         assert_eq!(q.original_key, "parcours.map.broken");
         assert_eq!(q.key, "parcours.quarantine.broken.99");
-        assert!(q.reason.contains("line 1"), "{}", q.reason);
+        assert!(q.reason.to_string().contains("line 1"), "{}", q.reason);
         assert_eq!(store.get(&q.key).unwrap().as_deref(), Some(corrupt));
         assert_eq!(store.get("parcours.map.broken").unwrap(), None);
 

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, EditError};
-use super::library::{set_aside, Quarantined, QUARANTINE_PREFIX};
+use super::library::{set_aside, Quarantined, SetAsideReason, QUARANTINE_PREFIX};
 use super::model::{IdSource, JourneyMap, Millis, Persona};
 use super::persona::avatar_ok;
 use super::store::{KeyValueStore, StoreError};
@@ -92,7 +92,7 @@ pub fn load(store: &dyn KeyValueStore, now: Millis) -> Result<PersonaLoad, Store
                 PERSONAS_KEY,
                 "personas",
                 &raw,
-                reason,
+                SetAsideReason::Other(reason),
                 now,
             )),
         }),

@@ -9,7 +9,9 @@
 
 use super::envelope;
 use super::i18n::{Key, Lang};
-use super::library::{duplicate, fold, set_aside, LoadError, MapEntry, Quarantined};
+use super::library::{
+    duplicate, fold, set_aside, LoadError, MapEntry, Quarantined, SetAsideReason,
+};
 use super::model::{IdSource, JourneyMap, Lane, LaneKind, MapKind, Millis, Stage};
 use super::store::{stored_len, KeyValueStore, StoreError};
 use super::sync::SyncState;
@@ -162,8 +164,11 @@ pub fn list_templates(
                     .push(MapEntry::of(&stored.map, stored_len(&key, &raw)));
                 continue;
             }
-            Ok(stored) => format!("stored under \"{key}\" but its id is \"{}\"", stored.map.id),
-            Err(err) => err.to_string(),
+            Ok(stored) => SetAsideReason::WrongId {
+                key: key.clone(),
+                id: stored.map.id,
+            },
+            Err(err) => SetAsideReason::Unreadable(err),
         };
         let aside = format!("template.{id}");
         report

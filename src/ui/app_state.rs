@@ -182,7 +182,7 @@ impl AppState {
         for q in report.quarantined {
             state.notify(NoticeKind::Quarantine {
                 key: q.key,
-                reason: q.reason,
+                reason: q.reason.message(state.lang.get_untracked()),
             });
         }
         let library_is_empty = state

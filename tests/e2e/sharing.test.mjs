@@ -329,3 +329,14 @@ e2e('in French, a refused file and a broken Mermaid journey say why in French', 
     await notice.locator('button.dismiss').click();
   }
 });
+
+e2e('in French, a stored map set aside says why in French', { locale: 'fr-FR' }, async ({ page, open }) => {
+  await open();
+  const id = await editorMapId(page);
+  await waitSaved(page);
+  const raw = '{"format":"parcours.map","version":4,"map":{tru';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`parcours.map.${id}`, raw]);
+  await open('#/');
+  const notice = page.locator(`${sel('notice')}[data-kind="quarantine"]`).first();
+  await expectText(notice, /JSON non valide ligne 1, colonne \d+/);
+});

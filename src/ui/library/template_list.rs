@@ -18,7 +18,7 @@ pub fn read_templates(app: AppState) -> Vec<MapEntry> {
             for q in report.quarantined {
                 app.notify(NoticeKind::Quarantine {
                     key: q.key,
-                    reason: q.reason,
+                    reason: q.reason.message(app.lang.get_untracked()),
                 });
             }
             report.entries

@@ -38,7 +38,7 @@ pub fn load_library(app: AppState, harvest: bool) -> Option<Vec<Persona>> {
             reason: format!(
                 "{} {}",
                 lang.t(crate::core::i18n::Key::PersonaLibraryUnreadable),
-                q.reason
+                q.reason.message(lang)
             ),
         });
     }
