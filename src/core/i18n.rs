@@ -40,6 +40,15 @@ impl Lang {
         }
     }
 
+    /// What goes between a label and its value: ": " in English, " : " in
+    /// French (a space before the colon).
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Fr => " : ",
+        }
+    }
+
     pub fn t(self, key: Key) -> &'static str {
         let (en, fr) = key.texts();
         match self {

@@ -45,7 +45,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
             view! {
                 <p><strong>{app.text(Key::Quarantined)}</strong></p>
                 <p>{app.text(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
-                <p>{app.text(Key::Reason)} ": " {reason}</p>
+                <p>{app.text(Key::Reason)} {move || app.lang.get().colon()} {reason}</p>
                 <div class="notice-actions">
                     <button class="primary" data-testid="download-raw" on:click=download_raw>
                         {app.text(Key::DownloadRaw)}

@@ -330,13 +330,17 @@ e2e('in French, a refused file and a broken Mermaid journey say why in French', 
   }
 });
 
-e2e('in French, a stored map set aside says why in French', { locale: 'fr-FR' }, async ({ page, open }) => {
+e2e('in French, a stored map set aside says why in French', { locale: 'fr-FR' }, async ({ page, open, shot }) => {
   await open();
   const id = await editorMapId(page);
   await waitSaved(page);
   const raw = '{"format":"parcours.map","version":4,"map":{tru';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`parcours.map.${id}`, raw]);
-  await open('#/');
+  await page.reload();
   const notice = page.locator(`${sel('notice')}[data-kind="quarantine"]`).first();
-  await expectText(notice, /JSON non valide ligne 1, colonne \d+/);
+  await expectText(notice, /Raison : JSON non valide ligne 1, colonne \d+/);
+  // The map's own page says it cannot be opened (not "Loading…" for ever);
+  // the notice above says why and where its text is.
+  await expectText(page.locator('.missing-map'), /Cette carte n'existe pas/);
+  await shot('notice');
 });

@@ -22,7 +22,7 @@ pub fn HiddenLanes() -> impl IntoView {
     view! {
         <Show when=move || !hidden().is_empty()>
             <div class="hidden-lanes" data-testid="hidden-lanes">
-                <span>{app.text(Key::HiddenLanes)} ": "</span>
+                <span>{app.text(Key::HiddenLanes)} {move || app.lang.get().colon()}</span>
                 <For each=hidden key=|l| l.0.clone() let:lane>
                     {
                         let (id, title, kind) = lane;

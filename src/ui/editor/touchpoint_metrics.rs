@@ -91,7 +91,7 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
             }>
             // Named by what it shows (WCAG: the visible text is in the name).
             <summary>
-                <span class="visually-hidden">{app.text(Key::MetricsOf)} ": "</span>
+                <span class="visually-hidden">{app.text(Key::MetricsOf)} {move || app.lang.get().colon()}</span>
                 <span class="metric-badges">{badges}</span>
                 <span class="metrics-label">{app.text(Key::Metrics)}</span>
             </summary>
@@ -177,7 +177,7 @@ fn MetricRow(
                                 })}
                                 <div class="metric-source">{from}" · "{clock::format_date(s.at, lang.code())}</div>
                                 {(!earlier.is_empty()).then(|| view! {
-                                    <div class="metric-history" data-testid="metric-history">{lang.t(Key::Earlier)}": "{earlier}</div>
+                                    <div class="metric-history" data-testid="metric-history">{lang.t(Key::Earlier)}{lang.colon()}{earlier}</div>
                                 })}
                                 <button type="button" class="link-button" on:click=remove_latest>{lang.t(Key::RemoveLatest)}</button>
                             </div>

@@ -251,7 +251,7 @@ fn ImportSetup(
     view! {
         <div class="import-setup">
             <p class="import-facts" data-testid="csv-facts">
-                {app.text(Key::Separator)}": "<code>{separator}</code>" · "
+                {app.text(Key::Separator)}{move || app.lang.get().colon()}<code>{separator}</code>" · "
                 {move || plan.with(|p| p.as_ref().map(|p| p.uses.len()).unwrap_or(0))}" "{app.text(Key::Columns)}
                 {qualtrics.then(|| view! { <span class="import-note">" · "{app.text(Key::QualtricsDetected)}</span> })}
             </p>

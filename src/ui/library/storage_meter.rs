@@ -13,7 +13,7 @@ pub fn StorageMeter() -> impl IntoView {
     let percent = move || (used() as f64 / QUOTA_HINT as f64 * 100.0).min(100.0);
     view! {
         <div class="storage-meter" data-testid="storage-meter">
-            <span>{app.text(Key::StorageUse)} ": "</span>
+            <span>{app.text(Key::StorageUse)} {move || app.lang.get().colon()}</span>
             <meter min="0" max="100" low="70" high="90" optimum="0" value=move || format_decimal(Lang::En, percent())
                 aria-label=app.text(Key::StorageUse)></meter>
             <span>
