@@ -192,6 +192,7 @@ keys! {
     ReloadedFromOtherTab => ("Updated with changes saved in another tab.", "Mise à jour avec les modifications d'un autre onglet."),
     MapDeletedElsewhere => ("This map was deleted in another tab. Your copy is still open here; it is saved again on your next change.", "Cette carte a été supprimée dans un autre onglet. Votre copie reste ouverte ici ; elle sera réenregistrée à la prochaine modification."),
     MapNotFound => ("This map does not exist (any more).", "Cette carte n'existe pas (ou plus)."),
+    MapSetAside => ("This map could not be read: it was set aside, untouched (see the notice above).", "Cette carte n'a pas pu être lue : elle a été mise de côté, intacte (voir l'avis ci-dessus)."),
     EmotionCurve => ("Emotion curve", "Courbe des émotions"),
     Stages => ("Stages", "Étapes"),
     Actions => ("Actions", "Actions"),

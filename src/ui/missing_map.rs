@@ -4,12 +4,22 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Key;
-use crate::core::library::LoadError;
+use crate::core::library::{self, LoadError};
 use crate::ui::app_state::{AppState, Route};
 
 #[component]
-pub fn MissingMap(error: LoadError) -> impl IntoView {
+pub fn MissingMap(
+    error: LoadError,
+    /// The map's id: a map set aside at this visit is no longer stored
+    /// under it, and the page says so rather than "does not exist".
+    id: String,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
+    let key = library::map_key(&id);
+    let set_aside = matches!(error, LoadError::Missing)
+        && app
+            .library
+            .with_untracked(|l| l.quarantined.iter().any(|q| q.original_key == key));
     let detail = match error {
         LoadError::Missing => String::new(),
         LoadError::Unreadable(e) => e.message(app.lang.get_untracked()),
@@ -21,7 +31,7 @@ pub fn MissingMap(error: LoadError) -> impl IntoView {
     }
     view! {
         <section class="missing-map">
-            <p>{app.text(Key::MapNotFound)}</p>
+            <p>{app.text(if set_aside { Key::MapSetAside } else { Key::MapNotFound })}</p>
             <p class="detail">{detail}</p>
             <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
         </section>

@@ -339,8 +339,8 @@ e2e('in French, a stored map set aside says why in French', { locale: 'fr-FR' },
   await page.reload();
   const notice = page.locator(`${sel('notice')}[data-kind="quarantine"]`).first();
   await expectText(notice, /Raison : JSON non valide ligne 1, colonne \d+/);
-  // The map's own page says it cannot be opened (not "Loading…" for ever);
-  // the notice above says why and where its text is.
-  await expectText(page.locator('.missing-map'), /Cette carte n'existe pas/);
+  // The map's own page says it was set aside (not "Loading…" for ever, nor
+  // "does not exist"); the notice above says why and where its text is.
+  await expectText(page.locator('.missing-map'), /Cette carte n'a pas pu être lue : elle a été mise de côté, intacte/);
   await shot('notice');
 });

@@ -30,8 +30,9 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
     let app = expect_context::<AppState>();
     let stored = match library::load_map(&*app.store(), &id) {
         Ok(stored) => stored,
-        Err(error) => return view! { <MissingMap error=error/> }.into_any(),
+        Err(error) => return view! { <MissingMap error=error id=id/> }.into_any(),
     };
+    let source = stored.map.based_on.clone().unwrap_or_default();
     let current = stored
         .map
         .based_on
@@ -57,7 +58,7 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
         }
         Err(LoadError::Missing) => view! { <p class="notice-text" data-testid="current-missing">{app.text(Key::CurrentStateMissing)}</p> }.into_any(),
         // Unreadable, or the storage failed: said as for any map.
-        Err(error) => view! { <MissingMap error=error/> }.into_any(),
+        Err(error) => view! { <MissingMap error=error id=source/> }.into_any(),
     };
     view! {
         <section class="comparison" data-testid="comparison">

@@ -47,7 +47,7 @@ pub fn MapEditor(id: String) -> impl IntoView {
             bring_library_edits(session);
             view! { <OpenMap session=session/> }.into_any()
         }
-        Err(error) => view! { <MissingMap error=error/> }.into_any(),
+        Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
     }
 }
 

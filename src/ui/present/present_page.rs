@@ -24,7 +24,7 @@ pub fn PresentPage(address: PresentAddress) -> impl IntoView {
     let app = expect_context::<AppState>();
     match library::load_map(&*app.store(), &address.map) {
         Ok(stored) => view! { <Presentation map=stored.map slide=address.slide/> }.into_any(),
-        Err(error) => view! { <MissingMap error=error/> }.into_any(),
+        Err(error) => view! { <MissingMap error=error id=address.map/> }.into_any(),
     }
 }
 

@@ -48,7 +48,7 @@ pub fn ReportPage(id: String, department: Option<String>) -> impl IntoView {
             provide_context(session);
             view! { <OpenReport session=session department=department/> }.into_any()
         }
-        Err(error) => view! { <MissingMap error=error/> }.into_any(),
+        Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
     }
 }
 
