@@ -4,7 +4,7 @@
 
 use super::branding::Branding;
 use super::model::{
-    Action, Card, Emotion, JourneyMap, Lane, LaneKind, MapKind, Persona, Scales, Stage, Touchpoint,
+    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
     EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
 
@@ -288,17 +288,18 @@ fn ensure_links(map: &JourneyMap, action: &Action) -> Result<(), EditError> {
 
 /// The ids of the cards in a Pain points lane: those an opportunity may answer.
 fn pain_point_ids(map: &JourneyMap) -> std::collections::HashSet<String> {
-    let lanes: std::collections::HashSet<&str> = map
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::PainPoints)
-        .map(|l| l.id.as_str())
-        .collect();
     map.cards
         .iter()
-        .filter(|c| lanes.contains(c.lane.as_str()))
+        .filter(|c| map.is_pain_point(c))
         .map(|c| c.id.clone())
         .collect()
+}
+
+/// Adds `scope` to what an edit touched, once.
+fn touch(touched: &mut Vec<Scope>, scope: Scope) {
+    if !touched.contains(&scope) {
+        touched.push(scope);
+    }
 }
 
 /// The pain point cards that `cards` answer: their opportunity counts
@@ -364,9 +365,7 @@ fn and_relink(
             Edit::SetCardAnswers { id, .. } => Scope::Card(id.clone()),
             _ => Scope::Actions,
         };
-        if !touched.contains(&scope) {
-            touched.push(scope);
-        }
+        touch(&mut touched, scope);
     }
     let mut steps = vec![inverse];
     steps.extend(relink);
@@ -929,8 +928,7 @@ impl Edit {
             Edit::SetCardAnswers { id, answers } => {
                 let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
                 if let Some(p) = &answers {
-                    let lane = map.card(p).and_then(|c| map.lane(&c.lane));
-                    if !lane.is_some_and(|l| l.kind == LaneKind::PainPoints) {
+                    if !map.card(p).is_some_and(|c| map.is_pain_point(c)) {
                         return Err(not_found("pain point card", p));
                     }
                 }
@@ -938,10 +936,7 @@ impl Edit {
                 // This card, and the pain points whose opportunity counts change.
                 let mut touched = vec![Scope::Card(id.clone())];
                 for p in old.iter().chain(answers.iter()) {
-                    let scope = Scope::Card(p.clone());
-                    if !touched.contains(&scope) {
-                        touched.push(scope);
-                    }
+                    touch(&mut touched, Scope::Card(p.clone()));
                 }
                 applied(Edit::SetCardAnswers { id, answers: old }, touched)
             }

@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::i18n::Lang;
 use super::json_path;
 use super::model::{
-    JourneyMap, LaneKind, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX,
-    SEVERITY_MIN,
+    JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
 use super::persona::avatar_ok;
 
@@ -556,17 +555,11 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let personas: HashSet<&str> = map.personas.iter().map(|p| p.id.as_str()).collect();
     let cards: HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
     let touchpoints: HashSet<&str> = map.touchpoints.iter().map(|t| t.id.as_str()).collect();
-    // Cards an opportunity may answer: those in a Pain points lane.
-    let pain_lanes: HashSet<&str> = map
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::PainPoints)
-        .map(|l| l.id.as_str())
-        .collect();
+    // Cards an opportunity may answer.
     let pain_points: HashSet<&str> = map
         .cards
         .iter()
-        .filter(|c| pain_lanes.contains(c.lane.as_str()))
+        .filter(|c| map.is_pain_point(c))
         .map(|c| c.id.as_str())
         .collect();
     // (path, what, id, the ids it must be among)
@@ -712,6 +705,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::LaneKind;
     use crate::core::model::{Card, Channel, SequentialIds, Touchpoint};
     use serde_json::Value;
 

@@ -705,6 +705,12 @@ impl JourneyMap {
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
     }
+    /// Whether `card` is a pain point: a card in a Pain points lane (what
+    /// an opportunity may answer).
+    pub fn is_pain_point(&self, card: &Card) -> bool {
+        self.lane(&card.lane)
+            .is_some_and(|l| l.kind == LaneKind::PainPoints)
+    }
     pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
         self.touchpoints.iter().find(|t| t.id == id)
     }

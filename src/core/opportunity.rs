@@ -1,7 +1,7 @@
 //! Opportunities that answer a pain point (issue 5): an Opportunities card
 //! names the Pain points card it answers in [`Card::answers`].
 
-use super::model::{Card, JourneyMap, LaneKind};
+use super::model::{Card, JourneyMap};
 
 /// Characters of a pain point's text shown in a list of choices.
 pub const CHOICE_CHARS: usize = 48;
@@ -14,10 +14,7 @@ pub fn pain_point_choices(map: &JourneyMap) -> Vec<(String, String)> {
     let mut choices = Vec::new();
     for stage in &map.stages {
         for card in map.cards.iter().filter(|c| c.stage == stage.id) {
-            if map
-                .lane(&card.lane)
-                .is_some_and(|l| l.kind == LaneKind::PainPoints)
-            {
+            if map.is_pain_point(card) {
                 choices.push((card.id.clone(), choice_label(card, &stage.name)));
             }
         }
@@ -58,6 +55,7 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::LaneKind;
     use crate::core::model::SequentialIds;
 
     #[test]

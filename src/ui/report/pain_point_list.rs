@@ -16,19 +16,13 @@ pub fn PainPointList() -> impl IntoView {
         // Each stage's pain points, each with the opportunities that answer it.
         type Pains = Vec<(String, Vec<String>)>;
         let stages: Vec<(String, Pains)> = report.shown.with(|m| {
-            let lanes: Vec<&str> = m
-                .lanes
-                .iter()
-                .filter(|l| l.kind == LaneKind::PainPoints)
-                .map(|l| l.id.as_str())
-                .collect();
             m.stages
                 .iter()
                 .map(|s| {
                     let pains = m
                         .cards
                         .iter()
-                        .filter(|c| c.stage == s.id && lanes.contains(&c.lane.as_str()))
+                        .filter(|c| c.stage == s.id && m.is_pain_point(c))
                         .filter(|c| !c.text.trim().is_empty())
                         .map(|c| {
                             let opportunities = opportunities_of(m, &c.id)
