@@ -91,7 +91,7 @@ fn lines(
             .iter()
             .filter(|c| c.lane == lane.id && c.stage == stage)
             .map(|c| match persona_name(&c.persona) {
-                Some(n) => format!("{n}: {}", c.text),
+                Some(n) => format!("{n}{}{}", lang.colon(), c.text),
                 None => c.text.clone(),
             })
             .collect(),
@@ -155,5 +155,20 @@ mod tests {
         }
         // The demo has figures on touchpoints: the test saw them dropped.
         assert!(figures_seen > 0);
+    }
+
+    #[test]
+    fn a_card_of_a_persona_reads_with_the_languages_colon() {
+        for (lang, colon) in [(Lang::En, ": "), (Lang::Fr, " : ")] {
+            let map = demo::demo_map(lang, &mut SequentialIds::new("d"), 0);
+            let card = map.cards.iter().find(|c| c.persona.is_some()).unwrap();
+            let name = &map.persona(card.persona.as_deref().unwrap()).unwrap().name;
+            let lane = map.lane(&card.lane).unwrap();
+            let lines = cell_lines(&map, lane, &card.stage, lang);
+            assert!(
+                lines.contains(&format!("{name}{colon}{}", card.text)),
+                "{lines:?}"
+            );
+        }
     }
 }

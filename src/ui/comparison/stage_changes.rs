@@ -47,7 +47,7 @@ struct Row {
 fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
     let names = |ids: &[String], map: &crate::core::model::JourneyMap| {
         ids.iter()
-            .filter_map(|id| map.touchpoints.iter().find(|t| &t.id == id))
+            .filter_map(|id| map.touchpoint(id))
             .map(|t| t.name.clone())
             .collect::<Vec<_>>()
             .join(", ")
@@ -72,8 +72,9 @@ fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
                 parts.push(format!("{} {}", l.changed, lang.t(Key::CardsChanged)));
             }
             format!(
-                "{}: {}",
+                "{}{}{}",
                 lane_title(l.kind, &l.title, lang),
+                lang.colon(),
                 parts.join(", ")
             )
         })
