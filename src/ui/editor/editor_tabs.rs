@@ -5,27 +5,32 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Key;
 use crate::ui::app_state::Route;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::map_session::{EditorTab, MapSession};
 
 #[component]
 pub fn EditorTabs() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let charts = session.charts_open;
-    let compare = session.compare_open;
+    let tab = session.tab;
+    let tabs = [
+        (EditorTab::Map, "tab-map", Key::MapTab),
+        (EditorTab::Charts, "tab-charts", Key::ChartsTab),
+        (
+            EditorTab::ComparePersonas,
+            "tab-compare",
+            Key::ComparePersonas,
+        ),
+    ]
+    .map(|(which, testid, label)| {
+        view! {
+            <button type="button" role="tab" data-testid=testid
+                aria-selected=move || (tab.get() == which).to_string()
+                on:click=move |_| tab.set(which)>{app.text(label)}</button>
+        }
+    });
     view! {
         <div class="editor-tabs">
-            <div class="tabs" role="tablist">
-                <button type="button" role="tab" data-testid="tab-map"
-                    aria-selected=move || (!charts.get() && !compare.get()).to_string()
-                    on:click=move |_| { charts.set(false); compare.set(false); }>{app.text(Key::MapTab)}</button>
-                <button type="button" role="tab" data-testid="tab-charts"
-                    aria-selected=move || charts.get().to_string()
-                    on:click=move |_| { compare.set(false); charts.set(true); }>{app.text(Key::ChartsTab)}</button>
-                <button type="button" role="tab" data-testid="tab-compare"
-                    aria-selected=move || compare.get().to_string()
-                    on:click=move |_| { charts.set(false); compare.set(true); }>{app.text(Key::ComparePersonas)}</button>
-            </div>
+            <div class="tabs" role="tablist">{tabs}</div>
             <label class="emotion-state">
                 <span>{app.text(Key::EmotionsFor)}</span>
                 <select data-testid="emotion-state"

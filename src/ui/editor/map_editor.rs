@@ -10,7 +10,7 @@ use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
-use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
+use crate::ui::editor::map_session::{EditorTab, ExternalOutcome, MapSession};
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
 use crate::ui::lazy_part::LazyPart;
@@ -141,13 +141,13 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             <Show when=move || session.import_open.get()>
                 <LazyPart load=csv_import/>
             </Show>
-            <div class="map-pane" class:away=move || session.charts_open.get() || session.compare_open.get()>
+            <div class="map-pane" class:away=move || session.tab.get() != EditorTab::Map>
                 <MapGrid/>
             </div>
-            <Show when=move || session.charts_open.get()>
+            <Show when=move || session.tab.get() == EditorTab::Charts>
                 <LazyPart load=charts_page/>
             </Show>
-            <Show when=move || session.compare_open.get()>
+            <Show when=move || session.tab.get() == EditorTab::ComparePersonas>
                 <LazyPart load=persona_comparison/>
             </Show>
         </section>

@@ -62,6 +62,14 @@ pub enum SaveFailure {
     Other(String),
 }
 
+/// The editor's tabs (one shown at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditorTab {
+    Map,
+    Charts,
+    ComparePersonas,
+}
+
 #[derive(Clone, Copy)]
 pub struct MapSession {
     pub app: AppState,
@@ -84,10 +92,9 @@ pub struct MapSession {
     pub persona_view: RwSignal<Option<String>>,
     /// The emotion cells edit the future state's curve rather than today's.
     pub future_emotions: RwSignal<bool>,
-    /// The charts are shown instead of the map grid.
-    pub charts_open: RwSignal<bool>,
-    /// The persona comparison is shown instead of the map grid.
-    pub compare_open: RwSignal<bool>,
+    /// What the editor shows under its bar: the map grid, the charts or
+    /// the persona comparison.
+    pub tab: RwSignal<EditorTab>,
     /// The CSV import dialog is open.
     pub import_open: RwSignal<bool>,
     /// The file of the last import confirmed, to say it is done and undoable.
@@ -112,8 +119,7 @@ impl MapSession {
             can_redo: RwSignal::new(false),
             persona_view: RwSignal::new(None),
             future_emotions: RwSignal::new(false),
-            charts_open: RwSignal::new(false),
-            compare_open: RwSignal::new(false),
+            tab: RwSignal::new(EditorTab::Map),
             import_open: RwSignal::new(false),
             imported: RwSignal::new(None),
         }
