@@ -116,9 +116,33 @@ pub fn avatar_data_url(bytes: &[u8]) -> Result<String, AvatarError> {
     avatar_ok(&url).map(|()| url)
 }
 
+/// A persona's share of customers as typed in its number field: `None`
+/// when the text is not a number yet (nothing to change), `Some(None)` when
+/// it was cleared, else the percentage (a decimal comma accepted) kept
+/// within 0–100.
+pub fn parse_share(text: &str) -> Option<Option<f64>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    let share = text.replace(',', ".").parse::<f64>().ok()?;
+    Some(Some(share.clamp(0.0, 100.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_share_is_a_percentage_cleared_or_not_yet_a_number() {
+        assert_eq!(parse_share(" 35 "), Some(Some(35.0)));
+        assert_eq!(parse_share("12,5"), Some(Some(12.5)));
+        assert_eq!(parse_share("140"), Some(Some(100.0)));
+        assert_eq!(parse_share("-3"), Some(Some(0.0)));
+        assert_eq!(parse_share(""), Some(None));
+        assert_eq!(parse_share("  "), Some(None));
+        assert_eq!(parse_share("1e"), None);
+    }
 
     fn png() -> Vec<u8> {
         let mut bytes = PNG.to_vec();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::{format_decimal, latin_upper, Key, Lang};
 use crate::core::model::Persona;
+use crate::core::persona::parse_share;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
@@ -123,11 +124,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
                 <input type="number" min="0" max="100" step="1"
                     prop:value=move || persona().share.map(|s| format_decimal(Lang::En, s)).unwrap_or_default()
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        let share = if v.trim().is_empty() { Some(None) } else {
-                            v.trim().replace(',', ".").parse::<f64>().ok().map(|s| Some(s.clamp(0.0, 100.0)))
-                        };
-                        if let Some(share) = share { update(&|p| p.share = share); }
+                        if let Some(share) = parse_share(&event_target_value(&ev)) { update(&|p| p.share = share); }
                     } />
             </label>
             {text_field(Key::PersonaGoals, |p| p.goals.clone(), |p, v| p.goals = v, true)}

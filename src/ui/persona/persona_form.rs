@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{format_decimal, Key, Lang};
 use crate::core::model::{Channel, Persona};
+use crate::core::persona::parse_share;
 use crate::ui::persona::avatar_upload::AvatarUpload;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 use crate::ui::persona::persona_library_page::LibraryState;
@@ -65,11 +66,7 @@ pub fn PersonaForm(id: String) -> impl IntoView {
                     <input type="number" min="0" max="100" step="1" data-testid="pf-share"
                         prop:value=move || persona.with(|p| p.share.map(|s| format_decimal(Lang::En, s)).unwrap_or_default())
                         on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let share = if v.trim().is_empty() { Some(None) } else {
-                                v.trim().replace(',', ".").parse::<f64>().ok().map(|s| Some(s.clamp(0.0, 100.0)))
-                            };
-                            if let Some(share) = share { update(&|p| p.share = share); }
+                            if let Some(share) = parse_share(&event_target_value(&ev)) { update(&|p| p.share = share); }
                         }/>
                 </label>
                 {text_field(Key::PersonaRole, "pf-role", |p| p.role.clone(), |p, v| p.role = v, false)}
