@@ -68,6 +68,17 @@ impl MapKind {
         MapKind::FutureState,
         MapKind::ServiceBlueprint,
     ];
+
+    /// The kind as in the file format (`day_in_the_life`): also the value
+    /// of the kind choices in the library and the editor.
+    pub fn code(self) -> &'static str {
+        match self {
+            MapKind::CurrentState => "current_state",
+            MapKind::DayInTheLife => "day_in_the_life",
+            MapKind::FutureState => "future_state",
+            MapKind::ServiceBlueprint => "service_blueprint",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -807,8 +818,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_lane_kind_code_is_its_name_in_the_file_format() {
+    fn a_lane_or_map_kind_code_is_its_name_in_the_file_format() {
         for kind in LaneKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+        }
+        for kind in MapKind::ALL {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.code()));
         }

@@ -104,15 +104,15 @@ pub fn EditorToolbar() -> impl IntoView {
             <select
                 data-testid="map-kind"
                 aria-label=app.text(Key::MapKind)
-                prop:value=move || kind_code(kind())
+                prop:value=move || kind().code()
                 on:change=move |ev| {
-                    if let Some(k) = MapKind::ALL.into_iter().find(|k| kind_code(*k) == event_target_value(&ev)) {
+                    if let Some(k) = MapKind::ALL.into_iter().find(|k| k.code() == event_target_value(&ev)) {
                         session.edit(Edit::SetKind(k));
                     }
                 }
             >
                 {MapKind::ALL.into_iter().map(|k| view! {
-                    <option value=kind_code(k)>{move || k.label(app.lang.get())}</option>
+                    <option value=k.code()>{move || k.label(app.lang.get())}</option>
                 }).collect_view()}
             </select>
             <label class="persona-view">
@@ -169,14 +169,5 @@ pub fn EditorToolbar() -> impl IntoView {
                 <LazyPart load=share_panel/>
             </Show>
         </div>
-    }
-}
-
-pub fn kind_code(kind: MapKind) -> &'static str {
-    match kind {
-        MapKind::CurrentState => "current_state",
-        MapKind::DayInTheLife => "day_in_the_life",
-        MapKind::FutureState => "future_state",
-        MapKind::ServiceBlueprint => "service_blueprint",
     }
 }

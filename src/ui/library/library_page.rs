@@ -16,7 +16,6 @@ use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Incoming, NoticeKind, Route};
-use crate::ui::editor::editor_toolbar::kind_code;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
@@ -286,12 +285,12 @@ pub fn LibraryPage() -> impl IntoView {
                     <select data-testid="new-kind" aria-label=app.text(Key::MapKind)
                         on:change=move |ev| {
                             let code = event_target_value(&ev);
-                            if let Some(kind) = MapKind::ALL.into_iter().find(|k| kind_code(*k) == code) {
+                            if let Some(kind) = MapKind::ALL.into_iter().find(|k| k.code() == code) {
                                 new_kind.set(kind);
                             }
                         }>
                         {MapKind::ALL.into_iter().map(|k| view! {
-                            <option value=kind_code(k) selected=move || new_kind.get() == k>{move || k.label(app.lang.get())}</option>
+                            <option value=k.code() selected=move || new_kind.get() == k>{move || k.label(app.lang.get())}</option>
                         }).collect_view()}
                     </select>
                 </span>

@@ -5,13 +5,18 @@
 use leptos::prelude::*;
 
 use crate::core::edit::Scope;
-use crate::core::i18n::{emotion_face, emotion_label, Key};
+use crate::core::i18n::{emotion_face, emotion_label, Key, Lang};
 use crate::core::model::{Card, LaneKind};
 use crate::core::persona_compare::{emotion_chart, persona_routes};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
+
+/// An empty cell's content: a dash, read out as "nothing".
+fn nothing(lang: Lang) -> AnyView {
+    view! { <span class="compare-none">"—"<span class="visually-hidden">{lang.t(Key::CompareNothing)}</span></span> }.into_any()
+}
 
 #[component]
 pub fn PersonaComparison() -> impl IntoView {
@@ -72,7 +77,7 @@ pub fn PersonaComparison() -> impl IntoView {
                                 view! {
                                     <td>
                                         {if cards.is_empty() {
-                                            view! { <span class="compare-none">"—"<span class="visually-hidden">{lang.t(Key::CompareNothing)}</span></span> }.into_any()
+                                            nothing(lang)
                                         } else {
                                             view! {
                                                 <ul class="compare-cards">
@@ -96,7 +101,7 @@ pub fn PersonaComparison() -> impl IntoView {
                                         <span aria-hidden="true">{emotion_face(v)}</span>
                                         " " {emotion_label(lang, v)}
                                     }.into_any(),
-                                    None => view! { <span class="compare-none">"—"<span class="visually-hidden">{lang.t(Key::CompareNothing)}</span></span> }.into_any(),
+                                    None => nothing(lang),
                                 }}
                             </td>
                         }).collect_view()}
