@@ -92,12 +92,17 @@ pub fn touchpoints_csv(map: &JourneyMap, lang: Lang) -> String {
         ("Department", "Service"),
         ("Reach", "Fréquentation"),
         ("NPS", "NPS"),
-        ("NPS margin (95 %)", "Marge NPS (95 %)"),
+        ("NPS low (95 %)", "NPS bas (95 %)"),
+        ("NPS high (95 %)", "NPS haut (95 %)"),
         ("NPS answers", "Réponses NPS"),
         ("CSAT (% satisfied)", "CSAT (% satisfaits)"),
+        ("CSAT low (95 %)", "CSAT bas (95 %)"),
+        ("CSAT high (95 %)", "CSAT haut (95 %)"),
         ("CSAT mean", "CSAT moyen"),
         ("CSAT answers", "Réponses CSAT"),
         ("CES (mean effort)", "CES (effort moyen)"),
+        ("CES low (95 %)", "CES bas (95 %)"),
+        ("CES high (95 %)", "CES haut (95 %)"),
         ("CES answers", "Réponses CES"),
         ("Last measured", "Dernière mesure"),
         ("Sources", "Sources"),
@@ -117,15 +122,24 @@ pub fn touchpoints_csv(map: &JourneyMap, lang: Lang) -> String {
         sheet.text(&t.department);
         sheet.number(figure(Metric::Reach).map(|(f, _)| f.value.round()));
         let nps = figure(Metric::Nps).map(|(f, _)| f);
+        // Each interval by its two ends: it is not symmetric around the
+        // value when cut at the scale's end, nor around an adjusted centre.
+        let ends = |sheet: &mut Sheet, f: Option<metrics::Figure>| {
+            let i = f.and_then(|f| f.interval);
+            sheet.number(i.map(|i| i.low));
+            sheet.number(i.map(|i| i.high));
+        };
         sheet.number(nps.map(|f| f.value));
-        sheet.number(nps.and_then(|f| f.margin()));
+        ends(&mut sheet, nps);
         sheet.number(answers(nps));
         let csat = figure(Metric::Csat).map(|(f, _)| f);
         sheet.number(csat.map(|f| f.value));
+        ends(&mut sheet, csat);
         sheet.number(csat.and_then(|f| f.secondary));
         sheet.number(answers(csat));
         let ces = figure(Metric::Ces).map(|(f, _)| f);
         sheet.number(ces.map(|f| f.value));
+        ends(&mut sheet, ces);
         sheet.number(answers(ces));
         let last = t.readings.iter().map(|r| r.at).max();
         sheet.raw(&last.map(iso_date).unwrap_or_default());
@@ -231,9 +245,9 @@ mod tests {
             assert!(csv.ends_with("\r\n"));
             let rows = rows(&csv);
             assert_eq!(rows.len(), map.touchpoints.len() + 1);
-            assert_eq!(rows[0].len(), 17);
+            assert_eq!(rows[0].len(), 22);
             assert!(
-                rows.iter().all(|r| r.len() == 17),
+                rows.iter().all(|r| r.len() == 22),
                 "every row has every column"
             );
             let in_order: Vec<&str> = map

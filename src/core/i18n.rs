@@ -513,6 +513,23 @@ keys! {
     AnswersNone => ("— none", "— aucun"),
     OneOpportunity => ("1 opportunity", "1 opportunité"),
     OpportunitiesCount => ("opportunities", "opportunités"),
+    // ---- Issue 17: figures you can defend.
+    WeightedByShare => ("weighted by persona share", "pondéré par la part des personas"),
+    EffectiveN => ("worth", "équivalent à"),
+    AnswersLeftOut => ("answers left out (no persona share)", "réponses écartées (sans part de persona)"),
+    PersonasWithoutAnswers => ("persona(s) without answers", "persona(s) sans réponse"),
+    EffectWorse => ("worse", "moins bien"),
+    WithinNoise => ("within noise", "dans le bruit"),
+    Weighting => ("Pooled figures", "Indicateurs regroupés"),
+    WeightingNone => ("Every answer counts once", "Chaque réponse compte une fois"),
+    WeightingShare => ("Weighted by the personas' share of customers", "Pondérés par la part de clients des personas"),
+    WeightingHint => ("Stage and journey figures can weigh each persona's answers by its share of customers, when survey samples do not match the customer base. Answers given by no persona are then left out.", "Les indicateurs des étapes et du parcours peuvent pondérer les réponses de chaque persona par sa part de clients, quand l'échantillon ne ressemble pas à la clientèle. Les réponses sans persona sont alors écartées."),
+    NotWeightedNoShares => ("not weighted: no persona has a share of customers", "non pondéré : aucun persona n'a de part de clients"),
+    NotWeightedNoAnswers => ("not weighted: no answer comes from a persona with a share", "non pondéré : aucune réponse ne vient d'un persona avec une part"),
+    NotWeightedNotAnswers => ("not weighted: figures typed or on different scales", "non pondéré : indicateurs saisis ou sur des échelles différentes"),
+    Interval95 => ("95 % interval", "intervalle à 95 %"),
+    ChangeSincePrevious => ("Change since the previous reading", "Évolution depuis la mesure précédente"),
+    WholeJourney => ("Whole journey", "Tout le parcours"),
 }
 
 impl LaneKind {

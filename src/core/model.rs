@@ -421,13 +421,35 @@ impl Scale {
     }
 }
 
-/// The scales of the map's CSAT and CES questions (NPS's is fixed).
+/// How a stage's or the journey's pooled figure counts its answers
+/// (format version 5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weighting {
+    /// Every answer counts once (the default).
+    #[default]
+    None,
+    /// Each persona's answers count for its share of customers
+    /// (see `metrics::weighting`).
+    PersonaShare,
+}
+
+impl Weighting {
+    pub fn is_none(&self) -> bool {
+        *self == Weighting::None
+    }
+}
+
+/// The scales of the map's CSAT and CES questions (NPS's is fixed), and how
+/// pooled figures count the answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scales {
     #[serde(default = "csat_scale")]
     pub csat: Scale,
     #[serde(default = "ces_scale")]
     pub ces: Scale,
+    #[serde(default, skip_serializing_if = "Weighting::is_none")]
+    pub weighting: Weighting,
 }
 
 fn csat_scale() -> Scale {
@@ -442,6 +464,7 @@ impl Default for Scales {
         Scales {
             csat: Scale::CSAT,
             ces: Scale::CES,
+            weighting: Weighting::None,
         }
     }
 }

@@ -90,7 +90,9 @@ fn draw(root: &DrawingArea<SVGBackend, Shift>, chart: &BarChart, width: u32) -> 
         .map_err(|_| ())?;
     // Columns: label | plot | value text.
     let label_w = (w * 30 / 100).min(280);
-    let text_w = 250.min(w / 3);
+    // Room for an interval by its ends and a "not conclusive" flag:
+    // "−100 (−100 … −29) (n = 7, not conclusive)" is 41 characters.
+    let text_w = 320.min(w / 3);
     let (left, right) = (label_w + 8, w - text_w - 8);
     let (min, max) = axis(chart.min, chart.max);
     let x_of = |v: f64| -> i32 {

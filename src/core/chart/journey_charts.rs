@@ -261,7 +261,7 @@ pub fn scores(
     let headers = vec![
         lang.t(first).to_owned(),
         metric.label(lang).to_owned(),
-        lang.t(Key::Margin).to_owned(),
+        lang.t(Key::Interval95).to_owned(),
         lang.t(Key::Answers).to_owned(),
     ];
     let table = items
@@ -270,9 +270,7 @@ pub fn scores(
             vec![
                 label.clone(),
                 text::value(lang, f),
-                text::margin(lang, f)
-                    .map(|m| format!("± {m}"))
-                    .unwrap_or_default(),
+                text::interval(lang, f).unwrap_or_default(),
                 text::detail(lang, f),
             ]
         })

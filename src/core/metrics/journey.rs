@@ -1,8 +1,9 @@
 //! Figures across the whole journey: the reach funnel, the channel mix, the
 //! weakest touchpoints, and each stage's figures.
 
+use super::weighting::{weighted, NotWeighted};
 use super::{current, pooled, Figure};
-use crate::core::model::{Channel, JourneyMap, Metric, Touchpoint};
+use crate::core::model::{Channel, JourneyMap, Metric, Touchpoint, Weighting};
 
 /// One touchpoint on the reach funnel.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,19 +133,48 @@ pub fn weakest(map: &JourneyMap) -> Vec<Weakness> {
 }
 
 /// One stage's figure of a metric, pooled over its touchpoints, for
-/// everyone or for one persona.
+/// everyone or for one persona. For everyone, weighted by persona share
+/// when the map says so (see [`group_figure`]).
 pub fn stage_figure(
     map: &JourneyMap,
     stage: &str,
     metric: Metric,
     persona: Option<&str>,
 ) -> Option<Figure> {
-    pooled(
-        map.touchpoints.iter().filter(|t| t.stage == stage),
-        metric,
-        persona,
-        &map.scales,
-    )
+    group_figure(map, |t| t.stage == stage, metric, persona).map(|(f, _)| f)
+}
+
+/// The whole journey's figure of a metric, pooled over every touchpoint.
+pub fn journey_figure(
+    map: &JourneyMap,
+    metric: Metric,
+    persona: Option<&str>,
+) -> Option<(Figure, Option<NotWeighted>)> {
+    group_figure(map, |_| true, metric, persona)
+}
+
+/// The pooled figure of the touchpoints `keep` selects. For one persona,
+/// its respondents'. For everyone: unweighted, or (the map's
+/// [`Weighting::PersonaShare`]) weighted by persona share; when that cannot
+/// be done the unweighted figure comes with the reason.
+pub fn group_figure(
+    map: &JourneyMap,
+    keep: impl Fn(&Touchpoint) -> bool,
+    metric: Metric,
+    persona: Option<&str>,
+) -> Option<(Figure, Option<NotWeighted>)> {
+    let group = || map.touchpoints.iter().filter(|t| keep(t));
+    let plain = || pooled(group(), metric, persona, &map.scales);
+    if persona.is_some()
+        || metric == Metric::Reach
+        || map.scales.weighting != Weighting::PersonaShare
+    {
+        return plain().map(|f| (f, None));
+    }
+    match weighted(group(), metric, &map.personas) {
+        Ok(f) => Some((f, None)),
+        Err(why) => plain().map(|f| (f, Some(why))),
+    }
 }
 
 #[cfg(test)]

@@ -4,10 +4,16 @@
 //!
 //! Everything here is a pure function of the map; the UI only formats it.
 
+pub mod change;
+#[cfg(test)]
+mod coverage_tests;
+pub mod distribution;
+pub mod interval;
 pub mod journey;
 pub mod nps;
 pub mod scale_stats;
 pub mod text;
+pub mod weighting;
 
 use crate::core::model::{Metric, Millis, Reading, Scale, Scales, Touchpoint};
 
@@ -24,6 +30,37 @@ pub const MIN_ANSWERS: u32 = 30;
 pub struct Interval {
     pub low: f64,
     pub high: f64,
+}
+
+/// What a figure's interval, and the intervals of its changes, are
+/// computed from. Sizes are real numbers: a weighted figure carries its
+/// effective sample size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sample {
+    /// NPS: the shares (0…1) of promoters and detractors among `n`.
+    Nps {
+        promoters: f64,
+        detractors: f64,
+        n: f64,
+    },
+    /// CSAT: the share (0…1) of satisfied answers among `n`.
+    Share { share: f64, n: f64 },
+    /// CES: the mean answer and the answers' standard deviation, of `n`.
+    Mean { mean: f64, sd: f64, n: f64 },
+}
+
+/// A figure weighted by the personas' shares of customers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weighted {
+    /// Kish's effective sample size: what the weighted answers are worth.
+    pub effective_n: f64,
+    /// Personas whose answers were weighted.
+    pub personas: u32,
+    /// Personas with a share of customers but no answers here: their
+    /// share is spread over the others (said beside the figure).
+    pub without_answers: u32,
+    /// Answers left out: given by no persona, or by a persona without a share.
+    pub left_out: u32,
 }
 
 /// One metric's figure, ready to show.
@@ -44,17 +81,16 @@ pub struct Figure {
     /// Typed by hand (or pooled with figures typed by hand), rather than
     /// computed from imported answers or counts.
     pub typed: bool,
+    /// The answers behind the interval, when the figure has one.
+    pub sample: Option<Sample>,
+    /// Weighted by persona shares (`None`: every answer counts once).
+    pub weighted: Option<Weighted>,
 }
 
 impl Figure {
     /// Computed from enough answers to mean something.
     pub fn conclusive(&self) -> bool {
         self.metric == Metric::Reach || self.n.is_some_and(|n| n >= MIN_ANSWERS)
-    }
-
-    /// Half the interval's width, when it is symmetric enough to say "± m".
-    pub fn margin(&self) -> Option<f64> {
-        self.interval.map(|i| (i.high - i.low) / 2.0)
     }
 
     /// How good the figure is, from 0 (worst possible) to 1 (best), so that
@@ -81,40 +117,61 @@ impl Figure {
 
 /// The figure of answers counted per point of `scale`.
 pub fn from_answers(metric: Metric, scale: Scale, counts: &[u32]) -> Option<Figure> {
+    let figure = |value, interval, n: u32, secondary, sample| Figure {
+        metric,
+        value,
+        interval: Some(interval),
+        n: Some(n),
+        secondary,
+        scale: Some(scale),
+        typed: false,
+        sample: Some(sample),
+        weighted: None,
+    };
     match metric {
         Metric::Reach => None,
-        Metric::Nps => Nps::from_counts(counts).map(|nps| Figure {
-            metric,
-            value: nps.score,
-            interval: Some(Interval {
-                low: (nps.score - nps.margin).max(-100.0),
-                high: (nps.score + nps.margin).min(100.0),
-            }),
-            n: Some(nps.n),
-            secondary: None,
-            scale: Some(Scale::NPS),
-            typed: false,
+        Metric::Nps => Nps::from_counts(counts).map(|nps| {
+            let n = f64::from(nps.n);
+            let sample = Sample::Nps {
+                promoters: f64::from(nps.promoters) / n,
+                detractors: f64::from(nps.detractors) / n,
+                n,
+            };
+            Figure {
+                scale: Some(Scale::NPS),
+                ..figure(nps.score, nps.interval, nps.n, None, sample)
+            }
         }),
-        Metric::Csat => ScaleStats::from_counts(scale, counts).map(|s| Figure {
-            metric,
-            value: 100.0 * s.good_share,
-            interval: Some(Interval {
+        Metric::Csat => ScaleStats::from_counts(scale, counts).map(|s| {
+            let interval = Interval {
                 low: 100.0 * s.good_interval.low,
                 high: 100.0 * s.good_interval.high,
-            }),
-            n: Some(s.n),
-            secondary: Some(s.mean),
-            scale: Some(scale),
-            typed: false,
+            };
+            let sample = Sample::Share {
+                share: s.good_share,
+                n: f64::from(s.n),
+            };
+            figure(100.0 * s.good_share, interval, s.n, Some(s.mean), sample)
         }),
-        Metric::Ces => ScaleStats::from_counts(scale, counts).map(|s| Figure {
-            metric,
-            value: s.mean,
-            interval: s.mean_interval,
-            n: Some(s.n),
-            secondary: Some(100.0 * s.good_share),
-            scale: Some(scale),
-            typed: false,
+        Metric::Ces => ScaleStats::from_counts(scale, counts).map(|s| {
+            let sample = Sample::Mean {
+                mean: s.mean,
+                sd: s.sd,
+                n: f64::from(s.n),
+            };
+            Figure {
+                interval: s.mean_interval,
+                ..figure(
+                    s.mean,
+                    Interval {
+                        low: 0.0,
+                        high: 0.0,
+                    },
+                    s.n,
+                    Some(100.0 * s.good_share),
+                    sample,
+                )
+            }
         }),
     }
 }
@@ -145,6 +202,8 @@ fn from_value(
         secondary: None,
         scale: scales.of(metric),
         typed: by_hand,
+        sample: None,
+        weighted: None,
     })
 }
 
@@ -314,7 +373,8 @@ mod tests {
         )
         .unwrap();
         assert!((f.value - 30.0).abs() < 1e-9);
-        assert!((f.margin().unwrap() - 15.3077).abs() < 1e-3);
+        let i = f.interval.unwrap();
+        assert!((i.low - 13.9551).abs() < 1e-3 && (i.high - 44.3393).abs() < 1e-3);
         assert_eq!(f.n, Some(100));
         assert!(f.conclusive() && !f.typed);
         assert!((f.goodness().unwrap() - 0.65).abs() < 1e-9);

@@ -1,6 +1,8 @@
-//! Net Promoter Score from 0–10 answers, with its 95 % margin of error.
+//! Net Promoter Score from 0–10 answers, with its 95 % interval (adjusted
+//! Wald, see [`super::interval::nps_interval`]).
 
-use super::{MIN_ANSWERS, Z95};
+use super::interval::nps_interval;
+use super::{Interval, MIN_ANSWERS};
 
 /// The NPS of a set of answers.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -14,8 +16,9 @@ pub struct Nps {
     pub detractors: u32,
     /// % promoters − % detractors, −100…+100.
     pub score: f64,
-    /// Half-width of the 95 % confidence interval, in NPS points.
-    pub margin: f64,
+    /// The 95 % interval, in NPS points: not centred on `score` (the
+    /// adjusted-Wald centre is pulled towards 0) and cut at ±100.
+    pub interval: Interval,
 }
 
 impl Nps {
@@ -35,17 +38,13 @@ impl Nps {
         let total = f64::from(n);
         let p = f64::from(promoters) / total;
         let d = f64::from(detractors) / total;
-        // Each answer scores +1 (promoter), 0 or −1 (detractor); NPS/100 is
-        // their mean, whose variance is (p + d − (p − d)²) / n: the standard
-        // error of a difference of two proportions from one sample.
-        let variance = ((p + d - (p - d) * (p - d)) / total).max(0.0);
         Some(Nps {
             n,
             promoters,
             passives,
             detractors,
             score: 100.0 * (p - d),
-            margin: 100.0 * Z95 * variance.sqrt(),
+            interval: nps_interval(p, d, total),
         })
     }
 
@@ -79,8 +78,8 @@ mod tests {
 
     #[test]
     fn worked_example() {
-        // 50 promoters, 30 passives, 20 detractors: p = .5, d = .2, NPS = 30.
-        // Var = (.5 + .2 − .3²)/100 = .0061; margin = 1.96 × √.0061 × 100 = 15.31…
+        // 50 promoters, 30 passives, 20 detractors: p = .5, d = .2, NPS = 30;
+        // the score interval 13.96 … 44.34 (worked in interval.rs).
         let nps = Nps::from_counts(&counts(20, 30, 50)).unwrap();
         assert_eq!(
             (nps.n, nps.promoters, nps.passives, nps.detractors),
@@ -88,19 +87,25 @@ mod tests {
         );
         assert!(close(nps.score, 30.0));
         assert!(
-            close(nps.margin, 100.0 * Z95 * 0.0061f64.sqrt()),
-            "{}",
-            nps.margin
+            (nps.interval.low - 13.9551).abs() < 1e-3,
+            "{:?}",
+            nps.interval
         );
-        assert!((nps.margin - 15.3077).abs() < 1e-3);
+        assert!((nps.interval.high - 44.3393).abs() < 1e-3);
         assert!(nps.conclusive());
     }
 
     #[test]
-    fn all_promoters_is_plus_100_with_no_spread() {
+    fn all_promoters_is_plus_100_with_an_interval_below_it() {
+        // The plain Wald gave +100 ± 0 here: certainty from 40 answers.
         let nps = Nps::from_counts(&counts(0, 0, 40)).unwrap();
         assert!(close(nps.score, 100.0));
-        assert!(close(nps.margin, 0.0));
+        assert!(close(nps.interval.high, 100.0));
+        assert!(
+            (nps.interval.low - 82.4757).abs() < 1e-3,
+            "{:?}",
+            nps.interval
+        );
     }
 
     #[test]
@@ -115,16 +120,22 @@ mod tests {
         let nps = Nps::from_counts(&counts(0, 1, 0)).unwrap();
         assert_eq!(nps.n, 1);
         assert!(close(nps.score, 0.0));
-        assert!(close(nps.margin, 0.0));
+        assert!(nps.interval.low < -50.0 && nps.interval.high > 50.0);
         assert!(!nps.conclusive());
     }
 
     #[test]
-    fn half_promoters_half_detractors_has_the_widest_margin() {
-        // p = d = .5: Var = (1 − 0)/n; n = 100 → margin = 1.96 × .1 × 100 = 19.6.
+    fn half_promoters_half_detractors_has_the_widest_interval() {
+        // p = d = .5 of 100: symmetric, ±19.23 (score interval, computed
+        // independently), wider than for any other split of 100 answers.
         let nps = Nps::from_counts(&counts(50, 0, 50)).unwrap();
         assert!(close(nps.score, 0.0));
-        assert!(close(nps.margin, Z95 * 10.0));
+        assert!(
+            (nps.interval.high - 19.2337).abs() < 1e-3,
+            "{:?}",
+            nps.interval
+        );
+        assert!((nps.interval.low + 19.2337).abs() < 1e-3);
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! CSAT and CES: answers on a scale, summed up as a mean and a share of good
 //! answers (satisfied, low effort), each with its 95 % confidence interval.
 
-use super::{Interval, MIN_ANSWERS, Z95};
+use super::interval::mean_interval;
+pub use super::interval::wilson;
+use super::{Interval, MIN_ANSWERS};
 use crate::core::model::Scale;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScaleStats {
     pub n: u32,
     pub mean: f64,
-    /// The mean's 95 % interval (normal approximation with the sample's
-    /// standard deviation); `None` with a single answer.
+    /// The answers' sample standard deviation (n − 1); 0 with one answer.
+    pub sd: f64,
+    /// The mean's 95 % interval (Student's t, cut at the scale's ends);
+    /// `None` with a single answer.
     pub mean_interval: Option<Interval>,
     /// Share of answers in the scale's good range, 0…1.
     pub good_share: f64,
@@ -33,19 +37,18 @@ impl ScaleStats {
             .map(|(i, &c)| point(i) * f64::from(c))
             .sum::<f64>()
             / total;
-        let mean_interval = (n > 1).then(|| {
-            let squares: f64 = counted
-                .clone()
-                .enumerate()
-                .map(|(i, &c)| (point(i) - mean).powi(2) * f64::from(c))
-                .sum();
-            let sd = (squares / (total - 1.0)).sqrt();
-            let half = Z95 * sd / total.sqrt();
-            Interval {
-                low: mean - half,
-                high: mean + half,
-            }
-        });
+        let squares: f64 = counted
+            .clone()
+            .enumerate()
+            .map(|(i, &c)| (point(i) - mean).powi(2) * f64::from(c))
+            .sum();
+        let sd = if n > 1 {
+            (squares / (total - 1.0)).sqrt()
+        } else {
+            0.0
+        };
+        let mean_interval =
+            mean_interval(mean, sd, total, f64::from(scale.low), f64::from(scale.high));
         let good: u32 = counted
             .enumerate()
             .filter(|(i, _)| (scale.good_low..=scale.good_high).contains(&(scale.low + *i as i32)))
@@ -55,6 +58,7 @@ impl ScaleStats {
         Some(ScaleStats {
             n,
             mean,
+            sd,
             mean_interval,
             good_share,
             good_interval: wilson(good_share, total),
@@ -63,18 +67,6 @@ impl ScaleStats {
 
     pub fn conclusive(&self) -> bool {
         self.n >= MIN_ANSWERS
-    }
-}
-
-/// The Wilson score interval of a proportion `p` observed on `n` answers.
-pub fn wilson(p: f64, n: f64) -> Interval {
-    let z2 = Z95 * Z95;
-    let denominator = 1.0 + z2 / n;
-    let centre = (p + z2 / (2.0 * n)) / denominator;
-    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
-    Interval {
-        low: (centre - half).max(0.0),
-        high: (centre + half).min(1.0),
     }
 }
 
@@ -101,10 +93,11 @@ mod tests {
         assert_eq!(stats.n, 10);
         assert!(close(stats.mean, 3.5, 1e-12));
         assert!(close(stats.good_share, 0.6, 1e-12));
-        let half = Z95 * (14.5f64 / 9.0).sqrt() / 10f64.sqrt();
+        // Student's t with 9 df: 2.262157 (the normal z 1.96 was too narrow).
+        let half = 2.262_157 * (14.5f64 / 9.0).sqrt() / 10f64.sqrt();
         let interval = stats.mean_interval.unwrap();
-        assert!(close(interval.low, 3.5 - half, 1e-12));
-        assert!(close(interval.high, 3.5 + half, 1e-12));
+        assert!(close(interval.low, 3.5 - half, 1e-5));
+        assert!(close(interval.high, 3.5 + half, 1e-5));
         // Wilson for 6/10: centre (.6 + 3.8415/20)/1.38415 = .5723…, half ≈ .2590.
         assert!(
             close(stats.good_interval.low, 0.3127, 1e-3),

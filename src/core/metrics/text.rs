@@ -1,7 +1,9 @@
 //! Figures as people read them, in the UI language: `+23 ± 9`, `78 %`,
-//! `2,9 / 7`, `12 000`.
+//! `2,9 / 7`, `12 000`, and `+100 (+17 … +100)` when the interval is not
+//! symmetric (cut at the scale's end, or an adjusted-Wald centre).
 
-use super::Figure;
+use super::change::{Change, Verdict};
+use super::{Figure, Interval, MIN_ANSWERS};
 use crate::core::i18n::{format_count, format_decimal, format_percent, Key, Lang};
 use crate::core::model::Metric;
 
@@ -51,23 +53,75 @@ pub fn value(lang: Lang, f: &Figure) -> String {
     }
 }
 
-/// The margin alone, in the value's unit (`9`, `7 %`, `0.3`), if known.
-pub fn margin(lang: Lang, f: &Figure) -> Option<String> {
-    let m = f.margin()?;
-    Some(match f.metric {
-        Metric::Reach => return None,
-        Metric::Nps => format!("{}", m.round() as i64),
-        Metric::Csat => format_percent(lang, m.round()),
-        Metric::Ces => format_decimal(lang, m),
+/// A figure's interval as shown: `± m` when both ends are `m` away from
+/// the value at the precision shown, else its two ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Bounds {
+    /// `9`, `7 %`, `0.3`: the value ± this.
+    Margin(String),
+    /// `−35`, `+100`: the interval's low and high ends.
+    Ends(String, String),
+}
+
+/// A distance from the value, at the precision the metric is shown with.
+fn distance(lang: Lang, metric: Metric, d: f64) -> String {
+    match metric {
+        Metric::Nps | Metric::Reach => format!("{}", d.abs().round() as i64),
+        Metric::Csat => format_percent(lang, d.abs().round()),
+        Metric::Ces => format_decimal(lang, d.abs()),
+    }
+}
+
+/// An interval's end, as a value of the metric (`−35`, `31 %`, `1.9`).
+fn end(lang: Lang, metric: Metric, x: f64) -> String {
+    match metric {
+        Metric::Ces => format_decimal(lang, x),
+        _ => bare_value(lang, metric, x),
+    }
+}
+
+/// How `interval` around `value` reads: `± m` or its ends.
+pub fn bounds(lang: Lang, metric: Metric, value: f64, interval: Interval) -> Bounds {
+    let below = distance(lang, metric, value - interval.low);
+    let above = distance(lang, metric, interval.high - value);
+    if below == above && interval.low <= value && value <= interval.high {
+        Bounds::Margin(below)
+    } else {
+        Bounds::Ends(
+            end(lang, metric, interval.low),
+            end(lang, metric, interval.high),
+        )
+    }
+}
+
+/// The interval alone: `± 9`, or `−35 … +100` (for tables).
+pub fn interval(lang: Lang, f: &Figure) -> Option<String> {
+    if f.metric == Metric::Reach {
+        return None;
+    }
+    Some(match bounds(lang, f.metric, f.value, f.interval?) {
+        Bounds::Margin(m) => format!("± {m}"),
+        Bounds::Ends(low, high) => format!("{low} … {high}"),
     })
 }
 
-/// The value with its margin: `+23 ± 9`.
+/// The value with its interval: `+23 ± 9`, or `+100 (+17 … +100)`.
 pub fn headline(lang: Lang, f: &Figure) -> String {
-    match margin(lang, f) {
-        Some(m) => format!("{} ± {m}", value(lang, f)),
-        None => value(lang, f),
+    let shown = value(lang, f);
+    match f.interval.filter(|_| f.metric != Metric::Reach) {
+        None => shown,
+        Some(i) => match bounds(lang, f.metric, f.value, i) {
+            Bounds::Margin(m) => format!("{shown} ± {m}"),
+            Bounds::Ends(low, high) => format!("{shown} ({low} … {high})"),
+        },
     }
+}
+
+/// Why a figure is flagged *not conclusive*, with its threshold (for the
+/// flag's tooltip).
+pub fn not_conclusive_hint(lang: Lang) -> String {
+    lang.t(Key::NotConclusiveHint)
+        .replace("30", &MIN_ANSWERS.to_string())
 }
 
 /// What is behind the figure: `140 answers · mean 4.1`, or `typed by hand`.
@@ -93,6 +147,28 @@ pub fn detail(lang: Lang, f: &Figure) -> String {
         )),
         _ => {}
     }
+    if let Some(w) = f.weighted {
+        parts.push(format!(
+            "{} ({} {})",
+            lang.t(Key::WeightedByShare),
+            lang.t(Key::EffectiveN),
+            format_count(lang, w.effective_n.round())
+        ));
+        if w.left_out > 0 {
+            parts.push(format!(
+                "{} {}",
+                format_count(lang, f64::from(w.left_out)),
+                lang.t(Key::AnswersLeftOut)
+            ));
+        }
+        if w.without_answers > 0 {
+            parts.push(format!(
+                "{} {}",
+                format_count(lang, f64::from(w.without_answers)),
+                lang.t(Key::PersonasWithoutAnswers)
+            ));
+        }
+    }
     if f.typed {
         parts.push(lang.t(Key::TypedByHand).into());
     }
@@ -102,12 +178,9 @@ pub fn detail(lang: Lang, f: &Figure) -> String {
     parts.join(" · ")
 }
 
-/// How a figure moved since the previous one: `▲` better, `▼` worse, `=`
-/// unchanged at the precision shown, and the change in the value's unit
-/// (`+33`, `+5 pts`, `−0,4`, `+1,200`).
-pub fn trend(lang: Lang, now: &Figure, before: &Figure) -> (char, String) {
-    let delta = now.value - before.value;
-    let shown = match now.metric {
+/// A signed change in the metric's unit: `+33`, `+5 pts`, `−0.4`, `+1,200`.
+pub fn signed_change(lang: Lang, metric: Metric, delta: f64) -> String {
+    match metric {
         Metric::Reach => {
             let sign = if delta > 0.0 { "+" } else { "" };
             format!("{sign}{}", format_count(lang, delta))
@@ -118,21 +191,59 @@ pub fn trend(lang: Lang, now: &Figure, before: &Figure) -> (char, String) {
             let sign = if delta > 0.0 { "+" } else { "" };
             format!("{sign}{}", format_decimal(lang, delta)).replace('-', "\u{2212}")
         }
+    }
+}
+
+/// The words of a verdict: *improved*, *worse*, *within noise*.
+pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
+    lang.t(match v {
+        Verdict::Better => Key::EffectImproved,
+        Verdict::Worse => Key::EffectWorse,
+        Verdict::WithinNoise => Key::WithinNoise,
+    })
+}
+
+/// A change as read: `+7 (−23 … +37) · within noise`, `+20 pts (+5 … +33
+/// pts) · improved`; only the difference when it cannot be tested.
+pub fn change(lang: Lang, c: &Change) -> String {
+    let delta = signed_change(lang, c.metric, c.delta);
+    let Some(i) = c.interval else {
+        return delta;
     };
-    let better = match (now.goodness(), before.goodness()) {
-        (Some(a), Some(b)) => a - b,
-        _ => delta,
-    };
+    let ends = format!(
+        "{} … {}",
+        signed_change(lang, c.metric, i.low),
+        signed_change(lang, c.metric, i.high)
+    );
+    match c.verdict {
+        Some(v) => format!("{delta} ({ends}) · {}", verdict(lang, v)),
+        None => format!("{delta} ({ends})"),
+    }
+}
+
+/// How a figure moved since the previous one: `▲` better and `▼` worse
+/// beyond noise at 95 %, `≈` within noise, `=` unchanged at the precision
+/// shown; for figures that cannot be tested (typed ones), `▲` / `▼` by
+/// direction alone. With the change as [`change`] writes it.
+pub fn trend(lang: Lang, now: &Figure, before: &Figure) -> (char, String) {
+    let c = super::change::between(before, now);
+    let shown = change(lang, &c);
+    let bare = signed_change(lang, c.metric, c.delta);
     let unchanged = matches!(
-        shown.trim_start_matches(['+', '\u{2212}']),
+        bare.trim_start_matches(['+', '\u{2212}']),
         "0" | "0 pts" | "0 points"
     );
-    let arrow = if unchanged {
-        '='
-    } else if better > 0.0 {
-        '▲'
-    } else {
-        '▼'
+    let better = match (now.goodness(), before.goodness()) {
+        (Some(a), Some(b)) => a - b,
+        _ => c.delta,
+    };
+    let arrow = match c.verdict {
+        _ if unchanged => '=',
+        Some(Verdict::Better) => '▲',
+        Some(Verdict::Worse) => '▼',
+        Some(Verdict::WithinNoise) => '≈',
+        None if better > 0.0 => '▲',
+        None => '▼',
     };
     (arrow, shown)
 }
@@ -164,7 +275,8 @@ mod tests {
         counts[8] = 30;
         counts[10] = 50;
         let f = from_answers(Metric::Nps, Scale::NPS, &counts).unwrap();
-        assert_eq!(headline(Lang::En, &f), "+30 ± 15");
+        // The score interval 13.96 … 44.34 is 16 below and 14 above: ends.
+        assert_eq!(headline(Lang::En, &f), "+30 (+14 … +44)");
         assert_eq!(detail(Lang::Fr, &f), "100 réponses");
         assert_eq!(signed(-7.4), "\u{2212}7");
         assert_eq!(signed(0.2), "0");
@@ -180,11 +292,21 @@ mod tests {
         };
         assert_eq!(
             trend(Lang::En, &nps(70, 30), &nps(50, 50)),
-            ('▲', "+40".to_owned())
+            ('▲', "+40 (+13 … +65) · improved".to_owned())
         );
         assert_eq!(
-            trend(Lang::En, &nps(50, 50), &nps(70, 30)),
-            ('▼', "\u{2212}40".to_owned())
+            trend(Lang::Fr, &nps(50, 50), &nps(70, 30)),
+            (
+                '▼',
+                "\u{2212}40 (\u{2212}65 … \u{2212}13) · moins bien".to_owned()
+            )
+        );
+        // +10 on 20 answers each side: within noise, said with ≈.
+        let (arrow, said) = trend(Lang::En, &nps(11, 9), &nps(10, 10));
+        assert_eq!(arrow, '≈');
+        assert!(
+            said.starts_with("+10 (") && said.ends_with("· within noise"),
+            "{said}"
         );
         assert_eq!(trend(Lang::En, &nps(50, 50), &nps(50, 50)).0, '=');
         // CES: lower is better, so a lower mean is an improvement.
@@ -193,15 +315,58 @@ mod tests {
         };
         assert_eq!(
             trend(Lang::Fr, &ces(30, 10), &ces(10, 30)),
-            ('▲', "\u{2212}3".to_owned())
+            (
+                '▲',
+                "\u{2212}3 (\u{2212}4,2 … \u{2212}1,8) · amélioré".to_owned()
+            )
         );
         let csat = |good: u32, bad: u32| {
             from_answers(Metric::Csat, Scale::CSAT, &[bad, 0, 0, 0, good]).unwrap()
         };
         assert_eq!(
             trend(Lang::En, &csat(60, 40), &csat(50, 50)),
-            ('▲', "+10 pts".to_owned())
+            (
+                '≈',
+                "+10 pts (\u{2212}4 pts … +23 pts) · within noise".to_owned()
+            )
         );
+    }
+
+    #[test]
+    fn an_interval_reads_as_plus_minus_only_when_it_is_symmetric_as_shown() {
+        // CES answers 2, 3, 4 in equal numbers: t interval, far from the
+        // scale's ends, symmetric: "± m" in both languages.
+        let f = from_answers(Metric::Ces, Scale::CES, &[0, 20, 20, 20, 0, 0, 0]).unwrap();
+        assert_eq!(headline(Lang::En, &f), "3 / 7 ± 0.2");
+        assert_eq!(headline(Lang::Fr, &f), "3 / 7 ± 0,2");
+        assert_eq!(interval(Lang::En, &f).as_deref(), Some("± 0.2"));
+        // All 12 answers satisfied: 100 %, and the interval is one-sided.
+        let f = from_answers(Metric::Csat, Scale::CSAT, &[0, 0, 0, 2, 10]).unwrap();
+        assert_eq!(headline(Lang::En, &f), "100% (76% … 100%)");
+        assert_eq!(
+            headline(Lang::Fr, &f),
+            "100\u{a0}% (76\u{a0}% … 100\u{a0}%)"
+        );
+        assert_eq!(
+            interval(Lang::Fr, &f).as_deref(),
+            Some("76\u{a0}% … 100\u{a0}%")
+        );
+        // An NPS cut at +100 says its ends, never a smaller "±".
+        let mut c = [0; 11];
+        c[10] = 5;
+        let f = from_answers(Metric::Nps, Scale::NPS, &c).unwrap();
+        assert_eq!(headline(Lang::En, &f), "+100 (+13 … +100)");
+        // Typed figures and reach have no interval to show.
+        let typed = super::super::of_reading(
+            &super::super::tests::typed_reading(Metric::Nps, 12.0, Some(40)),
+            &crate::core::model::Scales::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (headline(Lang::En, &typed), interval(Lang::En, &typed)),
+            ("+12".to_owned(), None)
+        );
+        assert!(not_conclusive_hint(Lang::Fr).contains("30"));
     }
 
     #[test]
