@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 
 use super::library::fold;
+use super::metrics::change::{between, Change};
 use super::metrics::{of_reading, Figure};
 use super::model::{Action, ActionStatus, JourneyMap, Metric, Millis, Scales, Touchpoint};
 use super::priority::action_priority;
@@ -30,6 +31,9 @@ pub struct Effect {
     /// Whether the metric got better (lower effort is better); `None` for
     /// reach, or when either figure has no goodness.
     pub improved: Option<bool>,
+    /// The change with its 95 % interval, and whether it is beyond noise
+    /// (`verdict: None` when it cannot be tested: typed figures, reach).
+    pub change: Change,
 }
 
 /// The effect of `action` on `touchpoint`'s metric, read from the metric's
@@ -76,6 +80,7 @@ pub fn effect(action: &Action, touchpoint: &Touchpoint, scales: &Scales) -> Opti
             at: *after_at,
         },
         improved,
+        change: between(before, after),
     })
 }
 
@@ -409,6 +414,46 @@ mod tests {
     }
 
     #[test]
+    fn an_effect_from_answers_says_whether_it_is_beyond_noise() {
+        use crate::core::metrics::change::Verdict;
+        use crate::core::model::{Reading, Scale};
+        let answers = |at: Millis, detractors: u32, promoters: u32| {
+            let mut counts = vec![0; 11];
+            counts[3] = detractors;
+            counts[10] = promoters;
+            Reading {
+                scale: Some(Scale::NPS),
+                answers: counts,
+                source: Some("survey.csv".into()),
+                ..Reading::typed(Metric::Nps, 0.0, None, at)
+            }
+        };
+        let mut m = map("a");
+        let mut done = action("x", "a-high", "a-crit", None).with_status(ActionStatus::Done, 5);
+        done.metric = Some(Metric::Nps);
+        // NPS 0 → +10 on 20 answers each side: within noise.
+        m.touchpoints[0].readings = vec![answers(1, 10, 10), answers(9, 9, 11)];
+        let e = effect(&done, &m.touchpoints[0], &m.scales).unwrap();
+        assert_eq!(e.improved, Some(true), "the direction alone is better");
+        assert_eq!(e.change.verdict, Some(Verdict::WithinNoise));
+        // NPS −20 → +60 on 50 answers each side: +80, improved beyond noise.
+        m.touchpoints[0].readings = vec![answers(1, 30, 20), answers(9, 10, 40)];
+        let e = effect(&done, &m.touchpoints[0], &m.scales).unwrap();
+        assert_eq!(e.change.verdict, Some(Verdict::Better));
+        let (verdict, said) = crate::core::action_text::effect_verdict(Lang::Fr, &e).unwrap();
+        assert_eq!(verdict, Verdict::Better);
+        assert!(
+            said.starts_with("+80 (") && said.ends_with("· amélioré"),
+            "{said}"
+        );
+        // Typed figures cannot be tested.
+        m.touchpoints[0].readings = vec![typed(Metric::Nps, 5.0, 1), typed(Metric::Nps, 20.0, 9)];
+        let e = effect(&done, &m.touchpoints[0], &m.scales).unwrap();
+        assert_eq!(e.change.verdict, None);
+        assert_eq!(crate::core::action_text::effect_verdict(Lang::En, &e), None);
+    }
+
+    #[test]
     fn lower_effort_after_is_an_improvement() {
         let mut m = map("a");
         m.touchpoints[0].readings = vec![typed(Metric::Ces, 5.0, 1), typed(Metric::Ces, 3.0, 9)];
@@ -432,6 +477,13 @@ mod tests {
         assert_eq!(done.len(), 1);
         let e = done[0].effect.expect("measured before and after");
         assert_eq!(e.metric, Metric::Nps);
+        // The demo's two surveys differ beyond noise (the e2e tests read it).
+        assert_eq!(
+            e.change.verdict,
+            Some(crate::core::metrics::change::Verdict::Better),
+            "{:?}",
+            e.change
+        );
         assert!(e.before.at < e.after.at);
         assert_eq!(e.improved, Some(true));
     }

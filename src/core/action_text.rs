@@ -3,6 +3,8 @@
 
 use super::action_board::Effect;
 use super::i18n::{format_count, format_decimal, format_percent, Lang};
+use super::metrics::change::Verdict;
+use super::metrics::text;
 use super::model::{Metric, Millis};
 
 pub use super::csv_export::iso_date;
@@ -55,6 +57,14 @@ pub fn effect_text(lang: Lang, effect: &Effect) -> String {
     )
 }
 
+/// What the effect amounts to: `improved`, `worse` or `within noise` when
+/// both readings have answers (the difference's 95 % interval leaves out 0,
+/// or not), with that interval; `None` when it cannot be tested.
+pub fn effect_verdict(lang: Lang, effect: &Effect) -> Option<(Verdict, String)> {
+    let verdict = effect.change.verdict?;
+    Some((verdict, text::change(lang, &effect.change)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +102,12 @@ mod tests {
                 at: 2,
             },
             improved: None,
+            change: crate::core::metrics::change::Change {
+                metric,
+                delta: after - before,
+                interval: None,
+                verdict: None,
+            },
         };
         assert_eq!(
             effect_text(Lang::En, &effect(Metric::Nps, -12.0, 18.4)),

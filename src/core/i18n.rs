@@ -530,6 +530,9 @@ keys! {
     Interval95 => ("95 % interval", "intervalle à 95 %"),
     ChangeSincePrevious => ("Change since the previous reading", "Évolution depuis la mesure précédente"),
     WholeJourney => ("Whole journey", "Tout le parcours"),
+    EffectNoiseHint => ("The change and its 95 % interval: improved or worse when the interval leaves out no change at all, within noise when chance alone could give it.", "L'évolution et son intervalle à 95 % : améliorée ou dégradée quand l'intervalle exclut l'absence de changement, dans le bruit quand le hasard seul peut la donner."),
+    WeightedShort => ("weighted", "pondéré"),
+    NotWeightedShort => ("not weighted", "non pondéré"),
 }
 
 impl LaneKind {

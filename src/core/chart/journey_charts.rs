@@ -258,9 +258,19 @@ pub fn scores(
         ScoresBy::Touchpoint => Key::Touchpoint,
         ScoresBy::Persona => Key::Personas,
     };
+    // Stage figures for everyone follow the map's weighting: said in the
+    // value's column head (each row's detail says what it is worth).
+    let weighted = by == ScoresBy::Stage
+        && persona.is_none()
+        && items.iter().any(|(_, _, f)| f.weighted.is_some());
+    let value_head = if weighted {
+        format!("{} ({})", metric.label(lang), lang.t(Key::WeightedByShare))
+    } else {
+        metric.label(lang).to_owned()
+    };
     let headers = vec![
         lang.t(first).to_owned(),
-        metric.label(lang).to_owned(),
+        value_head,
         lang.t(Key::Interval95).to_owned(),
         lang.t(Key::Answers).to_owned(),
     ];

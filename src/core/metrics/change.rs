@@ -20,6 +20,15 @@ pub enum Verdict {
     WithinNoise,
 }
 
+/// A verdict's code for the DOM and tests: `better`, `worse`, `noise`.
+pub fn verdict_code(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Better => "better",
+        Verdict::Worse => "worse",
+        Verdict::WithinNoise => "noise",
+    }
+}
+
 /// A figure's change from `before` to `after`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Change {

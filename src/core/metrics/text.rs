@@ -3,6 +3,7 @@
 //! symmetric (cut at the scale's end, or an adjusted-Wald centre).
 
 use super::change::{Change, Verdict};
+use super::weighting::NotWeighted;
 use super::{Figure, Interval, MIN_ANSWERS};
 use crate::core::i18n::{format_count, format_decimal, format_percent, Key, Lang};
 use crate::core::model::Metric;
@@ -115,6 +116,15 @@ pub fn headline(lang: Lang, f: &Figure) -> String {
             Bounds::Ends(low, high) => format!("{shown} ({low} … {high})"),
         },
     }
+}
+
+/// Why a pooled figure is not weighted although the map asks for it.
+pub fn not_weighted(lang: Lang, why: NotWeighted) -> &'static str {
+    lang.t(match why {
+        NotWeighted::NoShares => Key::NotWeightedNoShares,
+        NotWeighted::NoPersonaAnswers => Key::NotWeightedNoAnswers,
+        NotWeighted::NotAnswers => Key::NotWeightedNotAnswers,
+    })
 }
 
 /// Why a figure is flagged *not conclusive*, with its threshold (for the

@@ -49,7 +49,10 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "text" => ("text", "texte"),
         "description" => ("description", "description"),
         "kind" => ("kind", "type"),
-        "scales" => ("answer scales", "échelles de réponse"),
+        "scales" => (
+            "answer scales and weighting",
+            "échelles de réponse et pondération",
+        ),
         "channel" => ("channel", "canal"),
         "classification" => ("classification", "classement"),
         "department" => ("department", "service"),

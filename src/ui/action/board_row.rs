@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::action_text::{effect_text, iso_date};
+use crate::core::action_text::{effect_text, effect_verdict, iso_date};
 use crate::core::i18n::Key;
+use crate::core::metrics::change::{verdict_code, Verdict};
 use crate::core::model::ActionStatus;
 use crate::ui::action::board_page::Board;
 use crate::ui::action::{status_code, status_of};
@@ -46,15 +47,38 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
             let r = r.as_ref()?;
             Some(match r.effect {
                 Some(e) => {
-                    let (mark, word, class) = match e.improved {
-                        Some(true) => ("▲ ", Key::EffectImproved, "effect improved"),
-                        Some(false) => ("▼ ", Key::EffectNotImproved, "effect worse"),
-                        None => ("", Key::ActionEffect, "effect"),
+                    // Beyond noise or not, when both readings have answers;
+                    // else the direction alone (typed figures), said as such.
+                    let (mark, class, said, verdict) = match effect_verdict(lang, &e) {
+                        Some((v, said)) => {
+                            let (mark, class) = match v {
+                                Verdict::Better => ("▲ ", "effect improved"),
+                                Verdict::Worse => ("▼ ", "effect worse"),
+                                Verdict::WithinNoise => ("≈ ", "effect noise"),
+                            };
+                            (mark, class, Some(said), Some(verdict_code(v)))
+                        }
+                        None => match e.improved {
+                            Some(true) => (
+                                "▲ ",
+                                "effect improved",
+                                Some(lang.t(Key::EffectImproved).to_owned()),
+                                None,
+                            ),
+                            Some(false) => (
+                                "▼ ",
+                                "effect worse",
+                                Some(lang.t(Key::EffectNotImproved).to_owned()),
+                                None,
+                            ),
+                            None => ("", "effect", None, None),
+                        },
                     };
                     view! {
-                        <span class=class data-testid="board-effect">
+                        <span class=class data-testid="board-effect" data-verdict=verdict
+                            title=move || (verdict.is_some()).then(|| lang.t(Key::EffectNoiseHint))>
                             <span aria-hidden="true">{mark}</span>{effect_text(lang, &e)}
-                            {e.improved.map(|_| format!(" ({})", lang.t(word)))}
+                            {said.map(|s| format!(" ({s})"))}
                         </span>
                     }
                     .into_any()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
-use crate::core::model::{Metric, Scale};
+use crate::core::model::{Metric, Scale, Weighting};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
 
@@ -19,7 +19,42 @@ pub fn ScaleSettings() -> impl IntoView {
             <summary>{app.text(Key::Scales)}</summary>
             <p class="chart-hint">{app.text(Key::ScalesHint)}</p>
             {[Metric::Csat, Metric::Ces].into_iter().map(|metric| view! { <ScaleRow metric=metric/> }).collect_view()}
+            <WeightingRow/>
         </details>
+    }
+}
+
+/// Whether stage and journey figures weigh each persona's answers by its
+/// share of customers (kept with the map's scales, undoable, merged).
+#[component]
+fn WeightingRow() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let current = move || session.read(Scope::Scales, |m| m.scales.weighting);
+    let choose = move |weighting: Weighting| {
+        let mut scales = session.peek(|m| m.scales);
+        if scales.weighting != weighting {
+            scales.weighting = weighting;
+            session.edit(Edit::SetScales(scales));
+        }
+    };
+    let option = move |weighting: Weighting, label: Key, code: &'static str| {
+        view! {
+            <label class="weighting-option">
+                <input type="radio" name="weighting" value=code data-testid="weighting"
+                    prop:checked=move || current() == weighting
+                    on:change=move |_| choose(weighting)/>
+                <span>{app.text(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="scale-row weighting-row" data-testid="weighting-row">
+            <legend>{app.text(Key::Weighting)}</legend>
+            {option(Weighting::None, Key::WeightingNone, "none")}
+            {option(Weighting::PersonaShare, Key::WeightingShare, "persona_share")}
+            <p class="chart-hint">{app.text(Key::WeightingHint)}</p>
+        </fieldset>
     }
 }
 

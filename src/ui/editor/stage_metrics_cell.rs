@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::edit::Scope;
 use crate::core::i18n::Key;
 use crate::core::metrics::{journey, text};
-use crate::core::model::Metric;
+use crate::core::model::{Metric, Weighting};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
 
@@ -20,6 +20,14 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
         let lang = app.lang.get();
         let persona = session.persona_view.get();
         session.track(Scope::Scales);
+        // Weighted figures depend on the personas' shares.
+        if session.peek(|m| m.scales.weighting) == Weighting::PersonaShare {
+            session.track(Scope::Personas);
+            for id in session.peek(|m| m.personas.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+            {
+                session.track(Scope::Persona(id));
+            }
+        }
         let ids = session.read(Scope::StageTouchpoints(stage.get_value()), |m| {
             m.stage_touchpoints(&stage.get_value())
         });
@@ -30,9 +38,20 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
             Metric::ALL
                 .into_iter()
                 .filter_map(|metric| {
-                    let f =
-                        journey::stage_figure(m, &stage.get_value(), metric, persona.as_deref())?;
+                    let stage = stage.get_value();
+                    let (f, not_weighted) = journey::group_figure(
+                        m,
+                        |t| t.stage == stage,
+                        metric,
+                        persona.as_deref(),
+                    )?;
                     let conclusive = f.conclusive();
+                    // The choice of weighting is said beside the figure.
+                    let weighting = match (f.weighted, not_weighted) {
+                        (Some(_), _) => Some((lang.t(Key::WeightedShort), lang.t(Key::WeightedByShare))),
+                        (None, Some(why)) => Some((lang.t(Key::NotWeightedShort), text::not_weighted(lang, why))),
+                        _ => None,
+                    };
                     Some(view! {
                         <div class="stage-metric" class:inconclusive=!conclusive
                             data-testid="stage-metric" data-metric=metric_code(metric)
@@ -40,7 +59,10 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
                             <span class="stage-metric-name">{metric.label(lang)}</span>
                             <span class="stage-metric-value">{text::headline(lang, &f)}</span>
                             {(!conclusive).then(|| view! {
-                                <span class="stage-metric-flag">{lang.t(Key::NotConclusive)}</span>
+                                <span class="stage-metric-flag" title=text::not_conclusive_hint(lang)>{lang.t(Key::NotConclusive)}</span>
+                            })}
+                            {weighting.map(|(word, why)| view! {
+                                <span class="stage-metric-flag" data-testid="stage-weighting" title=why>{word}</span>
                             })}
                         </div>
                     })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::{Key, Lang};
-use crate::core::metrics::{self, text, Figure};
+use crate::core::metrics::{self, change, text, Figure};
 use crate::core::model::{Metric, Millis, Reading};
 use crate::core::survey_import::{parse_number, Decimal};
 use crate::platform::clock;
@@ -173,11 +173,22 @@ fn MetricRow(
                                 <strong data-testid="metric-value">{text::headline(lang, &s.figure)}</strong>
                                 " "<span class="metric-detail">{text::detail(lang, &s.figure)}</span>
                                 {(!s.figure.conclusive() && !s.figure.typed).then(|| view! {
-                                    <div class="metric-warning" data-testid="not-conclusive">{lang.t(Key::NotConclusiveHint)}</div>
+                                    <div class="metric-warning" data-testid="not-conclusive">{text::not_conclusive_hint(lang)}</div>
                                 })}
                                 <div class="metric-source">{from}" · "{clock::format_date(s.at, lang.code())}</div>
                                 {(!earlier.is_empty()).then(|| view! {
                                     <div class="metric-history" data-testid="metric-history">{lang.t(Key::Earlier)}{lang.colon()}{earlier}</div>
+                                })}
+                                {s.earlier.first().map(|(_, before)| {
+                                    // Beyond noise or not: the difference's own interval.
+                                    let c = change::between(before, &s.figure);
+                                    view! {
+                                        <div class="metric-change" data-testid="metric-change"
+                                            data-verdict=c.verdict.map(change::verdict_code)
+                                            title=lang.t(Key::EffectNoiseHint)>
+                                            {lang.t(Key::ChangeSincePrevious)}{lang.colon()}{text::change(lang, &c)}
+                                        </div>
+                                    }
                                 })}
                                 <button type="button" class="link-button" on:click=remove_latest>{lang.t(Key::RemoveLatest)}</button>
                             </div>

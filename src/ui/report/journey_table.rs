@@ -182,7 +182,8 @@ fn touchpoint(map: &JourneyMap, lang: Lang, t: &Touchpoint) -> impl IntoView {
     }
 }
 
-/// `NPS +23 ± 9`, marked ⚠ when too few answers to conclude.
+/// `NPS +23 ± 9` or `NPS +100 (+13 … +100)`, marked ⚠ when too few
+/// answers to conclude.
 fn figure_text(lang: Lang, f: &Figure) -> String {
     let shown = text::headline(lang, f);
     if f.metric == Metric::Reach || f.conclusive() || f.typed {
@@ -198,9 +199,13 @@ fn stage_figures(map: &JourneyMap, lang: Lang, stage: &str) -> impl IntoView {
         .into_iter()
         .filter_map(|metric| {
             let f = stage_figure(map, stage, metric, None)?;
+            // The weighting is said beside the figure, in print too.
+            let weighted = f
+                .weighted
+                .map(|_| format!(" ({})", lang.t(Key::WeightedShort)));
             Some(view! {
-                <p class="stage-figure">
-                    <strong>{metric.label(lang)}</strong> " " {figure_text(lang, &f)}
+                <p class="stage-figure" title=text::detail(lang, &f)>
+                    <strong>{metric.label(lang)}</strong> " " {figure_text(lang, &f)}{weighted}
                 </p>
             })
         })
