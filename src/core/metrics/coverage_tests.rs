@@ -82,8 +82,12 @@ fn normalise(weights: &[f64]) -> Vec<f64> {
     weights.iter().map(|w| w / total).collect()
 }
 
+/// A case: its name, the metric, its scale, the answer distribution over
+/// the scale's points, and the sample sizes to try.
+type Case<'a> = (&'a str, Metric, Scale, Vec<f64>, &'a [u32]);
+
 /// Runs every case and lists those outside the band, with their coverage.
-fn check(cases: &[(&str, Metric, Scale, Vec<f64>, &[u32])]) {
+fn check(cases: &[Case]) {
     let mut rng = Rng(20_261_201);
     let mut failures = Vec::new();
     for (name, metric, scale, p, sizes) in cases {
