@@ -106,33 +106,10 @@ pub fn LibraryPage() -> impl IntoView {
     let restored = move |name: &str, done: backup::Restored| {
         let lang = app.lang.get_untracked();
         app.refresh_library();
-        let mut text = format!(
-            "{} {name}: {}/{} {}",
-            lang.t(Key::BackupRestored),
-            done.stored,
-            done.total,
-            lang.t(Key::BackupMaps)
-        );
-        if done.copies > 0 {
-            text.push_str(&format!(" — {} {}", done.copies, lang.t(Key::BackupCopies)));
-        }
-        if done.templates > 0 {
-            text.push_str(&format!(
-                ", {} {}",
-                done.templates,
-                lang.t(Key::BackupTemplates)
-            ));
-        }
-        if done.personas > 0 {
-            text.push_str(&format!(
-                ", {} {}",
-                done.personas,
-                lang.t(Key::BackupPersonas)
-            ));
-        }
+        let text = done.message(lang, name);
         match done.failure {
             None => app.notify(NoticeKind::Info(text)),
-            Some(why) => app.notify(NoticeKind::Error(format!("{text}. {why}"))),
+            Some(_) => app.notify(NoticeKind::Error(text)),
         }
     };
     let back_up = move |_| {
@@ -225,7 +202,7 @@ pub fn LibraryPage() -> impl IntoView {
                     }
                     None => {
                         let id = opened.map.id.clone();
-                        if app.create_map(&opened.map).is_ok() {
+                        if app.import_map(&opened.map) {
                             app.navigate(Route::Map(id));
                         }
                     }
