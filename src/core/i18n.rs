@@ -517,11 +517,11 @@ keys! {
     AddressNotUnderstood => ("This address was not understood:", "Cette adresse n'a pas été comprise :"),
     AddressNotUnderstoodAfter => (". Here are your maps; nothing was changed.", ". Voici vos cartes ; rien n'a été modifié."),
     QuarantinedTemplate => ("A stored template could not be read. It was set aside untouched; nothing was overwritten.", "Un modèle enregistré n'a pas pu être lu. Il a été mis de côté intact ; rien n'a été écrasé."),
-    QuarantinedPersonaLibrary => ("The stored persona library could not be read. It was set aside untouched; nothing was overwritten.", "La bibliothèque de personas enregistrée n'a pas pu être lue. Elle a été mise de côté intacte ; rien n'a été écrasé."),
-    QuarantinedReplica => ("This browser's stored replica id (which signs its changes for merging) could not be read. It was set aside untouched; a new one signs this browser's changes from now on.", "L'identifiant de réplique de ce navigateur (qui signe ses modifications pour les fusions) n'a pas pu être lu. Il a été mis de côté intact ; un nouvel identifiant signe désormais les modifications de ce navigateur."),
+    QuarantinedPersonaLibrary => ("The stored persona library could not be read. It was set aside untouched.", "La bibliothèque de personas enregistrée n'a pas pu être lue. Elle a été mise de côté intacte."),
+    QuarantinedReplica => ("This browser's replica id (it signs changes for merging) could not be read. It was set aside untouched; a new one signs changes from now on.", "L'identifiant de réplique du navigateur (il signe les modifications pour les fusions) n'a pas pu être lu. Il a été mis de côté intact ; un nouveau signe désormais les modifications."),
     ReplicaUnreadable => ("not a replica id (1 to 64 letters, digits, - or _)", "pas un identifiant de réplique (1 à 64 lettres, chiffres, - ou _)"),
     BackupSetAside => ("set-aside texts", "textes mis de côté"),
-    BackupRefused => ("refused (a backup carries maps, templates, personas and set-aside texts only):", "refusé (une sauvegarde ne contient que des cartes, modèles, personas et textes mis de côté) :"),
+    BackupRefused => ("refused (not a key a backup may write):", "refusé (pas une clé qu'une sauvegarde peut écrire) :"),
 }
 
 impl LaneKind {

@@ -111,7 +111,7 @@ e2e('in French, a hostile backup says what it refused in French', { locale: 'fr-
   await demoEnvelope(page, open);
   const hostile = { format: 'parcours.library', version: 1, exported: 1, maps: [], set_aside: [{ key: 'parcours.replica', text: 'evil0001' }] };
   await page.locator(sel('open-map-file')).setInputFiles(asFile('hostile.json', JSON.stringify(hostile)));
-  await expectText(notices(page, 'info').last(), /Restauré depuis hostile\.json : 0\/0 cartes\. 1 refusé \(une sauvegarde ne contient que des cartes, modèles, personas et textes mis de côté\) : parcours\.replica/);
+  await expectText(notices(page, 'info').last(), /Restauré depuis hostile\.json : 0\/0 cartes\. 1 refusé \(pas une clé qu'une sauvegarde peut écrire\) : parcours\.replica/);
   await shot('hostile-backup-fr');
 });
 
