@@ -10,6 +10,8 @@
 //   - 100 card edits: set value + 'input' event, one macrotask for effects,
 //     forced layout; median, p95 and worst;
 //   - the edits reached the document: saved, and localStorage holds them.
+// A map of 5,000 stages opened as a file (*Open a map file…*): file chosen →
+// the editor showing it, and the next frame (import + open).
 // Also the gzip -9 size of the built wasm + js, and a first visit (empty
 // profile, files gzipped) over emulated slow links: navigation → the demo
 // map readable (read-only preview or editor) and → editable.
@@ -391,6 +393,45 @@ async function restoreTime(browser, url, text) {
   }
 }
 
+/**
+ * Open a map file through the library's file picker in a fresh profile:
+ * file chosen → checked, stored, and the editor showing its first stage
+ * (then the next animation frame).
+ */
+async function importOpenTime(browser, url, env) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
+    await page.goto(url + '#/');
+    await page.locator('[data-testid="library"]').waitFor();
+    const text = JSON.stringify(env);
+    const result = await page.evaluate(
+      async ([body, id, firstStage]) => {
+        const input = document.querySelector('[data-testid="open-map-file"]');
+        const files = new DataTransfer();
+        files.items.add(new File([body], 'bench-5000-stages.json', { type: 'application/json' }));
+        input.files = files.files;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        const shown = () =>
+          document.querySelector(`[data-testid="editor"][data-map-id="${id}"]`) &&
+          document.querySelector(`[data-testid="stage-header"][data-stage-id="${firstStage}"], [data-testid="stage-header"]`);
+        const error = () => document.querySelector('[data-testid="notice"][data-kind="save-error"]');
+        while (!shown() && !error() && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 5));
+        const dom = performance.now() - t0;
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return { dom, frame: performance.now() - t0, error: error()?.textContent ?? (shown() ? null : 'not shown in 120 s') };
+      },
+      [text, env.map.id, env.map.stages[0].id],
+    );
+    return { bytes: text.length, stages: env.map.stages.length, ...result };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Links a first visit is measured over (Chromium's network emulation; latency is per request). */
 const LINKS = [
   { label: '1.6 Mbps, 150 ms', down: 1.6e6 / 8, up: 750e3 / 8, latency: 150 },
@@ -478,10 +519,22 @@ async function main() {
     personas: 1,
   });
 
+  // Many stages, little else: what the stage windowing must answer.
+  const manyStages = makeMap({
+    id: 'bench5000',
+    title: 'Benchmark: 5,000 stages',
+    stages: 5000,
+    notesLanes: 0,
+    cardsPerCell: 0,
+    touchpoints: 500,
+    personas: 1,
+  });
+
   const server = await startServer(DIST, 0);
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   const results = [];
   let restore = null;
+  let manyOpened = null;
   const firstVisits = [];
   const gzipServer = await startServer(DIST, 0, {}, { gzip: true });
   try {
@@ -501,6 +554,8 @@ async function main() {
     const copies = Array.from({ length: 9 }, (_, i) => ({ ...large, map: { ...large.map, id: `benchlarge${i}` } }));
     const backupText = JSON.stringify({ format: 'parcours.library', version: 1, exported: 0, maps: copies, set_aside: [] });
     restore = await restoreTime(browser, server.url, backupText);
+    process.stderr.write('bench: opening a 5,000-stage map file…\n');
+    manyOpened = await importOpenTime(browser, server.url, manyStages);
   } finally {
     await browser.close();
     await server.close();
@@ -560,6 +615,14 @@ async function main() {
   if (restore) {
     console.log(`  backup of ${(restore.bytes / 1048576).toFixed(1)} MB (9 large maps) restored into a fresh profile: ${ms(restore.ms)} (${restore.notice})`);
     if (!/9\/9 maps/.test(restore.notice)) failed = true;
+  }
+  if (manyOpened) {
+    const m = manyOpened;
+    console.log(
+      `  map file of ${m.stages} stages (${(m.bytes / 1048576).toFixed(1)} MB) opened into a fresh profile: ` +
+        `file chosen → editor ${ms(m.dom)}, → next frame ${ms(m.frame)}${m.error ? ` — ${m.error}` : ''}`,
+    );
+    if (m.error) failed = true;
   }
   for (const r of results) {
     for (const p of r.problems ?? []) console.log(`  ${r.label}: ${p}`);

@@ -74,6 +74,33 @@ fn what_the_app_writes_is_valid() {
     }
 }
 
+/// The schema, the validator and the router agree on map ids: any non-empty
+/// text is valid in the schema, passes the app's checks, and has an address
+/// that reads back as the same map; an empty id is refused by both.
+#[test]
+fn every_map_id_the_schema_allows_opens_and_an_empty_one_is_refused_by_both() {
+    use parcours::core::route::Route;
+    let (schemas, index) = schema();
+    let base = demo_map(Lang::En, &mut SequentialIds::new("s"), 1_763_856_000_000);
+    for id in ["a b/c#d%e", "été ✓", "x?y&z=1", "..", "%ZZ", "<img src=x>"] {
+        let mut map = base.clone();
+        map.id = id.into();
+        let text = to_json(&map, 1);
+        check(&schemas, index, &text).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(from_json(&text).unwrap().map.id, id, "the app reads it");
+        let route = Route::Map(id.into());
+        assert_eq!(Route::parse(&route.to_hash()), Some(route), "{id} opens");
+    }
+    let mut map = base.clone();
+    map.id = String::new();
+    let text = to_json(&map, 1);
+    assert!(
+        check(&schemas, index, &text).is_err(),
+        "the schema refuses an empty id"
+    );
+    assert!(from_json(&text).is_err(), "so does the app");
+}
+
 #[test]
 fn a_branded_map_is_valid_and_a_bad_branding_is_not() {
     let (schemas, index) = schema();

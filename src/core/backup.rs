@@ -15,12 +15,21 @@
 //! before them still open). Opening a backup checks every map and template
 //! and the persona library first: one bad item refuses the whole file, with
 //! where it is (`maps[3].map.stages[1].id`), and nothing is stored.
+//!
+//! A backup may come from anyone, so its set-aside texts are written back
+//! only under the quarantine prefix (`parcours.quarantine.…`), where the
+//! library lists them, the storage meter counts them and the user can
+//! download or delete them. Any other key it names (this browser's replica
+//! id, the default branding, the language, a key the app does not own) is
+//! refused and named in the notice: a backup carries maps, templates, the
+//! persona library and set-aside texts, nothing else.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::envelope::FormatError;
-use super::library::{map_key, LoadReport};
+use super::i18n::{Key, Lang};
+use super::library::{map_key, LoadReport, MAP_PREFIX, QUARANTINE_PREFIX};
 use super::map_file::{self, OpenError, Opened};
 use super::model::{IdSource, JourneyMap, Millis, Persona};
 use super::persona_library::{self, PERSONAS_KEY};
@@ -216,7 +225,89 @@ pub struct Restored {
     /// Personas added to the library (those already there keep their
     /// current version).
     pub personas: usize,
+    /// Set-aside texts stored (under the quarantine prefix).
+    pub set_aside: usize,
+    /// The keys of the set-aside texts refused: keys a backup may not write.
+    pub refused: Vec<String>,
     pub failure: Option<String>,
+}
+
+impl Restored {
+    /// What the restore of the file `name` did, in `lang`: how many maps of
+    /// how many, copies, templates, personas and set-aside texts, and the
+    /// keys refused.
+    pub fn message(&self, lang: Lang, name: &str) -> String {
+        let mut text = format!(
+            "{} {name}{}{}/{} {}",
+            lang.t(Key::BackupRestored),
+            lang.colon(),
+            self.stored,
+            self.total,
+            lang.t(Key::BackupMaps)
+        );
+        if self.copies > 0 {
+            text.push_str(&format!(" — {} {}", self.copies, lang.t(Key::BackupCopies)));
+        }
+        for (n, key) in [
+            (self.templates, Key::BackupTemplates),
+            (self.personas, Key::BackupPersonas),
+            (self.set_aside, Key::BackupSetAside),
+        ] {
+            if n > 0 {
+                text.push_str(&format!(", {n} {}", lang.t(key)));
+            }
+        }
+        if !self.refused.is_empty() {
+            let keys: Vec<String> = self
+                .refused
+                .iter()
+                .take(5)
+                .map(|k| {
+                    let short: String = k.chars().take(60).collect();
+                    if short.len() < k.len() {
+                        format!("{short}…")
+                    } else {
+                        short
+                    }
+                })
+                .collect();
+            let more = self.refused.len().saturating_sub(keys.len());
+            text.push_str(&format!(
+                ". {} {} {}",
+                self.refused.len(),
+                lang.t(Key::BackupRefused),
+                keys.join(", ")
+            ));
+            if more > 0 {
+                text.push_str(&format!(" (+{more})"));
+            }
+        }
+        if let Some(why) = &self.failure {
+            text.push_str(&format!(". {why}"));
+        }
+        text
+    }
+}
+
+/// Where a set-aside text of a backup goes in this browser: its quarantine
+/// key as it was, or, for text the backup found unreadable under a map's,
+/// a template's or the persona library's own key (it could not be moved
+/// aside there), a quarantine key made from that key. `None`: a key a
+/// backup may not write (the replica id, the branding, the language, the
+/// theme, any key the app does not own, a bare prefix).
+pub fn set_aside_key(key: &str, now: Millis) -> Option<String> {
+    let own = |prefix: &str| key.strip_prefix(prefix).filter(|rest| !rest.is_empty());
+    if own(QUARANTINE_PREFIX).is_some() {
+        Some(key.to_owned())
+    } else if let Some(id) = own(MAP_PREFIX) {
+        Some(format!("{QUARANTINE_PREFIX}{id}.{now}"))
+    } else if let Some(id) = own(TEMPLATE_PREFIX) {
+        Some(format!("{QUARANTINE_PREFIX}template.{id}.{now}"))
+    } else if key == PERSONAS_KEY {
+        Some(format!("{QUARANTINE_PREFIX}personas.{now}"))
+    } else {
+        None
+    }
 }
 
 /// Stores an opened backup: every map as a new one, then the text it had set
@@ -233,6 +324,8 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
             .count(),
         templates: 0,
         personas: 0,
+        set_aside: 0,
+        refused: Vec::new(),
         failure: None,
     };
     for o in &opened.maps {
@@ -245,12 +338,44 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         }
     }
     for aside in &opened.set_aside {
-        if matches!(store.get(&aside.key), Ok(None)) {
-            if let Err(e) = store.set(&aside.key, &aside.text) {
-                done.failure = Some(e.to_string());
-                return done;
+        let Some(key) = set_aside_key(&aside.key, now) else {
+            done.refused.push(aside.key.clone());
+            continue;
+        };
+        // A free key: the backup's own, or beside another text stored under
+        // it (`<key>.1`, `<key>.2`…). The same text already there is not
+        // stored twice.
+        let mut free = key.clone();
+        let mut n = 0;
+        let same = loop {
+            match store.get(&free) {
+                Ok(None) => break false,
+                Ok(Some(text)) if text == aside.text => break true,
+                Ok(Some(_)) => {
+                    n += 1;
+                    free = format!("{key}.{n}");
+                }
+                Err(e) => {
+                    done.failure = Some(e.to_string());
+                    return done;
+                }
             }
+        };
+        // Text set aside from its own key gets a key with the time: the same
+        // text set aside at an earlier restore is not stored twice either.
+        let same = same
+            || (key != aside.key && {
+                let stem = key.rsplit_once('.').map_or(key.as_str(), |(stem, _)| stem);
+                already_aside(store, stem, &aside.text)
+            });
+        if same {
+            continue;
         }
+        if let Err(e) = store.set(&free, &aside.text) {
+            done.failure = Some(e.to_string());
+            return done;
+        }
+        done.set_aside += 1;
     }
     for t in &opened.templates {
         let free = match store.get(&template::template_key(&t.id)) {
@@ -292,6 +417,15 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         }
     }
     done
+}
+
+/// Whether a text equal to `text` is under a key `<stem>.<something>`.
+fn already_aside(store: &dyn KeyValueStore, stem: &str, text: &str) -> bool {
+    store.keys().unwrap_or_default().iter().any(|k| {
+        k.strip_prefix(stem)
+            .is_some_and(|rest| rest.starts_with('.'))
+            && store.get(k).ok().flatten().as_deref() == Some(text)
+    })
 }
 
 /// An error of the map at `maps[i]`, its paths made paths into the backup.
@@ -533,6 +667,8 @@ mod tests {
                 copies: 0,
                 templates: 0,
                 personas: 0,
+                set_aside: 1,
+                refused: Vec::new(),
                 failure: None
             }
         );
@@ -568,6 +704,107 @@ mod tests {
             load_library(&small, 6_000).unwrap().entries.len(),
             1,
             "what was stored is whole"
+        );
+    }
+
+    #[test]
+    fn a_hostile_backup_writes_only_set_aside_texts_under_the_quarantine_prefix() {
+        let hostile = r#"{"format":"parcours.library","version":1,"exported":1,"maps":[],
+          "set_aside":[
+            {"key":"parcours.replica","text":"evil0001"},
+            {"key":"parcours.branding","text":"{\"organisation\":\"Evil\"}"},
+            {"key":"parcours.lang","text":"fr"},
+            {"key":"parcours.theme","text":"dark"},
+            {"key":"hidden","text":"xxxxxxxx"},
+            {"key":"parcours.quarantine.","text":"bare prefix"},
+            {"key":"parcours.map.m1","text":"{broken map"},
+            {"key":"parcours.template.t1","text":"{broken template"},
+            {"key":"parcours.personas","text":"{broken personas"},
+            {"key":"parcours.quarantine.old.5","text":"kept aside"},
+            {"key":"parcours.quarantine.taken.5","text":"theirs"}]}"#;
+        let store = MemoryStore::default();
+        store.set("parcours.replica", "mine0001").unwrap();
+        store.set("parcours.quarantine.taken.5", "mine").unwrap();
+        let opened = open_backup(
+            hostile.as_bytes(),
+            &none_taken,
+            &mut SequentialIds::new("n"),
+        )
+        .unwrap();
+        let done = restore(&store, &opened, 9);
+        assert_eq!(
+            done.refused,
+            [
+                "parcours.replica",
+                "parcours.branding",
+                "parcours.lang",
+                "parcours.theme",
+                "hidden",
+                "parcours.quarantine."
+            ]
+        );
+        assert_eq!(done.set_aside, 5);
+        let get = |k: &str| store.get(k).unwrap();
+        assert_eq!(get("parcours.replica").as_deref(), Some("mine0001"));
+        for k in [
+            "parcours.branding",
+            "parcours.lang",
+            "parcours.theme",
+            "hidden",
+            "parcours.quarantine.",
+        ] {
+            assert_eq!(get(k), None, "{k}");
+        }
+        assert_eq!(
+            get("parcours.map.m1"),
+            None,
+            "an unreadable map is not a map"
+        );
+        assert_eq!(get("parcours.template.t1"), None);
+        assert_eq!(get("parcours.personas"), None);
+        assert_eq!(
+            get("parcours.quarantine.m1.9").as_deref(),
+            Some("{broken map")
+        );
+        assert_eq!(
+            get("parcours.quarantine.template.t1.9").as_deref(),
+            Some("{broken template")
+        );
+        assert_eq!(
+            get("parcours.quarantine.personas.9").as_deref(),
+            Some("{broken personas")
+        );
+        assert_eq!(
+            get("parcours.quarantine.old.5").as_deref(),
+            Some("kept aside")
+        );
+        // A text already under that key is kept; the backup's goes beside it.
+        assert_eq!(get("parcours.quarantine.taken.5").as_deref(), Some("mine"));
+        assert_eq!(
+            get("parcours.quarantine.taken.5.1").as_deref(),
+            Some("theirs")
+        );
+        // Every key written is listed with the set-aside texts, counted by the meter.
+        let report = load_library(&store, 10).unwrap();
+        assert_eq!(report.quarantined.len(), 6);
+        assert_eq!(report.used, store.used());
+        // Restoring again adds nothing.
+        let again = restore(&store, &opened, 11);
+        assert_eq!(again.set_aside, 0);
+        // The notice says what came back and what was refused, in both languages.
+        let en = done.message(Lang::En, "evil.json");
+        assert!(
+            en.starts_with("Restored from evil.json: 0/0 maps, 5 set-aside texts. 6 refused"),
+            "{en}"
+        );
+        assert!(en.contains("parcours.replica, parcours.branding"), "{en}");
+        assert!(en.contains("(+1)"), "{en}");
+        let fr = done.message(Lang::Fr, "evil.json");
+        assert!(
+            fr.starts_with(
+                "Restauré depuis evil.json : 0/0 cartes, 5 textes mis de côté. 6 refusé"
+            ),
+            "{fr}"
         );
     }
 

@@ -533,6 +533,15 @@ keys! {
     EffectNoiseHint => ("The change and its 95 % interval: improved or worse when the interval leaves out no change at all, within noise when chance alone could give it.", "L'évolution et son intervalle à 95 % : améliorée ou dégradée quand l'intervalle exclut l'absence de changement, dans le bruit quand le hasard seul peut la donner."),
     WeightedShort => ("weighted", "pondéré"),
     NotWeightedShort => ("not weighted", "non pondéré"),
+    // ---- Issue 19: addresses, set-aside texts, backups and files from outside.
+    AddressNotUnderstood => ("This address was not understood:", "Cette adresse n'a pas été comprise :"),
+    AddressNotUnderstoodAfter => (". Here are your maps; nothing was changed.", ". Voici vos cartes ; rien n'a été modifié."),
+    QuarantinedTemplate => ("A stored template could not be read. It was set aside untouched; nothing was overwritten.", "Un modèle enregistré n'a pas pu être lu. Il a été mis de côté intact ; rien n'a été écrasé."),
+    QuarantinedPersonaLibrary => ("The stored persona library could not be read. It was set aside untouched.", "La bibliothèque de personas enregistrée n'a pas pu être lue. Elle a été mise de côté intacte."),
+    QuarantinedReplica => ("This browser's replica id (it signs changes for merging) could not be read. It was set aside untouched; a new one signs changes from now on.", "L'identifiant de réplique du navigateur (il signe les modifications pour les fusions) n'a pas pu être lu. Il a été mis de côté intact ; un nouveau signe désormais les modifications."),
+    ReplicaUnreadable => ("not a replica id (1 to 64 letters, digits, - or _)", "pas un identifiant de réplique (1 à 64 lettres, chiffres, - ou _)"),
+    BackupSetAside => ("set-aside texts", "textes mis de côté"),
+    BackupRefused => ("refused (not a key a backup may write):", "refusé (pas une clé qu'une sauvegarde peut écrire) :"),
 }
 
 impl LaneKind {

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::envelope::{self, FormatError, Stored};
-use super::i18n::{latin_lower, Lang};
+use super::i18n::{latin_lower, Key, Lang};
 use super::model::{IdSource, JourneyMap, MapKind, Millis};
 use super::store::{stored_len, KeyValueStore, StoreError};
 use super::sync::SyncState;
@@ -29,18 +29,54 @@ pub fn map_key(id: &str) -> String {
     format!("{MAP_PREFIX}{id}")
 }
 
+/// Whether `text` is a replica id this app writes or has written: 1 to 64
+/// URL-safe characters (`A–Z a–z 0–9 - _`; the app makes 8 base-36 ones).
+/// Anything else under [`REPLICA_KEY`] is set aside, never reused: a
+/// replica id signs every change made here and names this browser in every
+/// map's version vector, so a mangled one must not pass for it.
+pub fn is_replica_id(text: &str) -> bool {
+    text.len() <= 64 && super::route_text::is_url_safe(text)
+}
+
+/// This browser's replica id, and the stored text it replaced, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replica {
+    pub id: String,
+    /// Unreadable text found under [`REPLICA_KEY`], moved aside untouched
+    /// (to `parcours.quarantine.replica.<time>`) before a new id was stored.
+    pub set_aside: Option<Quarantined>,
+}
+
+/// Set aside the text under [`REPLICA_KEY`] if it is not a replica id (see
+/// [`is_replica_id`]); what was set aside, to tell the user. Nothing is
+/// written when the key is empty or holds a good id.
+pub fn check_replica(store: &dyn KeyValueStore, now: Millis) -> Option<Quarantined> {
+    let raw = store.get(REPLICA_KEY).ok()??;
+    if is_replica_id(&raw) {
+        return None;
+    }
+    let reason = SetAsideReason::NotReplicaId;
+    Some(set_aside(store, REPLICA_KEY, "replica", &raw, reason, now))
+}
+
 /// This browser's replica id: the stored one, or a new one (8 base-36
-/// characters, stored for next time). If storage cannot keep it, this
-/// session still gets one of its own.
-pub fn replica_id(store: &dyn KeyValueStore, ids: &mut dyn IdSource) -> String {
+/// characters, stored for next time). Unreadable text under the key is set
+/// aside first (see [`check_replica`]); if it cannot be set aside it is left
+/// as it is, and this session, like one whose storage cannot keep an id,
+/// gets an id of its own. A new id is a new replica for merging: changes
+/// already signed by the old one stay in the maps' version vectors.
+pub fn replica_id(store: &dyn KeyValueStore, ids: &mut dyn IdSource, now: Millis) -> Replica {
+    let set_aside = check_replica(store, now);
     if let Ok(Some(id)) = store.get(REPLICA_KEY) {
-        if !id.is_empty() && id.len() <= 64 {
-            return id;
+        if is_replica_id(&id) {
+            return Replica { id, set_aside };
         }
     }
     let id: String = ids.next_id().chars().rev().take(8).collect();
-    let _ = store.set(REPLICA_KEY, &id);
-    id
+    if matches!(store.get(REPLICA_KEY), Ok(None)) {
+        let _ = store.set(REPLICA_KEY, &id);
+    }
+    Replica { id, set_aside }
 }
 
 /// A line of the library list.
@@ -88,6 +124,8 @@ pub enum SetAsideReason {
     KeptEarlier,
     /// As the reader said it (English).
     Other(String),
+    /// Under [`REPLICA_KEY`], but not a replica id (see [`is_replica_id`]).
+    NotReplicaId,
 }
 
 impl SetAsideReason {
@@ -103,6 +141,7 @@ impl SetAsideReason {
             (SetAsideReason::KeptEarlier, Lang::En) => "kept aside earlier".to_owned(),
             (SetAsideReason::KeptEarlier, Lang::Fr) => "mise de côté précédemment".to_owned(),
             (SetAsideReason::Other(why), _) => why.clone(),
+            (SetAsideReason::NotReplicaId, lang) => lang.t(Key::ReplicaUnreadable).to_owned(),
         }
     }
 }
@@ -110,6 +149,46 @@ impl SetAsideReason {
 impl std::fmt::Display for SetAsideReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// What a set-aside text was, for the notice's heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetAsideWhat {
+    Map,
+    Template,
+    PersonaLibrary,
+    ReplicaId,
+}
+
+impl SetAsideWhat {
+    /// From the key the text is under: its own (`parcours.template.<id>`,
+    /// when it could not be moved) or its quarantine key, whose first part
+    /// says what it was (`parcours.quarantine.template.<id>.<time>`,
+    /// `….personas.<time>`, `….replica.<time>`; a map's is its id). A map
+    /// whose own id starts with `template.` is then taken for a template:
+    /// only the heading of its notice says so; nothing else depends on it.
+    pub fn of_key(key: &str) -> SetAsideWhat {
+        let tag = key.strip_prefix(QUARANTINE_PREFIX).unwrap_or(key);
+        if tag.starts_with("template.") || key.starts_with(super::template::TEMPLATE_PREFIX) {
+            SetAsideWhat::Template
+        } else if tag.starts_with("personas.") || key == super::persona_library::PERSONAS_KEY {
+            SetAsideWhat::PersonaLibrary
+        } else if tag.starts_with("replica.") || key == REPLICA_KEY {
+            SetAsideWhat::ReplicaId
+        } else {
+            SetAsideWhat::Map
+        }
+    }
+
+    /// The notice's heading, in the UI's words.
+    pub fn heading(self) -> Key {
+        match self {
+            SetAsideWhat::Map => Key::Quarantined,
+            SetAsideWhat::Template => Key::QuarantinedTemplate,
+            SetAsideWhat::PersonaLibrary => Key::QuarantinedPersonaLibrary,
+            SetAsideWhat::ReplicaId => Key::QuarantinedReplica,
+        }
     }
 }
 
@@ -210,9 +289,18 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
                 }
             }
         } else if key.starts_with(QUARANTINE_PREFIX) {
-            let reason = match envelope::from_json(&raw) {
-                Err(err) => SetAsideReason::Unreadable(err),
-                Ok(_) => SetAsideReason::KeptEarlier,
+            // Why, read again the way its kind is read.
+            // (The persona library's reader stays out of the first load:
+            // its text is said kept aside earlier.)
+            let reason = match SetAsideWhat::of_key(&key) {
+                SetAsideWhat::ReplicaId if !is_replica_id(&raw) => SetAsideReason::NotReplicaId,
+                SetAsideWhat::PersonaLibrary | SetAsideWhat::ReplicaId => {
+                    SetAsideReason::KeptEarlier
+                }
+                _ => match envelope::from_json(&raw) {
+                    Err(err) => SetAsideReason::Unreadable(err),
+                    Ok(_) => SetAsideReason::KeptEarlier,
+                },
             };
             report.quarantined.push(Quarantined {
                 key: key.clone(),
@@ -304,6 +392,52 @@ pub fn save_map(
     let revision = stored.unwrap_or(0).max(known_revision) + 1;
     store.set(&key, &envelope::to_json(map, revision))?;
     Ok(revision)
+}
+
+/// A map from a file that the browser's storage cannot take: its stored
+/// size and the room left (both in the quota's units, as the storage meter
+/// counts them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge {
+    pub needed: usize,
+    pub left: usize,
+}
+
+impl TooLarge {
+    /// Why, in `lang`: the file is too large, not the storage full.
+    pub fn message(&self, lang: Lang) -> String {
+        let (needed, left) = (
+            super::i18n::format_size(lang, self.needed),
+            super::i18n::format_size(lang, self.left),
+        );
+        match lang {
+            Lang::En => format!(
+                "This file is too large for this browser's storage: the map needs {needed} and {left} are left. Nothing was stored."
+            ),
+            Lang::Fr => format!(
+                "Ce fichier est trop grand pour le stockage de ce navigateur : la carte demande {needed} et il reste {left}. Rien n'a été enregistré."
+            ),
+        }
+    }
+}
+
+/// Store a map opened from a file (it has an id of its own) as a new map.
+/// When the store refuses it for lack of room, says how large it is and
+/// how much room is left (`used`: what the library uses now), so that a
+/// file too large for any browser is not mistaken for a full storage.
+pub fn store_new_map(
+    store: &dyn KeyValueStore,
+    map: &JourneyMap,
+    used: usize,
+    now: Millis,
+) -> Result<u64, Result<TooLarge, SaveError>> {
+    save_map(store, map, 0, false, now).map_err(|e| match e {
+        SaveError::Store(StoreError::QuotaExceeded) => Ok(TooLarge {
+            needed: stored_len(&map_key(&map.id), &envelope::to_json(map, 1)),
+            left: QUOTA_HINT.saturating_sub(used),
+        }),
+        other => Err(other),
+    })
 }
 
 /// Delete a map; returns its stored text so that the deletion can be undone.
@@ -571,6 +705,42 @@ mod tests {
     }
 
     #[test]
+    fn a_file_too_large_for_the_storage_says_its_size_and_the_room_left() {
+        let mut ids = SequentialIds::new("m");
+        let mut m = map(&mut ids, "Huge", 1);
+        m.cards[0].text = "x".repeat(6_000_000);
+        let store = MemoryStore::with_quota(QUOTA_HINT);
+        store.set("parcours.lang", "fr").unwrap();
+        let used = load_library(&store, 1).unwrap().used;
+        let Err(Ok(too_large)) = store_new_map(&store, &m, used, 2) else {
+            panic!("a 6 MB map does not fit 5 MB");
+        };
+        assert!(too_large.needed > 6_000_000, "{too_large:?}");
+        assert_eq!(too_large.left, QUOTA_HINT - used);
+        let en = too_large.message(Lang::En);
+        assert!(en.starts_with("This file is too large for this browser's storage: the map needs 6 MB and 5.2 MB are left"), "{en}");
+        let fr = too_large.message(Lang::Fr);
+        assert!(
+            fr.contains("la carte demande 6 Mo et il reste 5,2 Mo"),
+            "{fr}"
+        );
+        assert!(
+            load_library(&store, 3).unwrap().entries.is_empty(),
+            "nothing stored"
+        );
+        // A map that fits is stored as any new map.
+        let small = map(&mut ids, "Small", 1);
+        assert_eq!(store_new_map(&store, &small, used, 4), Ok(1));
+        // Other failures are said as they are.
+        store.fail_writes(Some(StoreError::Failed("denied".into())));
+        let other = map(&mut ids, "Other", 1);
+        assert_eq!(
+            store_new_map(&store, &other, used, 5),
+            Err(Err(SaveError::Store(StoreError::Failed("denied".into()))))
+        );
+    }
+
+    #[test]
     fn delete_can_be_undone() {
         let store = MemoryStore::new();
         let mut ids = SequentialIds::new("m");
@@ -638,14 +808,84 @@ mod tests {
     fn a_browser_keeps_one_replica_id() {
         let store = MemoryStore::new();
         let mut ids = SequentialIds::new("replica-");
-        let first = replica_id(&store, &mut ids);
-        assert!(!first.is_empty() && first.len() <= 8);
-        assert_eq!(replica_id(&store, &mut ids), first);
+        let first = replica_id(&store, &mut ids, 1);
+        assert!(!first.id.is_empty() && first.id.len() <= 8);
+        assert_eq!(first.set_aside, None);
+        assert_eq!(replica_id(&store, &mut ids, 2), first);
         let other = MemoryStore::new();
         assert_ne!(
-            replica_id(&other, &mut ids),
-            first,
+            replica_id(&other, &mut ids, 3).id,
+            first.id,
             "another browser, another id"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_replica_id_is_set_aside_and_reported_never_replaced_silently() {
+        for bad in ["", "x".repeat(65).as_str(), "a b", "{\"id\":1}", "été"] {
+            let store = MemoryStore::new();
+            store.set(REPLICA_KEY, bad).unwrap();
+            let replica = replica_id(&store, &mut SequentialIds::new("r"), 42);
+            let aside = replica.set_aside.expect(bad);
+            assert_eq!(aside.key, "parcours.quarantine.replica.42");
+            assert_eq!(aside.original_key, REPLICA_KEY);
+            assert_eq!(aside.reason, SetAsideReason::NotReplicaId);
+            assert_eq!(
+                store.get(&aside.key).unwrap().as_deref(),
+                Some(bad),
+                "untouched"
+            );
+            assert!(is_replica_id(&replica.id));
+            assert_eq!(store.get(REPLICA_KEY).unwrap(), Some(replica.id.clone()));
+            // Listed with the other set-aside texts, said as what it is.
+            let report = load_library(&store, 43).unwrap();
+            assert_eq!(report.quarantined.len(), 1);
+            let q = &report.quarantined[0];
+            assert_eq!(SetAsideWhat::of_key(&q.key), SetAsideWhat::ReplicaId);
+            assert_eq!(q.reason, SetAsideReason::NotReplicaId);
+            assert_ne!(q.reason.message(Lang::En), q.reason.message(Lang::Fr));
+        }
+        // A good id is kept as it is, and nothing is set aside.
+        let store = MemoryStore::new();
+        store.set(REPLICA_KEY, "k3x9a0zq").unwrap();
+        assert_eq!(check_replica(&store, 1), None);
+        assert_eq!(
+            replica_id(&store, &mut SequentialIds::new("r"), 1).id,
+            "k3x9a0zq"
+        );
+        // When it cannot be set aside (storage full), it stays where it is,
+        // and this session signs with an id of its own.
+        let store = MemoryStore::with_quota(stored_len(REPLICA_KEY, "a b") + 2);
+        store.set(REPLICA_KEY, "a b").unwrap();
+        let replica = replica_id(&store, &mut SequentialIds::new("r"), 5);
+        assert_eq!(store.get(REPLICA_KEY).unwrap().as_deref(), Some("a b"));
+        assert!(is_replica_id(&replica.id));
+        assert_eq!(
+            replica.set_aside.map(|q| q.key),
+            Some(REPLICA_KEY.to_owned())
+        );
+    }
+
+    #[test]
+    fn a_set_aside_text_says_what_it_was() {
+        for (key, what) in [
+            ("parcours.quarantine.m1.5", SetAsideWhat::Map),
+            ("parcours.map.m1", SetAsideWhat::Map),
+            ("parcours.quarantine.template.t1.5", SetAsideWhat::Template),
+            ("parcours.template.t1", SetAsideWhat::Template),
+            (
+                "parcours.quarantine.personas.5",
+                SetAsideWhat::PersonaLibrary,
+            ),
+            ("parcours.personas", SetAsideWhat::PersonaLibrary),
+            ("parcours.quarantine.replica.5", SetAsideWhat::ReplicaId),
+            (REPLICA_KEY, SetAsideWhat::ReplicaId),
+        ] {
+            assert_eq!(SetAsideWhat::of_key(key), what, "{key}");
+        }
+        assert_ne!(
+            SetAsideWhat::Template.heading(),
+            SetAsideWhat::Map.heading()
         );
     }
 }

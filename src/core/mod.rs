@@ -28,6 +28,7 @@ pub mod persona_library;
 pub mod presentation;
 pub mod priority;
 pub mod report;
+pub mod route;
 pub mod route_text;
 pub mod share_link;
 pub mod store;

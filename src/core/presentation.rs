@@ -2,7 +2,7 @@
 //! moved through with the keyboard. Where it is (`#/present/<id>[/<n>|/all]`)
 //! and what each key does, without the browser.
 
-use crate::core::route_text::is_url_safe;
+use crate::core::route_text::{decode_id, encode_id};
 
 /// What is on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +22,8 @@ pub struct PresentAddress {
 
 impl PresentAddress {
     /// From what follows `present/` in the fragment: `<id>` (the first
-    /// stage), `<id>/<n>` (stage n, from 1) or `<id>/all` (the whole map).
+    /// stage), `<id>/<n>` (stage n, from 1) or `<id>/all` (the whole map),
+    /// the id percent-encoded (`route_text::encode_id`).
     pub fn parse(rest: &str) -> Option<PresentAddress> {
         let (map, slide) = match rest.split_once('/') {
             None | Some((_, "")) => (rest.trim_end_matches('/'), Slide::Stage(0)),
@@ -32,8 +33,8 @@ impl PresentAddress {
                 (map, Slide::Stage(n - 1))
             }
         };
-        is_url_safe(map).then(|| PresentAddress {
-            map: map.to_owned(),
+        Some(PresentAddress {
+            map: decode_id(map)?,
             slide,
         })
     }
@@ -41,9 +42,9 @@ impl PresentAddress {
     /// What follows `present/` in the fragment.
     pub fn path(&self) -> String {
         match self.slide {
-            Slide::Overview => format!("{}/all", self.map),
-            Slide::Stage(0) => self.map.clone(),
-            Slide::Stage(i) => format!("{}/{}", self.map, i + 1),
+            Slide::Overview => format!("{}/all", encode_id(&self.map)),
+            Slide::Stage(0) => encode_id(&self.map),
+            Slide::Stage(i) => format!("{}/{}", encode_id(&self.map), i + 1),
         }
     }
 }
@@ -100,15 +101,27 @@ mod tests {
         assert_eq!(at("m1/"), Some(Slide::Stage(0)));
         assert_eq!(at("m1/3"), Some(Slide::Stage(2)));
         assert_eq!(at("m1/all"), Some(Slide::Overview));
-        for bad in ["m1/0", "m1/-2", "m1/x", "", "a b", "m1/3/4", "m%20/1"] {
+        for bad in [
+            "m1/0", "m1/-2", "m1/-1", "m1/x", "", "a b", "m1/3/4", "m%2/1", "%ZZ",
+        ] {
             assert_eq!(PresentAddress::parse(bad), None, "{bad}");
         }
-        for slide in [Slide::Overview, Slide::Stage(0), Slide::Stage(7)] {
-            let address = PresentAddress {
-                map: "m-1_x".into(),
-                slide,
-            };
-            assert_eq!(PresentAddress::parse(&address.path()), Some(address));
+        // Any id a file may carry, percent-encoded in the address.
+        assert_eq!(
+            PresentAddress::parse("a%20b%2Fc/2"),
+            Some(PresentAddress {
+                map: "a b/c".into(),
+                slide: Slide::Stage(1)
+            })
+        );
+        for map in ["m-1_x", "a b/c#d%e", "été"] {
+            for slide in [Slide::Overview, Slide::Stage(0), Slide::Stage(7)] {
+                let address = PresentAddress {
+                    map: map.into(),
+                    slide,
+                };
+                assert_eq!(PresentAddress::parse(&address.path()), Some(address));
+            }
         }
     }
 

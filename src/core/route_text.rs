@@ -1,5 +1,6 @@
 //! Text in the URL fragment (`#/map/<id>`, `#/report/<id>/<department>`):
 //! which characters a route part may hold as it is, and percent-encoding for
+//! map ids (a file may give a map any non-empty id: `a b/c#d`, `Été`) and
 //! free text such as a department's name.
 
 /// A non-empty run of URL-safe characters (`A–Z a–z 0–9 - _`): map ids, and
@@ -26,6 +27,27 @@ pub fn percent_encode(text: &str) -> String {
         }
     }
     out
+}
+
+/// A map id as a route part: percent-encoded, so that any id a file may
+/// carry (spaces, `/`, `#`, `%`, any script) fits between two slashes.
+/// Ids made by the app (`A–Z a–z 0–9 - _`) are written as they are.
+pub fn encode_id(id: &str) -> String {
+    percent_encode(id)
+}
+
+/// The map id in a route part written by [`encode_id`] (or by a browser,
+/// which writes `%XX` for what it will not show). `None` for an empty part,
+/// a character no encoder writes (a raw space, `/`, `#`, `<`…), a broken
+/// escape, or bytes that are not UTF-8.
+pub fn decode_id(part: &str) -> Option<String> {
+    let written = part
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'%'));
+    if !written {
+        return None;
+    }
+    percent_decode(part).filter(|id| !id.is_empty())
 }
 
 /// The text `percent_encode` wrote (or a browser did: `%xx` in either case,
@@ -90,7 +112,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn any_map_id_fits_a_route_part() {
+        assert_eq!(encode_id("ab12-_Z"), "ab12-_Z");
+        assert_eq!(encode_id("a b/c#d%e"), "a%20b%2Fc%23d%25e");
+        assert_eq!(decode_id("a%20b%2Fc%23d%25e").as_deref(), Some("a b/c#d%e"));
+        assert_eq!(decode_id("%C3%A9t%C3%A9").as_deref(), Some("été"));
+        assert_eq!(decode_id("ab12").as_deref(), Some("ab12"));
+        for bad in ["", "a b", "a/b", "<img>", "é", "%", "%ZZ", "%C3", "a#b"] {
+            assert_eq!(decode_id(bad), None, "{bad}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn any_id_comes_back_from_its_route_part(id in "\\PC{1,30}") {
+            let part = encode_id(&id);
+            prop_assert!(!part.contains(['/', '#', '?', '&', ' ']));
+            prop_assert_eq!(decode_id(&part), Some(id));
+        }
+
         #[test]
         fn any_text_comes_back_from_its_encoding(text in "\\PC{0,30}") {
             let encoded = percent_encode(&text);

@@ -10,7 +10,8 @@
 use std::fmt;
 
 use miniz_oxide::deflate::compress_to_vec;
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
 
 use super::base64::{self, Alphabet};
 use super::envelope::{self, FormatError};
@@ -31,6 +32,9 @@ pub enum ShareError {
     NotBase64 { at: usize },
     /// The data does not inflate (cut short, or not ours).
     NotDeflate,
+    /// The map's data ends before the link does: something was added to it
+    /// (a `.`, a letter… that a chat or mail tool left at its end).
+    TrailingData,
     /// It inflates to more than [`MAX_MAP_BYTES`].
     TooBig,
     /// It inflates, but not to a map this version can read.
@@ -58,6 +62,12 @@ impl ShareError {
             ),
             ShareError::NotDeflate if fr => "le lien est abîmé ou coupé".to_owned(),
             ShareError::NotDeflate => "the link is damaged or cut short".to_owned(),
+            ShareError::TrailingData if fr => {
+                "le lien est abîmé : il continue après la fin de la carte".to_owned()
+            }
+            ShareError::TrailingData => {
+                "the link is damaged: it goes on after the end of the map".to_owned()
+            }
             ShareError::TooBig if fr => {
                 format!("le lien se déplie en plus de {MAX_MAP_BYTES} octets")
             }
@@ -91,13 +101,7 @@ pub fn encode(map: &JourneyMap) -> Result<String, ShareError> {
 /// The map in a link's data, checked like a file.
 pub fn decode(data: &str) -> Result<JourneyMap, ShareError> {
     let packed = from_base64url(data)?;
-    let json = decompress_to_vec_with_limit(&packed, MAX_MAP_BYTES).map_err(|e| {
-        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-            ShareError::TooBig
-        } else {
-            ShareError::NotDeflate
-        }
-    })?;
+    let json = inflate_whole(&packed)?;
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::NotDeflate)?;
     envelope::from_json(text)
         .map(|stored| stored.map)
@@ -123,6 +127,33 @@ pub fn embed_snippet(page: &str, data: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{page}#/embed/{data}\" title=\"{escaped}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>"
     )
+}
+
+/// Inflates `packed`, which must be one whole deflate stream and nothing
+/// more: data after the stream's end (a character added to the link) is
+/// damage, not something to ignore. Stops at [`MAX_MAP_BYTES`].
+fn inflate_whole(packed: &[u8]) -> Result<Vec<u8>, ShareError> {
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let mut out = vec![0; packed.len().saturating_mul(4).clamp(1024, MAX_MAP_BYTES)];
+    let mut inflater = Box::<DecompressorOxide>::default();
+    let (mut input, mut written) = (packed, 0);
+    loop {
+        let (status, used, wrote) = decompress(&mut inflater, input, &mut out, written, flags);
+        written += wrote;
+        input = input.get(used..).ok_or(ShareError::NotDeflate)?;
+        match status {
+            TINFLStatus::Done if input.is_empty() => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::Done => return Err(ShareError::TrailingData),
+            TINFLStatus::HasMoreOutput if out.len() >= MAX_MAP_BYTES => {
+                return Err(ShareError::TooBig)
+            }
+            TINFLStatus::HasMoreOutput => out.resize((out.len() * 2).min(MAX_MAP_BYTES), 0),
+            _ => return Err(ShareError::NotDeflate),
+        }
+    }
 }
 
 fn base64url(bytes: &[u8]) -> String {
@@ -229,6 +260,35 @@ mod tests {
         for (link, expected) in cases {
             let e = decode(&link).unwrap_err().to_string();
             assert!(e.contains(expected), "{expected:?} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_with_anything_added_at_its_end_is_damaged() {
+        // Links of each length modulo 4, so that an added letter lands in
+        // every position of a base64 group.
+        for extra_cards in 0..4 {
+            let mut map = demo();
+            for i in 0..extra_cards {
+                map.cards.push(Card {
+                    id: format!("x{i}"),
+                    lane: map.lanes[0].id.clone(),
+                    stage: map.stages[0].id.clone(),
+                    persona: None,
+                    text: "z".repeat(i + 1),
+                    severity: None,
+                    answers: None,
+                });
+            }
+            let data = encode(&map).unwrap();
+            assert_eq!(decode(&data).unwrap(), map);
+            for tail in [".", ")", "%3E", ">", "A", "Q", "_", "AA", "AAA", "-x", " "] {
+                let damaged = format!("{data}{tail}");
+                let e = decode(&damaged).expect_err(&format!("{} + {tail:?}", data.len() % 4));
+                let en = e.message(Lang::En);
+                assert!(en.contains("damaged"), "{tail:?}: {en}");
+                assert!(e.message(Lang::Fr).contains("abîmé"), "{tail:?}");
+            }
         }
     }
 

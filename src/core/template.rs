@@ -143,6 +143,41 @@ pub struct TemplateReport {
     pub quarantined: Vec<Quarantined>,
 }
 
+/// A stored template's text, or why it is set aside.
+fn read_stored(id: &str, key: &str, raw: &str) -> Result<envelope::Stored, SetAsideReason> {
+    match envelope::from_json(raw) {
+        Ok(stored) if stored.map.id == id => Ok(stored),
+        Ok(stored) => Err(SetAsideReason::WrongId {
+            key: key.to_owned(),
+            id: stored.map.id,
+        }),
+        Err(err) => Err(SetAsideReason::Unreadable(err)),
+    }
+}
+
+/// Set aside (never delete) the stored templates that cannot be read, and
+/// say which: run when the app starts, so that a broken template is told
+/// like any other set-aside text, before *My templates* is opened.
+pub fn set_aside_unreadable(
+    store: &dyn KeyValueStore,
+    now: Millis,
+) -> Result<Vec<Quarantined>, StoreError> {
+    let mut aside = Vec::new();
+    for key in store.keys()? {
+        let Some(id) = key.strip_prefix(TEMPLATE_PREFIX) else {
+            continue;
+        };
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
+        if let Err(reason) = read_stored(id, &key, &raw) {
+            let tag = format!("template.{id}");
+            aside.push(set_aside(store, &key, &tag, &raw, reason, now));
+        }
+    }
+    Ok(aside)
+}
+
 /// List the user's templates, setting aside (never deleting) the ones that
 /// cannot be read.
 pub fn list_templates(
@@ -157,18 +192,14 @@ pub fn list_templates(
         let Some(raw) = store.get(&key)? else {
             continue;
         };
-        let reason = match envelope::from_json(&raw) {
-            Ok(stored) if stored.map.id == id => {
+        let reason = match read_stored(id, &key, &raw) {
+            Ok(stored) => {
                 report
                     .entries
                     .push(MapEntry::of(&stored.map, stored_len(&key, &raw)));
                 continue;
             }
-            Ok(stored) => SetAsideReason::WrongId {
-                key: key.clone(),
-                id: stored.map.id,
-            },
-            Err(err) => SetAsideReason::Unreadable(err),
+            Err(reason) => reason,
         };
         let aside = format!("template.{id}");
         report
@@ -402,6 +433,46 @@ mod tests {
         let aside = format!("{QUARANTINE_PREFIX}template.garbled.11");
         assert_eq!(store.get(&aside).unwrap().as_deref(), Some("garbage"));
         assert_eq!(load_template(&store, "garbled").unwrap(), t);
+    }
+
+    #[test]
+    fn unreadable_templates_are_set_aside_at_start_and_said_as_templates() {
+        use crate::core::library::SetAsideWhat;
+        let store = MemoryStore::new();
+        let mut good = from_kind(
+            MapKind::CurrentState,
+            Lang::En,
+            &mut SequentialIds::new("g"),
+            1,
+            "Good",
+        );
+        good.id = "good".into();
+        save_template(&store, &good, 1).unwrap();
+        store.set("parcours.template.bad", "{ not json").unwrap();
+        store
+            .set("parcours.template.other", &envelope::to_json(&good, 1))
+            .unwrap();
+        let mut aside = set_aside_unreadable(&store, 7).unwrap();
+        aside.sort_by(|a, b| a.key.cmp(&b.key));
+        let keys: Vec<&str> = aside.iter().map(|q| q.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "parcours.quarantine.template.bad.7",
+                "parcours.quarantine.template.other.7"
+            ]
+        );
+        assert!(matches!(aside[1].reason, SetAsideReason::WrongId { .. }));
+        assert!(aside
+            .iter()
+            .all(|q| SetAsideWhat::of_key(&q.key) == SetAsideWhat::Template));
+        assert_eq!(
+            store.get(&aside[0].key).unwrap().as_deref(),
+            Some("{ not json")
+        );
+        // The readable one is left alone, and a second pass finds nothing.
+        assert_eq!(load_template(&store, "good").unwrap(), good);
+        assert!(set_aside_unreadable(&store, 8).unwrap().is_empty());
     }
 
     proptest! {

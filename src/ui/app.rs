@@ -98,7 +98,10 @@ pub fn App() -> impl IntoView {
     // Back/forward and links change the fragment.
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
         let hash = window().location().hash().unwrap_or_default();
-        let route = Route::from_hash(&hash);
+        let route = Route::parse(&hash).unwrap_or_else(|| {
+            app.not_understood(&hash);
+            Route::Library
+        });
         if app.route.get_untracked() != route {
             app.route.set(route);
         }

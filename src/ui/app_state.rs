@@ -9,88 +9,13 @@ use crate::core::demo::demo_map;
 use crate::core::i18n::{Key, Lang};
 use crate::core::library::{self, LoadReport, LANG_KEY};
 use crate::core::model::JourneyMap;
-use crate::core::presentation::PresentAddress;
-use crate::core::report::address::ReportAddress;
-use crate::core::route_text::is_url_safe;
+pub use crate::core::route::Route;
 use crate::core::store::{KeyValueStore, MemoryStore, StoreError};
+use crate::core::template;
 use crate::platform::clock;
 use crate::platform::local_storage::BrowserStore;
 use crate::platform::random_ids::RandomIds;
 use crate::platform::storage_events::StorageChange;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    Library,
-    /// The persona library shared by all maps: `#/personas`.
-    Personas,
-    Map(String),
-    /// A map carried in the link itself (see `core::share_link`), read-only.
-    View(String),
-    /// The same, alone in its frame: for iframes on other pages.
-    Embed(String),
-    /// An embed of the map file at an address: `#/embed?src=…` (the
-    /// parameters, checked by `core::embed_source` when shown).
-    EmbedSource(String),
-    /// A stored map's report, for reading and printing (maybe of one department).
-    Report(ReportAddress),
-    /// A stored map presented full screen, a stage at a time or whole.
-    Present(PresentAddress),
-    /// A future-state map compared with the current state it was copied from.
-    Compare(String),
-    /// The actions of every map, by priority (`#/actions`).
-    Actions,
-}
-
-impl Route {
-    /// `#/map/<id>` opens a map, `#/view/<data>` shows a shared one and
-    /// `#/embed/<data>` shows it alone in its frame, `#/report/<id>[/<department>]`
-    /// is a map's report; anything else is the library.
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        // What follows a prefix, if it is a non-empty run of URL-safe
-        // characters (map ids, and the base64url data of shared maps).
-        let part = |prefix: &str| path.strip_prefix(prefix).filter(|rest| is_url_safe(rest));
-        if let Some(report) = path.strip_prefix("report/").and_then(ReportAddress::parse) {
-            Route::Report(report)
-        } else if let Some(at) = path
-            .strip_prefix("present/")
-            .and_then(PresentAddress::parse)
-        {
-            Route::Present(at)
-        } else if let Some(id) = part("compare/") {
-            Route::Compare(id.to_owned())
-        } else if path == "personas" {
-            Route::Personas
-        } else if path == "actions" {
-            Route::Actions
-        } else if let Some(id) = part("map/") {
-            Route::Map(id.to_owned())
-        } else if let Some(data) = part("view/") {
-            Route::View(data.to_owned())
-        } else if let Some(data) = part("embed/") {
-            Route::Embed(data.to_owned())
-        } else if let Some(query) = path.strip_prefix("embed?") {
-            Route::EmbedSource(query.to_owned())
-        } else {
-            Route::Library
-        }
-    }
-
-    pub fn to_hash(&self) -> String {
-        match self {
-            Route::Library => "#/".to_owned(),
-            Route::Personas => "#/personas".to_owned(),
-            Route::Map(id) => format!("#/map/{id}"),
-            Route::View(data) => format!("#/view/{data}"),
-            Route::Embed(data) => format!("#/embed/{data}"),
-            Route::EmbedSource(query) => format!("#/embed?{query}"),
-            Route::Report(report) => format!("#/report/{}", report.path()),
-            Route::Present(at) => format!("#/present/{}", at.path()),
-            Route::Compare(id) => format!("#/compare/{id}"),
-            Route::Actions => "#/actions".to_owned(),
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoticeKind {
@@ -164,9 +89,12 @@ impl AppState {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
+        // An address not understood shows the library and says so; it
+        // stores nothing (not even the first visit's demo).
+        let route = Route::parse(&hash);
         let state = AppState {
             lang: RwSignal::new(lang),
-            route: RwSignal::new(Route::from_hash(&hash)),
+            route: RwSignal::new(route.clone().unwrap_or(Route::Library)),
             library: RwSignal::new(LoadReport::default()),
             notices: RwSignal::new(Vec::new()),
             external_change: RwSignal::new(None),
@@ -178,19 +106,35 @@ impl AppState {
         if let Some(StoreError::Unavailable(why) | StoreError::Failed(why)) = unavailable {
             state.notify(NoticeKind::StorageUnavailable(why));
         }
+        if route.is_none() {
+            state.not_understood(&hash);
+        }
+        // Everything set aside at start, said at start: maps, templates and
+        // the replica id (the persona library is read when first needed).
+        let now = clock::now();
+        let mut aside = Vec::new();
+        match template::set_aside_unreadable(&*state.store(), now) {
+            Ok(templates) => aside.extend(templates),
+            Err(e) => state.notify(NoticeKind::Error(e.to_string())),
+        }
+        aside.extend(library::check_replica(&*state.store(), now));
         let report = state.refresh_library();
         for q in report.quarantined {
-            state.notify(NoticeKind::Quarantine {
-                key: q.key,
-                reason: q.reason.message(state.lang.get_untracked()),
-            });
+            // Found again by the library's listing: told once, with the
+            // reason first found.
+            if !aside.iter().any(|a| a.key == q.key) {
+                aside.push(q);
+            }
+        }
+        for q in aside {
+            state.notify_set_aside(q);
         }
         let library_is_empty = state
             .library
             .with_untracked(|l| l.entries.is_empty() && l.quarantined.is_empty());
         // A first visit to the app opens the demo; a first visit through a
         // shared link or an embed stores nothing.
-        if library_is_empty && state.route.get_untracked() == Route::Library {
+        if library_is_empty && route == Some(Route::Library) {
             let demo = demo_map(lang, &mut RandomIds, clock::now());
             let id = demo.id.clone();
             if state.create_map(&demo).is_ok() {
@@ -200,6 +144,21 @@ impl AppState {
         state
     }
 
+    /// Tell the user about a text set aside: where it is and why.
+    pub fn notify_set_aside(&self, q: library::Quarantined) {
+        self.notify(NoticeKind::Quarantine {
+            key: q.key,
+            reason: q.reason.message(self.lang.get_untracked()),
+        });
+    }
+
+    /// The address `hash` was not understood: the library is shown, and
+    /// the user told so.
+    pub fn not_understood(&self, hash: &str) {
+        let text = crate::core::route::not_understood(self.lang.get_untracked(), hash);
+        self.notify(NoticeKind::Info(text));
+    }
+
     /// This browser's replica id: it signs the changes made here, so that a
     /// teammate's copy can be merged (see `core::sync`). Read (or made and
     /// stored) on first use: a shared or embedded map stores nothing.
@@ -207,9 +166,12 @@ impl AppState {
         if let Some(id) = self.replica.get_value() {
             return id;
         }
-        let id = library::replica_id(&*self.store(), &mut RandomIds);
-        self.replica.set_value(Some(id.clone()));
-        id
+        let replica = library::replica_id(&*self.store(), &mut RandomIds, clock::now());
+        if let Some(q) = replica.set_aside {
+            self.notify_set_aside(q);
+        }
+        self.replica.set_value(Some(replica.id.clone()));
+        replica.id
     }
 
     pub fn store(&self) -> Rc<dyn KeyValueStore> {
@@ -281,6 +243,26 @@ impl AppState {
         self.route.set(route);
     }
 
+    /// Store a map opened from a file as a new map and refresh the list; a
+    /// map too large for the room left says so, with its size. Whether it
+    /// was stored.
+    pub fn import_map(&self, map: &JourneyMap) -> bool {
+        let used = self.library.with_untracked(|l| l.used);
+        let result = library::store_new_map(&*self.store(), map, used, clock::now());
+        self.refresh_library();
+        let lang = self.lang.get_untracked();
+        let text = match result {
+            Ok(_) => return true,
+            Err(Ok(too_large)) => too_large.message(lang),
+            Err(Err(library::SaveError::Store(StoreError::QuotaExceeded))) => {
+                lang.t(Key::QuotaFull).to_owned()
+            }
+            Err(Err(e)) => e.to_string(),
+        };
+        self.notify(NoticeKind::Error(text));
+        false
+    }
+
     /// Store a new map (it has fresh ids) and refresh the list.
     pub fn create_map(&self, map: &JourneyMap) -> Result<(), StoreError> {
         let result = library::save_map(&*self.store(), map, 0, false, clock::now());
@@ -299,73 +281,5 @@ impl AppState {
             }
             Err(library::SaveError::Conflict { .. }) => Ok(()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{PresentAddress, ReportAddress, Route};
-    use crate::core::presentation::Slide;
-
-    #[test]
-    fn routes_come_from_the_fragment_and_refuse_odd_ids() {
-        assert_eq!(Route::from_hash(""), Route::Library);
-        assert_eq!(Route::from_hash("#/"), Route::Library);
-        assert_eq!(Route::from_hash("#/map/ab12"), Route::Map("ab12".into()));
-        assert_eq!(Route::from_hash("#/personas"), Route::Personas);
-        assert_eq!(Route::Personas.to_hash(), "#/personas");
-        assert_eq!(Route::from_hash("#/personasx"), Route::Library);
-        assert_eq!(Route::from_hash("#/map/"), Route::Library);
-        assert_eq!(Route::from_hash("#/map/<img>"), Route::Library);
-        assert_eq!(Route::Map("x".into()).to_hash(), "#/map/x");
-        assert_eq!(
-            Route::from_hash("#/view/eJx-_9"),
-            Route::View("eJx-_9".into())
-        );
-        assert_eq!(Route::from_hash("#/view/a+b"), Route::Library);
-        let present = Route::Present(PresentAddress {
-            map: "ab12".into(),
-            slide: Slide::Stage(1),
-        });
-        assert_eq!(Route::from_hash("#/present/ab12/2"), present);
-        assert_eq!(present.to_hash(), "#/present/ab12/2");
-        assert_eq!(Route::from_hash("#/present/ab12/0"), Route::Library);
-        assert_eq!(
-            Route::from_hash("#/compare/f1"),
-            Route::Compare("f1".into())
-        );
-        assert_eq!(Route::Compare("f1".into()).to_hash(), "#/compare/f1");
-        assert_eq!(Route::from_hash("#/compare/a b"), Route::Library);
-        assert_eq!(Route::from_hash("#/view/"), Route::Library);
-        assert_eq!(Route::from_hash("#/embed/abc"), Route::Embed("abc".into()));
-        assert_eq!(Route::from_hash("#/embed/a%20"), Route::Library);
-        assert_eq!(
-            Route::from_hash("#/embed?src=maps%2Fa.json"),
-            Route::EmbedSource("src=maps%2Fa.json".into())
-        );
-        assert_eq!(
-            Route::EmbedSource("src=x".into()).to_hash(),
-            "#/embed?src=x"
-        );
-        let report = |department: Option<&str>| {
-            Route::Report(ReportAddress {
-                map: "ab12".into(),
-                department: department.map(str::to_owned),
-            })
-        };
-        assert_eq!(Route::from_hash("#/report/ab12"), report(None));
-        assert_eq!(
-            Route::from_hash("#/report/ab12/Service%20client"),
-            report(Some("Service client"))
-        );
-        assert_eq!(
-            report(Some("Service client")).to_hash(),
-            "#/report/ab12/Service%20client"
-        );
-        assert_eq!(Route::from_hash("#/report/"), Route::Library);
-        assert_eq!(Route::from_hash("#/report/a%20b"), Route::Library);
-        assert_eq!(Route::from_hash("#/actions"), Route::Actions);
-        assert_eq!(Route::Actions.to_hash(), "#/actions");
-        assert_eq!(Route::from_hash("#/actions/x"), Route::Library);
     }
 }

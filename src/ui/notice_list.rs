@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Key;
+use crate::core::library::SetAsideWhat;
 use crate::platform::download;
 use crate::ui::app_state::{AppState, NoticeKind};
 
@@ -43,7 +44,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
                 }
             };
             view! {
-                <p><strong>{app.text(Key::Quarantined)}</strong></p>
+                <p><strong>{app.text(SetAsideWhat::of_key(&key).heading())}</strong></p>
                 <p>{app.text(Key::QuarantinedKey)} " " <code>{key.clone()}</code></p>
                 <p>{app.text(Key::Reason)} {move || app.lang.get().colon()} {reason}</p>
                 <div class="notice-actions">

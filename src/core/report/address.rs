@@ -1,8 +1,9 @@
 //! Where a report is: `#/report/<map id>` for the whole map, or
 //! `#/report/<map id>/<department>` for one department's report, its name
-//! percent-encoded (`Service%20client`).
+//! percent-encoded (`Service%20client`), and so is the map id
+//! (`route_text::encode_id`: any id a file may carry).
 
-use crate::core::route_text::{is_url_safe, percent_decode, percent_encode};
+use crate::core::route_text::{decode_id, encode_id, percent_decode, percent_encode};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportAddress {
@@ -13,15 +14,13 @@ pub struct ReportAddress {
 
 impl ReportAddress {
     /// From what follows `report/` in the fragment; `None` when the map id
-    /// is not URL-safe or the department is not well encoded.
+    /// or the department is not well encoded.
     pub fn parse(rest: &str) -> Option<ReportAddress> {
         let (map, department) = match rest.bytes().position(|b| b == b'/') {
             Some(slash) => (&rest[..slash], Some(&rest[slash + 1..])),
             None => (rest, None),
         };
-        if !is_url_safe(map) {
-            return None;
-        }
+        let map = decode_id(map)?;
         let department = match department {
             // A trailing slash, or a name of spaces only: the whole map.
             None | Some("") => None,
@@ -29,17 +28,14 @@ impl ReportAddress {
                 .map(|d| d.trim().to_owned())
                 .filter(|d| !d.is_empty()),
         };
-        Some(ReportAddress {
-            map: map.to_owned(),
-            department,
-        })
+        Some(ReportAddress { map, department })
     }
 
     /// What follows `report/` in the fragment.
     pub fn path(&self) -> String {
         match &self.department {
-            Some(d) => format!("{}/{}", self.map, percent_encode(d)),
-            None => self.map.clone(),
+            Some(d) => format!("{}/{}", encode_id(&self.map), percent_encode(d)),
+            None => encode_id(&self.map),
         }
     }
 }
@@ -91,14 +87,17 @@ mod tests {
             address("m1", None),
             address("m1", Some("Service client")),
             address("m-_2", Some("Équipe/R&D #2 ?")),
+            address("a b/c#d%e", Some("Ventes")),
+            address("été", None),
         ] {
             let path = a.path();
-            assert!(!path[a.map.len()..].contains(['#', '?', ' ']), "{path}");
+            assert!(!path.contains(['#', '?', ' ']), "{path}");
             assert_eq!(ReportAddress::parse(&path), Some(a));
         }
         assert_eq!(
             address("m1", Some("Service client")).path(),
             "m1/Service%20client"
         );
+        assert_eq!(address("a b/c", Some("R/D")).path(), "a%20b%2Fc/R%2FD");
     }
 }

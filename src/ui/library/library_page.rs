@@ -48,9 +48,15 @@ crate::lazy_fn!(
 crate::lazy_fn!(
     /// A backup checked whole, then stored (core::backup::restore); maps
     /// whose ids are `taken` come in as copies.
-    backup, fn restore_backup(app: AppState, bytes: Vec<u8>, taken: std::collections::HashSet<String>, now: Millis) -> Result<backup::Restored, String> {
+    /// What it did is said in the chunk too (`Restored::message`): whether
+    /// anything failed, and the text for the user.
+    backup, fn restore_backup(app: AppState, bytes: Vec<u8>, taken: std::collections::HashSet<String>, now: Millis, name: String) -> Result<(bool, String), String> {
+        let lang = app.lang.get_untracked();
         backup::open_backup(&bytes, &|id: &str| taken.contains(id), &mut RandomIds)
-            .map(|opened| backup::restore(&*app.store(), &opened, now))
+            .map(|opened| {
+                let done = backup::restore(&*app.store(), &opened, now);
+                (done.failure.is_none(), done.message(lang, &name))
+            })
             .map_err(|e| e.to_string())
     }
 );
@@ -103,37 +109,13 @@ pub fn LibraryPage() -> impl IntoView {
 
     // A backup, checked whole, then stored (core::backup::restore). If the
     // storage refuses a map, the notice says how many made it, never "all".
-    let restored = move |name: &str, done: backup::Restored| {
-        let lang = app.lang.get_untracked();
+    let restored = move |complete: bool, text: String| {
         app.refresh_library();
-        let mut text = format!(
-            "{} {name}: {}/{} {}",
-            lang.t(Key::BackupRestored),
-            done.stored,
-            done.total,
-            lang.t(Key::BackupMaps)
-        );
-        if done.copies > 0 {
-            text.push_str(&format!(" — {} {}", done.copies, lang.t(Key::BackupCopies)));
-        }
-        if done.templates > 0 {
-            text.push_str(&format!(
-                ", {} {}",
-                done.templates,
-                lang.t(Key::BackupTemplates)
-            ));
-        }
-        if done.personas > 0 {
-            text.push_str(&format!(
-                ", {} {}",
-                done.personas,
-                lang.t(Key::BackupPersonas)
-            ));
-        }
-        match done.failure {
-            None => app.notify(NoticeKind::Info(text)),
-            Some(why) => app.notify(NoticeKind::Error(format!("{text}. {why}"))),
-        }
+        app.notify(if complete {
+            NoticeKind::Info(text)
+        } else {
+            NoticeKind::Error(text)
+        });
     };
     let back_up = move |_| {
         let lang = app.lang.get_untracked();
@@ -181,8 +163,8 @@ pub fn LibraryPage() -> impl IntoView {
             if backup::is_backup(&bytes) {
                 let name = name.clone();
                 leptos::task::spawn_local(async move {
-                    match restore_backup(app, bytes, ids, clock::now()).await {
-                        Ok(Ok(done)) => restored(&name, done),
+                    match restore_backup(app, bytes, ids, clock::now(), name.clone()).await {
+                        Ok(Ok((complete, text))) => restored(complete, text),
                         Ok(Err(why)) => refused(why),
                         Err(ChunkError) => refused(lang.t(Key::PartLoadFailed).to_owned()),
                     }
@@ -225,7 +207,7 @@ pub fn LibraryPage() -> impl IntoView {
                     }
                     None => {
                         let id = opened.map.id.clone();
-                        if app.create_map(&opened.map).is_ok() {
+                        if app.import_map(&opened.map) {
                             app.navigate(Route::Map(id));
                         }
                     }
