@@ -135,9 +135,69 @@ pub fn to_json(map: &JourneyMap, revision: u64) -> String {
     serde_json::to_string(&envelope(map, revision)).expect("a map always serializes")
 }
 
-/// The map in its envelope, indented (for files people may read).
+/// The map in its envelope, indented (for files people may read): the
+/// compact text re-indented as `serde_json::to_string_pretty` writes it.
+/// Re-indenting rather than serializing again with serde's pretty formatter
+/// keeps one copy of the model's serializers in the wasm (the second cost
+/// about 10 KB before wasm-opt, in the editor's part).
 pub fn to_json_pretty(map: &JourneyMap, revision: u64) -> String {
-    serde_json::to_string_pretty(&envelope(map, revision)).expect("a map always serializes")
+    indent(&to_json(map, revision))
+}
+
+/// Compact JSON (as serde_json writes it: no spaces outside strings)
+/// indented by two spaces, `": "` after keys, `[]` and `{}` kept empty.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 4);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
@@ -733,6 +793,34 @@ mod tests {
         }
         let head = format!(r#"{{"format":"parcours.map","version":{VERSION},"#);
         assert!(to_json(&m, 0).starts_with(&head));
+    }
+
+    #[test]
+    fn indenting_the_compact_text_is_serde_s_pretty_text() {
+        // Hostile and awkward text: quotes, backslashes, braces and colons
+        // inside strings, empty arrays and objects, unicode.
+        let mut m = map();
+        m.title = "a \"b\": {c} [d], \\ e \u{e9}\u{1F600}".into();
+        m.description = "\\\"".into();
+        for map in [
+            map(),
+            m,
+            crate::core::demo::demo_map(
+                crate::core::i18n::Lang::Fr,
+                &mut crate::core::model::SequentialIds::new("d"),
+                1,
+            ),
+        ] {
+            let expected = serde_json::to_string_pretty(&envelope(&map, 7)).unwrap();
+            assert_eq!(to_json_pretty(&map, 7), expected);
+        }
+        let v: Value =
+            serde_json::from_str(r#"{"a":[],"b":{},"c":[{}],"d":[[1,2],{"e":null}],"f":"x\\\"y"}"#)
+                .unwrap();
+        assert_eq!(
+            indent(&v.to_string()),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
     }
 
     /// A version 1 document, as version 1 wrote it: hand-typed figures in `metrics`.

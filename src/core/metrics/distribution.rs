@@ -183,7 +183,11 @@ mod tests {
             (999.0, 1.962_341),
         ] {
             let tolerance = if df > 100.0 { 1e-4 } else { 1e-5 };
-            assert!((t95(df) - t).abs() < tolerance, "df {df}: {} vs {t}", t95(df));
+            assert!(
+                (t95(df) - t).abs() < tolerance,
+                "df {df}: {} vs {t}",
+                t95(df)
+            );
         }
         assert_eq!(t95(f64::INFINITY), Z95);
         assert!((t95(0.2) - t95(1.0)).abs() < 1e-12);

@@ -141,37 +141,43 @@ pub fn stage_figure(
     metric: Metric,
     persona: Option<&str>,
 ) -> Option<Figure> {
-    group_figure(map, |t| t.stage == stage, metric, persona).map(|(f, _)| f)
+    stage_group_figure(map, stage, metric, persona).map(|(f, _)| f)
 }
 
-/// The whole journey's figure of a metric, pooled over every touchpoint.
-pub fn journey_figure(
+/// [`stage_figure`], with the reason it is not weighted when the map asks
+/// for weighting and it cannot be done.
+pub fn stage_group_figure(
     map: &JourneyMap,
+    stage: &str,
     metric: Metric,
     persona: Option<&str>,
 ) -> Option<(Figure, Option<NotWeighted>)> {
-    group_figure(map, |_| true, metric, persona)
+    let group: Vec<&Touchpoint> = map
+        .touchpoints
+        .iter()
+        .filter(|t| t.stage == stage)
+        .collect();
+    group_figure(map, &group, metric, persona)
 }
 
-/// The pooled figure of the touchpoints `keep` selects. For one persona,
-/// its respondents'. For everyone: unweighted, or (the map's
-/// [`Weighting::PersonaShare`]) weighted by persona share; when that cannot
-/// be done the unweighted figure comes with the reason.
+/// The pooled figure of `group`. For one persona, its respondents'. For
+/// everyone: unweighted, or (the map's [`Weighting::PersonaShare`])
+/// weighted by persona share; when that cannot be done the unweighted
+/// figure comes with the reason.
 pub fn group_figure(
     map: &JourneyMap,
-    keep: impl Fn(&Touchpoint) -> bool,
+    group: &[&Touchpoint],
     metric: Metric,
     persona: Option<&str>,
 ) -> Option<(Figure, Option<NotWeighted>)> {
-    let group = || map.touchpoints.iter().filter(|t| keep(t));
-    let plain = || pooled(group(), metric, persona, &map.scales);
+    let plain = || pooled(group.iter().copied(), metric, persona, &map.scales);
     if persona.is_some()
         || metric == Metric::Reach
         || map.scales.weighting != Weighting::PersonaShare
     {
         return plain().map(|f| (f, None));
     }
-    match weighted(group(), metric, &map.personas) {
+    match weighted(group, metric, &map.personas) {
         Ok(f) => Some((f, None)),
         Err(why) => plain().map(|f| (f, Some(why))),
     }

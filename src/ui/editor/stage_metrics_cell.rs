@@ -38,10 +38,9 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
             Metric::ALL
                 .into_iter()
                 .filter_map(|metric| {
-                    let stage = stage.get_value();
-                    let (f, not_weighted) = journey::group_figure(
+                    let (f, not_weighted) = journey::stage_group_figure(
                         m,
-                        |t| t.stage == stage,
+                        &stage.get_value(),
                         metric,
                         persona.as_deref(),
                     )?;

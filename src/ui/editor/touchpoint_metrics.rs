@@ -11,6 +11,7 @@ use crate::core::model::{Metric, Millis, Reading};
 use crate::core::survey_import::{parse_number, Decimal};
 use crate::platform::clock;
 use crate::ui::editor::map_session::MapSession;
+use crate::ui::lazy_part::LazyPart;
 
 pub fn metric_code(m: Metric) -> &'static str {
     match m {
@@ -30,27 +31,46 @@ struct Shown {
     earlier: Vec<(Millis, Figure)>,
 }
 
+/// What touchpoint `id` shows of `metric`, tracked.
+fn shown_of(session: MapSession, id: StoredValue<String>, metric: Metric) -> Option<Shown> {
+    session.track(Scope::Scales);
+    session.read(Scope::Touchpoint(id.get_value()), |m| {
+        let t = m.touchpoint(&id.get_value())?;
+        let latest = t.latest(metric)?;
+        let figure = metrics::of_reading(latest, &m.scales)?;
+        let mut earlier = metrics::trend(t, metric, &m.scales);
+        earlier.pop();
+        earlier.reverse();
+        Some(Shown {
+            figure,
+            at: latest.at,
+            source: latest.source.clone(),
+            earlier,
+        })
+    })
+}
+
+crate::lazy_view!(
+    /// The unfolded rows of touchpoint `id`'s metrics: figures, history,
+    /// changes and the typed-figure forms (the "metrics" chunk, fetched the
+    /// first time a touchpoint's metrics unfold; a map opens without it).
+    metrics, fn metric_rows(session: MapSession, id: StoredValue<String>) {
+        view! {
+            <div class="metric-rows">
+                {Metric::ALL.into_iter().map(|metric| view! {
+                    <MetricRow id=id metric=metric shown=Signal::derive(move || shown_of(session, id, metric))/>
+                }).collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+);
+
 #[component]
 pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let shown = move |metric: Metric| -> Option<Shown> {
-        session.track(Scope::Scales);
-        session.read(Scope::Touchpoint(id.get_value()), |m| {
-            let t = m.touchpoint(&id.get_value())?;
-            let latest = t.latest(metric)?;
-            let figure = metrics::of_reading(latest, &m.scales)?;
-            let mut earlier = metrics::trend(t, metric, &m.scales);
-            earlier.pop();
-            earlier.reverse();
-            Some(Shown {
-                figure,
-                at: latest.at,
-                source: latest.source.clone(),
-                earlier,
-            })
-        })
-    };
+    let shown = move |metric: Metric| shown_of(session, id, metric);
     let badges = move || {
         let lang = app.lang.get();
         Metric::ALL
@@ -96,9 +116,7 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
                 <span class="metrics-label">{app.text(Key::Metrics)}</span>
             </summary>
             <Show when=move || open.get()>
-                <div class="metric-rows">
-                    {Metric::ALL.into_iter().map(|metric| view! { <MetricRow id=id metric=metric shown=Signal::derive(move || shown(metric))/> }).collect_view()}
-                </div>
+                <LazyPart load=move || metric_rows(session, id)/>
             </Show>
         </details>
     }
