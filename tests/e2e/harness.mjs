@@ -361,3 +361,29 @@ export async function fillStorageToQuota(page) {
 }
 
 export { assert };
+
+/** The touchpoint card whose name is `name`. */
+export async function touchpointNamed(page, name) {
+  const cards = page.locator(sel('touchpoint'));
+  let found = null;
+  await eventually(async () => {
+    const n = await cards.count();
+    for (let i = 0; i < n; i++) {
+      if ((await cards.nth(i).locator(sel('touchpoint-name')).inputValue()) === name) {
+        found = cards.nth(i);
+        return true;
+      }
+    }
+    return false;
+  }, { message: `a touchpoint named ${name}` });
+  return found;
+}
+
+/** The text of an element, laid out or not (cells off screen skip layout). */
+export async function expectContent(locator, pattern) {
+  await eventually(async () => {
+    const text = await locator.textContent({ timeout: 1000 });
+    assert.match((text ?? '').replace(/\s+/g, ' ').trim(), pattern);
+  });
+}
+

@@ -16,38 +16,15 @@ import {
   storedEnvelope,
   downloadText,
   WAIT,
+  touchpointNamed,
+  expectContent,
 } from './harness.mjs';
-
-/** The touchpoint card whose name is `name`. */
-async function touchpointNamed(page, name) {
-  const cards = page.locator(sel('touchpoint'));
-  let found = null;
-  await eventually(async () => {
-    const n = await cards.count();
-    for (let i = 0; i < n; i++) {
-      if ((await cards.nth(i).locator(sel('touchpoint-name')).inputValue()) === name) {
-        found = cards.nth(i);
-        return true;
-      }
-    }
-    return false;
-  }, { message: `a touchpoint named ${name}` });
-  return found;
-}
 
 /** The text drawn in a chart's SVG (SVG has no innerText). */
 async function expectSvgText(chart, pattern) {
   await eventually(async () => {
     const text = await chart.locator('svg').first().textContent({ timeout: 1000 });
     assert.match(text.replace(/\s*\n\s*/g, ' '), pattern);
-  });
-}
-
-/** The text of an element, laid out or not (cells off screen skip layout). */
-async function expectContent(locator, pattern) {
-  await eventually(async () => {
-    const text = await locator.textContent({ timeout: 1000 });
-    assert.match((text ?? '').replace(/\s+/g, ' ').trim(), pattern);
   });
 }
 
