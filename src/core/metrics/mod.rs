@@ -120,7 +120,7 @@ pub fn from_answers(metric: Metric, scale: Scale, counts: &[u32]) -> Option<Figu
     let figure = |value, interval, n: u32, secondary, sample| Figure {
         metric,
         value,
-        interval: Some(interval),
+        interval,
         n: Some(n),
         secondary,
         scale: Some(scale),
@@ -139,7 +139,7 @@ pub fn from_answers(metric: Metric, scale: Scale, counts: &[u32]) -> Option<Figu
             };
             Figure {
                 scale: Some(Scale::NPS),
-                ..figure(nps.score, nps.interval, nps.n, None, sample)
+                ..figure(nps.score, Some(nps.interval), nps.n, None, sample)
             }
         }),
         Metric::Csat => ScaleStats::from_counts(scale, counts).map(|s| {
@@ -151,7 +151,13 @@ pub fn from_answers(metric: Metric, scale: Scale, counts: &[u32]) -> Option<Figu
                 share: s.good_share,
                 n: f64::from(s.n),
             };
-            figure(100.0 * s.good_share, interval, s.n, Some(s.mean), sample)
+            figure(
+                100.0 * s.good_share,
+                Some(interval),
+                s.n,
+                Some(s.mean),
+                sample,
+            )
         }),
         Metric::Ces => ScaleStats::from_counts(scale, counts).map(|s| {
             let sample = Sample::Mean {
@@ -159,19 +165,8 @@ pub fn from_answers(metric: Metric, scale: Scale, counts: &[u32]) -> Option<Figu
                 sd: s.sd,
                 n: f64::from(s.n),
             };
-            Figure {
-                interval: s.mean_interval,
-                ..figure(
-                    s.mean,
-                    Interval {
-                        low: 0.0,
-                        high: 0.0,
-                    },
-                    s.n,
-                    Some(100.0 * s.good_share),
-                    sample,
-                )
-            }
+            let share = Some(100.0 * s.good_share);
+            figure(s.mean, s.mean_interval, s.n, share, sample)
         }),
     }
 }

@@ -1,5 +1,5 @@
-//! Net Promoter Score from 0–10 answers, with its 95 % interval (adjusted
-//! Wald, see [`super::interval::nps_interval`]).
+//! Net Promoter Score from 0–10 answers, with its 95 % interval (the score
+//! interval, see [`super::interval::nps_interval`]).
 
 use super::interval::nps_interval;
 use super::{Interval, MIN_ANSWERS};
@@ -16,8 +16,8 @@ pub struct Nps {
     pub detractors: u32,
     /// % promoters − % detractors, −100…+100.
     pub score: f64,
-    /// The 95 % interval, in NPS points: not centred on `score` (the
-    /// adjusted-Wald centre is pulled towards 0) and cut at ±100.
+    /// The 95 % interval, in NPS points, within ±100: not centred on
+    /// `score` (the score interval leans towards 0 at small samples).
     pub interval: Interval,
 }
 

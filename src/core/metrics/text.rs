@@ -1,10 +1,11 @@
 //! Figures as people read them, in the UI language: `+23 ± 9`, `78 %`,
-//! `2,9 / 7`, `12 000`, and `+100 (+17 … +100)` when the interval is not
-//! symmetric (cut at the scale's end, or an adjusted-Wald centre).
+//! `2,9 / 7`, `12 000`, and `+100 (+13 … +100)` when the interval is not
+//! symmetric about the value (cut at the scale's end, or the NPS score
+//! interval, which is not centred on the score).
 
 use super::change::{Change, Verdict};
 use super::weighting::NotWeighted;
-use super::{Figure, Interval, MIN_ANSWERS};
+use super::{Figure, Interval};
 use crate::core::i18n::{format_count, format_decimal, format_percent, Key, Lang};
 use crate::core::model::Metric;
 
@@ -73,14 +74,6 @@ fn distance(lang: Lang, metric: Metric, d: f64) -> String {
     }
 }
 
-/// An interval's end, as a value of the metric (`−35`, `31 %`, `1.9`).
-fn end(lang: Lang, metric: Metric, x: f64) -> String {
-    match metric {
-        Metric::Ces => format_decimal(lang, x),
-        _ => bare_value(lang, metric, x),
-    }
-}
-
 /// How `interval` around `value` reads: `± m` or its ends.
 pub fn bounds(lang: Lang, metric: Metric, value: f64, interval: Interval) -> Bounds {
     let below = distance(lang, metric, value - interval.low);
@@ -89,8 +82,8 @@ pub fn bounds(lang: Lang, metric: Metric, value: f64, interval: Interval) -> Bou
         Bounds::Margin(below)
     } else {
         Bounds::Ends(
-            end(lang, metric, interval.low),
-            end(lang, metric, interval.high),
+            bare_value(lang, metric, interval.low),
+            bare_value(lang, metric, interval.high),
         )
     }
 }
@@ -125,13 +118,6 @@ pub fn not_weighted(lang: Lang, why: NotWeighted) -> &'static str {
         NotWeighted::NoPersonaAnswers => Key::NotWeightedNoAnswers,
         NotWeighted::NotAnswers => Key::NotWeightedNotAnswers,
     })
-}
-
-/// Why a figure is flagged *not conclusive*, with its threshold (for the
-/// flag's tooltip).
-pub fn not_conclusive_hint(lang: Lang) -> String {
-    lang.t(Key::NotConclusiveHint)
-        .replace("30", &MIN_ANSWERS.to_string())
 }
 
 /// What is behind the figure: `140 answers · mean 4.1`, or `typed by hand`.
@@ -376,7 +362,12 @@ mod tests {
             (headline(Lang::En, &typed), interval(Lang::En, &typed)),
             ("+12".to_owned(), None)
         );
-        assert!(not_conclusive_hint(Lang::Fr).contains("30"));
+        // The not-conclusive hint says the threshold the code uses.
+        for lang in Lang::ALL {
+            assert!(lang
+                .t(Key::NotConclusiveHint)
+                .contains(&super::super::MIN_ANSWERS.to_string()));
+        }
     }
 
     #[test]

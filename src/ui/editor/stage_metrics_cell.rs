@@ -58,7 +58,7 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
                             <span class="stage-metric-name">{metric.label(lang)}</span>
                             <span class="stage-metric-value">{text::headline(lang, &f)}</span>
                             {(!conclusive).then(|| view! {
-                                <span class="stage-metric-flag" title=text::not_conclusive_hint(lang)>{lang.t(Key::NotConclusive)}</span>
+                                <span class="stage-metric-flag" title=lang.t(Key::NotConclusiveHint)>{lang.t(Key::NotConclusive)}</span>
                             })}
                             {weighting.map(|(word, why)| view! {
                                 <span class="stage-metric-flag" data-testid="stage-weighting" title=why>{word}</span>

@@ -191,7 +191,7 @@ fn MetricRow(
                                 <strong data-testid="metric-value">{text::headline(lang, &s.figure)}</strong>
                                 " "<span class="metric-detail">{text::detail(lang, &s.figure)}</span>
                                 {(!s.figure.conclusive() && !s.figure.typed).then(|| view! {
-                                    <div class="metric-warning" data-testid="not-conclusive">{text::not_conclusive_hint(lang)}</div>
+                                    <div class="metric-warning" data-testid="not-conclusive">{lang.t(Key::NotConclusiveHint)}</div>
                                 })}
                                 <div class="metric-source">{from}" · "{clock::format_date(s.at, lang.code())}</div>
                                 {(!earlier.is_empty()).then(|| view! {
