@@ -358,7 +358,7 @@ keys! {
     RemoveLibraryBranding => ("Remove the default", "Retirer l'identité par défaut"),
     FunnelTitle => ("Reach funnel", "Entonnoir de fréquentation"),
     FunnelEmpty => ("No touchpoint has a reach yet: type one in a touchpoint's metrics or import a CSV.", "Aucun point de contact n'a de fréquentation : saisissez-en une dans les indicateurs d'un point de contact ou importez un CSV."),
-    ScoresTitle => ("Scores with their 95 % margin of error", "Scores avec leur marge d'erreur à 95 %"),
+    ScoresTitle => ("Scores with their 95 % interval", "Scores avec leur intervalle à 95 %"),
     ScoresEmpty => ("No survey answers yet.", "Pas encore de réponses d'enquête."),
     ByStage => ("by stage", "par étape"),
     ByTouchpoint => ("by touchpoint", "par point de contact"),

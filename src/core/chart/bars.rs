@@ -1,5 +1,5 @@
 //! Horizontal bar charts rendered to SVG with plotters: the reach funnel,
-//! the channel mix, and NPS / CSAT / CES scores with their margin of error.
+//! the channel mix, and NPS / CSAT / CES scores with their 95 % interval.
 //!
 //! Like the emotion curve, layout is in plain pixels (no text measuring,
 //! which would need a font backend), every text goes through plotters'
