@@ -112,6 +112,10 @@ pub fn save(
             store.set(&format!("{QUARANTINE_PREFIX}personas.{now}"), &raw)?;
         }
     }
+    write(store, personas)
+}
+
+fn write(store: &dyn KeyValueStore, personas: &[Persona]) -> Result<(), StoreError> {
     let stored = Stored {
         format: FORMAT.into(),
         version: VERSION,
@@ -119,6 +123,169 @@ pub fn save(
     };
     let text = serde_json::to_string(&stored).map_err(|e| StoreError::Failed(e.to_string()))?;
     store.set(PERSONAS_KEY, &text)
+}
+
+/// The stored library after a checked write ([`save_checked`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    /// The library as stored now (what this tab knows from now on).
+    pub personas: Vec<Persona>,
+    /// Unreadable text found under the key, copied there before the write.
+    pub set_aside: Option<String>,
+    /// Whether anything was written (nothing is when nothing changes).
+    pub written: bool,
+}
+
+/// Why a checked write left the stored library as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// Another tab changed these personas (id, name) since this tab read
+    /// them, and this tab changed them too: nothing was written.
+    Conflict(Vec<(String, String)>),
+    /// A persona to write is refused (its avatar).
+    Refused(LibraryError),
+    /// The storage refused (quota full…).
+    Store(StoreError),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Conflict(personas) => {
+                let names: Vec<String> = personas.iter().map(|(_, n)| format!("\"{n}\"")).collect();
+                write!(
+                    f,
+                    "another tab changed {} in the persona library since it was read here",
+                    names.join(", ")
+                )
+            }
+            WriteError::Refused(e) => write!(f, "{e}"),
+            WriteError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        WriteError::Store(e)
+    }
+}
+
+/// Save `mine`, the library as edited in this tab, which last read or wrote
+/// it as `known`: the revision check of the persona library. Each persona
+/// is compared three ways, by id: changed here only, it is written; changed
+/// elsewhere only (another tab, a map's editor), the stored one is kept;
+/// changed both here and elsewhere, differently, it is a
+/// [`WriteError::Conflict`] and nothing is written, unless its id is in
+/// `keep_mine` (told of that conflict, the user chose this tab's version). Personas added here go after the
+/// one they follow in `mine`. Unreadable stored text is copied aside first,
+/// never overwritten. Nothing is written when nothing changes.
+pub fn save_checked(
+    store: &dyn KeyValueStore,
+    known: &[Persona],
+    mine: &[Persona],
+    keep_mine: &[String],
+    now: Millis,
+) -> Result<Saved, WriteError> {
+    let raw = store.get(PERSONAS_KEY)?;
+    let (theirs, unreadable) = match raw.as_deref().map(problem) {
+        None => (Vec::new(), None),
+        Some(Ok(theirs)) => (theirs, None),
+        // Not a library: this tab's version is the only one there is.
+        Some(Err(_)) => (known.to_vec(), raw),
+    };
+    let find = |list: &[Persona], id: &str| list.iter().position(|p| p.id == id);
+    // The merged value of each persona, by id (`None`: not in the library).
+    let mut conflicts = Vec::new();
+    let mut merged = |id: &str| -> Option<Persona> {
+        let base = find(known, id).map(|i| &known[i]);
+        let here = find(mine, id).map(|i| &mine[i]);
+        let there = find(&theirs, id).map(|i| &theirs[i]);
+        if here == base {
+            there.cloned()
+        } else if there == base || here == there || keep_mine.iter().any(|k| k == id) {
+            here.cloned()
+        } else {
+            let name = here.or(there).map(|p| p.name.clone()).unwrap_or_default();
+            conflicts.push((id.to_owned(), name));
+            there.cloned()
+        }
+    };
+    let mut out: Vec<Persona> = theirs.iter().filter_map(|t| merged(&t.id)).collect();
+    for (i, p) in mine.iter().enumerate() {
+        if find(&theirs, &p.id).is_some() {
+            continue;
+        }
+        let Some(persona) = merged(&p.id) else {
+            continue;
+        };
+        // After the persona it follows here, else before the one it
+        // precedes, else at the end.
+        let after = mine[..i].iter().rev().find_map(|q| find(&out, &q.id));
+        let before = mine[i + 1..].iter().find_map(|q| find(&out, &q.id));
+        let at = after.map(|a| a + 1).or(before).unwrap_or(out.len());
+        out.insert(at, persona);
+    }
+    // (A persona this tab removed that is stored no more is simply gone.)
+    if !conflicts.is_empty() {
+        return Err(WriteError::Conflict(conflicts));
+    }
+    for p in &out {
+        if find(&theirs, &p.id).is_none_or(|i| theirs[i] != *p) {
+            check_avatar(p).map_err(WriteError::Refused)?;
+        }
+    }
+    let set_aside = match unreadable {
+        Some(raw) => {
+            let aside = format!("{QUARANTINE_PREFIX}personas.{now}");
+            store.set(&aside, &raw)?;
+            Some(aside)
+        }
+        None if out == theirs => {
+            return Ok(Saved {
+                personas: out,
+                set_aside: None,
+                written: false,
+            })
+        }
+        None => None,
+    };
+    write(store, &out)?;
+    Ok(Saved {
+        personas: out,
+        set_aside,
+        written: true,
+    })
+}
+
+/// Keep a map's copy of `persona` in the stored library, checked like
+/// [`save_checked`] against `known`: the library's personas as this map's
+/// editor last read or wrote them. `known` follows this persona when the
+/// library holds the map's copy afterwards, and only then (a newer library
+/// copy the map has not taken in stays unknown: writing over it later is a
+/// conflict). `force`: the user chose the map's version over the
+/// library's.
+pub fn keep_checked(
+    store: &dyn KeyValueStore,
+    known: &mut Vec<Persona>,
+    persona: &Persona,
+    force: bool,
+    now: Millis,
+) -> Result<Saved, WriteError> {
+    let base: Vec<Persona> = known.iter().filter(|p| p.id == persona.id).cloned().collect();
+    let keep_mine = if force {
+        vec![persona.id.clone()]
+    } else {
+        Vec::new()
+    };
+    let saved = save_checked(store, &base, std::slice::from_ref(persona), &keep_mine, now)?;
+    if saved.personas.iter().any(|p| p == persona) {
+        match known.iter_mut().find(|p| p.id == persona.id) {
+            Some(slot) => *slot = persona.clone(),
+            None => known.push(persona.clone()),
+        }
+    }
+    Ok(saved)
 }
 
 /// Why the library refused a change.
@@ -465,5 +632,296 @@ mod tests {
         assert_eq!(harvest(&mut library, &maps), 3);
         assert_eq!(library.len(), 4);
         assert_eq!(harvest(&mut library, &maps), 0);
+    }
+
+    fn quoted(id: &str, quote: &str) -> Persona {
+        Persona {
+            quote: quote.into(),
+            ..persona(id, id)
+        }
+    }
+
+    fn stored(store: &MemoryStore) -> Vec<Persona> {
+        load(store, 0).unwrap().personas
+    }
+
+    #[test]
+    fn two_tabs_editing_one_persona_never_overwrite_each_other_silently() {
+        let store = MemoryStore::new();
+        let start = vec![quoted("p1", ""), quoted("p2", "")];
+        save(&store, &start, 1).unwrap();
+        // Both tabs read the library. Tab A types a quote and saves.
+        let mut a = start.clone();
+        a[0].quote = "A's words".into();
+        let saved = save_checked(&store, &start, &a, &[], 2).unwrap();
+        assert!(saved.written);
+        assert_eq!(saved.personas, a);
+        // Tab B, which still knows the old library, types another quote.
+        let mut b = start.clone();
+        b[0].quote = "B's words".into();
+        assert_eq!(
+            save_checked(&store, &start, &b, &[], 3),
+            Err(WriteError::Conflict(vec![("p1".into(), "p1".into())]))
+        );
+        assert_eq!(stored(&store)[0].quote, "A's words", "A's edit is kept");
+        // B chooses to keep its version.
+        let forced = save_checked(&store, &start, &b, &["p1".into()], 4).unwrap();
+        assert_eq!(forced.personas[0].quote, "B's words");
+        assert_eq!(stored(&store), forced.personas);
+        // The conflict says which persona, in English words.
+        let e = WriteError::Conflict(vec![("p1".into(), "Ana".into())]);
+        assert!(e.to_string().contains("\"Ana\""), "{e}");
+    }
+
+    #[test]
+    fn edits_of_different_personas_in_two_tabs_both_stay() {
+        let store = MemoryStore::new();
+        let start = vec![quoted("p1", ""), quoted("p2", "")];
+        save(&store, &start, 1).unwrap();
+        let mut a = start.clone();
+        a[0].quote = "A".into();
+        save_checked(&store, &start, &a, &[], 2).unwrap();
+        let mut b = start.clone();
+        b[1].quote = "B".into();
+        let saved = save_checked(&store, &start, &b, &[], 3).unwrap();
+        assert_eq!(saved.personas, vec![quoted("p1", "A"), quoted("p2", "B")]);
+        assert_eq!(stored(&store), saved.personas);
+        // The same change made in both tabs is no conflict either.
+        let mut c = start.clone();
+        c[0].quote = "A".into();
+        assert!(save_checked(&store, &start, &c, &[], 4).is_ok());
+        // A tab that changed nothing writes nothing, and takes the stored library.
+        let none = save_checked(&store, &start, &start, &[], 5).unwrap();
+        assert!(!none.written);
+        assert_eq!(none.personas, saved.personas);
+    }
+
+    #[test]
+    fn additions_and_removals_meet_the_other_tab_s_changes() {
+        let store = MemoryStore::new();
+        let start = vec![quoted("p1", ""), quoted("p2", ""), quoted("p3", "")];
+        save(&store, &start, 1).unwrap();
+        // Another tab adds p4 at the end and changes p3.
+        let theirs = vec![
+            quoted("p1", ""),
+            quoted("p2", ""),
+            quoted("p3", "changed"),
+            quoted("p4", ""),
+        ];
+        save_checked(&store, &start, &theirs, &[], 2).unwrap();
+        // Here: a copy of p1 right after it, and p2 removed.
+        let mine = vec![quoted("p1", ""), quoted("c1", ""), quoted("p3", "")];
+        let saved = save_checked(&store, &start, &mine, &[], 3).unwrap();
+        let ids: Vec<&str> = saved.personas.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "c1", "p3", "p4"]);
+        assert_eq!(saved.personas[2].quote, "changed");
+        // Removing here what the other tab changed is a conflict.
+        let known = saved.personas.clone();
+        let mut there = known.clone();
+        there[0].quote = "edited there".into();
+        save_checked(&store, &known, &there, &[], 4).unwrap();
+        let removed: Vec<Persona> = known[1..].to_vec();
+        assert!(matches!(
+            save_checked(&store, &known, &removed, &[], 5),
+            Err(WriteError::Conflict(c)) if c[0].0 == "p1"
+        ));
+        // Put back first (undo of a delete): before the one it preceded.
+        let store = MemoryStore::new();
+        save(&store, &start[1..], 6).unwrap();
+        let back = save_checked(&store, &start[1..], &start, &[], 7).unwrap();
+        assert_eq!(back.personas, start);
+    }
+
+    #[test]
+    fn a_checked_save_sets_unreadable_text_aside_and_refuses_bad_avatars() {
+        let store = MemoryStore::new();
+        store.set(PERSONAS_KEY, "{ not a library").unwrap();
+        let mine = vec![quoted("p1", "x")];
+        let saved = save_checked(&store, &[], &mine, &[], 9).unwrap();
+        assert_eq!(
+            saved.set_aside.as_deref(),
+            Some("parcours.quarantine.personas.9")
+        );
+        assert_eq!(
+            store
+                .get("parcours.quarantine.personas.9")
+                .unwrap()
+                .as_deref(),
+            Some("{ not a library")
+        );
+        assert_eq!(stored(&store), mine);
+        let mut bad = mine.clone();
+        bad[0].avatar = Some("javascript:alert(1)".into());
+        assert!(matches!(
+            save_checked(&store, &mine, &bad, &[], 10),
+            Err(WriteError::Refused(LibraryError::BadAvatar(_)))
+        ));
+        store.fail_writes(Some(StoreError::QuotaExceeded));
+        let mut more = mine.clone();
+        more[0].quote = "y".into();
+        assert_eq!(
+            save_checked(&store, &mine, &more, &[], 11),
+            Err(WriteError::Store(StoreError::QuotaExceeded))
+        );
+        store.fail_writes(None);
+        assert_eq!(stored(&store), mine);
+    }
+
+    #[test]
+    fn a_map_s_stale_copy_never_replaces_the_library_s_newer_edit() {
+        let store = MemoryStore::new();
+        save(&store, &[quoted("p1", ""), quoted("p2", "")], 1).unwrap();
+        // A map's editor opens: it knows the library as it is.
+        let mut known = stored(&store);
+        let map_copy = quoted("p1", "");
+        // Written at once as the map opens: nothing changes.
+        assert!(!keep_checked(&store, &mut known, &map_copy, false, 2).unwrap().written);
+        // The library page (another tab) edits p1's quote.
+        let page_known = stored(&store);
+        let mut page = page_known.clone();
+        page[0].quote = "typed in the library".into();
+        save_checked(&store, &page_known, &page, &[], 3).unwrap();
+        // The map's copy of p1 is unchanged: written, it changes nothing,
+        // and what the editor knows of p1 stays as it was.
+        assert!(!keep_checked(&store, &mut known, &map_copy, false, 4).unwrap().written);
+        assert_eq!(known[0].quote, "");
+        // The map edits p1 (its frustrations): a conflict, nothing written.
+        let mut edited = map_copy.clone();
+        edited.frustrations = "typed in the map".into();
+        assert!(matches!(
+            keep_checked(&store, &mut known, &edited, false, 5),
+            Err(WriteError::Conflict(_))
+        ));
+        assert_eq!(stored(&store)[0].quote, "typed in the library");
+        // Another persona of the map still goes through.
+        let mut other = quoted("p2", "");
+        other.goals = "map goal".into();
+        assert!(keep_checked(&store, &mut known, &other, false, 6).unwrap().written);
+        assert_eq!(stored(&store)[1].goals, "map goal");
+        assert_eq!(stored(&store)[0].quote, "typed in the library");
+        // A persona made in the map joins the library at the end.
+        keep_checked(&store, &mut known, &quoted("p9", ""), false, 7).unwrap();
+        assert_eq!(stored(&store)[2].id, "p9");
+        // The user keeps the map's version of p1.
+        let kept = keep_checked(&store, &mut known, &edited, true, 8).unwrap();
+        assert!(kept.written);
+        assert_eq!(stored(&store)[0], edited);
+        assert_eq!(known[0], edited);
+    }
+
+    /// One tab of the property test: what it last read or wrote, what it
+    /// shows, and the personas whose conflict it was told of.
+    #[derive(Clone, Debug)]
+    struct Tab {
+        known: Vec<Persona>,
+        mine: Vec<Persona>,
+        told: std::collections::HashSet<String>,
+    }
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        /// Tab `tab` types into persona `persona`'s quote, then saves.
+        Type { tab: usize, persona: usize },
+        /// Tab `tab` reads the library again (a storage event with no
+        /// unsaved change, or "Load the other tab's version").
+        Reload { tab: usize },
+        /// Tab `tab` keeps its version after being told of a conflict.
+        KeepMine { tab: usize },
+        /// Tab `tab` deletes persona `persona`, or puts it back.
+        Toggle { tab: usize, persona: usize },
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => (0..2usize, 0..3usize).prop_map(|(tab, persona)| Step::Type { tab, persona }),
+            2 => (0..2usize).prop_map(|tab| Step::Reload { tab }),
+            1 => (0..2usize).prop_map(|tab| Step::KeepMine { tab }),
+            1 => (0..2usize, 0..3usize).prop_map(|(tab, persona)| Step::Toggle { tab, persona }),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Random interleavings of two tabs writing the library: whenever a
+        /// stored persona is replaced or removed, the tab that did it had
+        /// read that very version, or had been told of the conflict and
+        /// chose to keep its own; and a save that succeeds stores what the
+        /// tab changed.
+        #[test]
+        fn two_writers_never_lose_an_acknowledged_edit_without_a_conflict(
+            steps in proptest::collection::vec(step(), 1..40)
+        ) {
+            let ids = ["p1", "p2", "p3"];
+            let store = MemoryStore::new();
+            let start: Vec<Persona> = ids.iter().map(|id| quoted(id, "")).collect();
+            save(&store, &start, 0).unwrap();
+            let fresh = Tab { known: start.clone(), mine: start.clone(), told: Default::default() };
+            let mut tabs = [fresh.clone(), fresh];
+            let mut typed = 0u32;
+            for (n, step) in steps.into_iter().enumerate() {
+                let (tab, force) = match step {
+                    Step::Type { tab, persona } => {
+                        typed += 1;
+                        let id = ids[persona];
+                        if let Some(p) = tabs[tab].mine.iter_mut().find(|p| p.id == id) {
+                            p.quote = format!("tab {tab}, edit {typed}");
+                        }
+                        (tab, false)
+                    }
+                    Step::Toggle { tab, persona } => {
+                        let t = &mut tabs[tab];
+                        match t.mine.iter().position(|p| p.id == ids[persona]) {
+                            Some(i) => { t.mine.remove(i); }
+                            None => t.mine.push(quoted(ids[persona], "put back")),
+                        }
+                        (tab, false)
+                    }
+                    Step::Reload { tab } => {
+                        let now = stored(&store);
+                        tabs[tab] = Tab { known: now.clone(), mine: now, told: Default::default() };
+                        continue;
+                    }
+                    Step::KeepMine { tab } => {
+                        if tabs[tab].told.is_empty() {
+                            continue;
+                        }
+                        (tab, true)
+                    }
+                };
+                let before = stored(&store);
+                let t = &mut tabs[tab];
+                let keep: Vec<String> = if force { t.told.iter().cloned().collect() } else { Vec::new() };
+                match save_checked(&store, &t.known, &t.mine, &keep, n as i64) {
+                    Ok(saved) => {
+                        let after = stored(&store);
+                        proptest::prop_assert_eq!(&after, &saved.personas);
+                        for id in ids {
+                            let get = |l: &[Persona]| l.iter().find(|p| p.id == id).cloned();
+                            let (was, now) = (get(&before), get(&after));
+                            if was != now {
+                                // Replaced: by a tab that knew it, or that chose to.
+                                proptest::prop_assert!(
+                                    get(&t.known) == was || force && t.told.contains(id),
+                                    "{id} went from {was:?} to {now:?} unseen by tab {tab}"
+                                );
+                            }
+                            // What this tab changed is what is stored.
+                            if get(&t.mine) != get(&t.known) {
+                                proptest::prop_assert_eq!(get(&t.mine), now);
+                            }
+                        }
+                        t.known = saved.personas.clone();
+                        t.mine = saved.personas;
+                        t.told.clear();
+                    }
+                    Err(WriteError::Conflict(c)) => {
+                        // (Kept versions may meet a newer conflict: told too.)
+                        proptest::prop_assert_eq!(stored(&store), before, "nothing written");
+                        t.told.extend(c.into_iter().map(|(id, _)| id));
+                    }
+                    Err(e) => proptest::prop_assert!(false, "{e}"),
+                }
+            }
+        }
     }
 }
