@@ -542,6 +542,14 @@ keys! {
     ReplicaUnreadable => ("not a replica id (1 to 64 letters, digits, - or _)", "pas un identifiant de réplique (1 à 64 lettres, chiffres, - ou _)"),
     BackupSetAside => ("set-aside texts", "textes mis de côté"),
     BackupRefused => ("refused (not a key a backup may write):", "refusé (pas une clé qu'une sauvegarde peut écrire) :"),
+    // ---- Issue 19: two tabs (the persona library, undoing a deleted map).
+    UndoDeleteRefused => ("This map was saved again in another tab after it was deleted here: that newer version is kept, and the deleted one was not put back over it.", "Cette carte a été réenregistrée dans un autre onglet après sa suppression ici : cette version plus récente est gardée, et la version supprimée n'a pas été remise par-dessus."),
+    DownloadDeletedVersion => ("Download the deleted version", "Télécharger la version supprimée"),
+    PersonaConflictTitle => ("A persona was changed in another tab.", "Un persona a été modifié dans un autre onglet."),
+    PersonaConflictBody => ("Your changes to these personas are not saved yet. Choose which version to keep:", "Vos modifications de ces personas ne sont pas encore enregistrées. Choisissez la version à garder :"),
+    PersonaMapConflictBody => ("Changed in the persona library by another tab since this map was opened; this map's version is not in the library:", "Modifié dans la bibliothèque de personas par un autre onglet depuis l'ouverture de cette carte ; la version de cette carte n'est pas dans la bibliothèque :"),
+    KeepMapVersion => ("Keep this map's version in the library", "Garder la version de cette carte dans la bibliothèque"),
+    UseLibraryVersion => ("Use the library's version in this map", "Utiliser la version de la bibliothèque dans cette carte"),
 }
 
 impl LaneKind {

@@ -448,9 +448,44 @@ pub fn delete_map(store: &dyn KeyValueStore, id: &str) -> Result<Option<String>,
     Ok(raw)
 }
 
-/// Put back a map's stored text (undo of a delete).
-pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(), StoreError> {
-    store.set(&map_key(id), raw)
+/// Why a deleted map was not put back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreError {
+    /// The map was saved again since it was deleted (another tab kept
+    /// editing it): that newer copy stays. Its revision (`None`: the text
+    /// stored there cannot be read, and stays too).
+    SavedSince {
+        stored_revision: Option<u64>,
+    },
+    Store(StoreError),
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::SavedSince { .. } => write!(
+                f,
+                "this map was saved again in another tab since it was deleted; that version is kept"
+            ),
+            RestoreError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Put back a map's stored text (undo of a delete). Checked like every
+/// write of a map: the text goes back only where nothing was stored since
+/// the delete, so another tab's newer save is never replaced by the older
+/// deleted text ([`RestoreError::SavedSince`]; the caller still holds
+/// `raw`). Finding exactly `raw` there already is no error.
+pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(), RestoreError> {
+    let key = map_key(id);
+    match store.get(&key).map_err(RestoreError::Store)? {
+        None => store.set(&key, raw).map_err(RestoreError::Store),
+        Some(now) if now == raw => Ok(()),
+        Some(now) => Err(RestoreError::SavedSince {
+            stored_revision: envelope::read_head(&now).ok().map(|h| h.revision),
+        }),
+    }
 }
 
 /// Keep the entries whose title contains every word of `query`, ignoring
@@ -750,6 +785,49 @@ mod tests {
         assert!(load_library(&store, 0).unwrap().entries.is_empty());
         restore_map(&store, &m.id, &raw).unwrap();
         assert_eq!(load_map(&store, &m.id).unwrap().map, m);
+        // Twice (two clicks, or another tab's undo): the same text, no error.
+        restore_map(&store, &m.id, &raw).unwrap();
+    }
+
+    #[test]
+    fn undoing_a_delete_never_replaces_another_tab_s_newer_save() {
+        let store = MemoryStore::new();
+        let mut ids = SequentialIds::new("m");
+        let mut m = map(&mut ids, "Shared", 1);
+        let r1 = save_map(&store, &m, 0, false, 0).unwrap();
+        // Tab 1 deletes the map; tab 2, which has it open, saves an edit.
+        let raw = delete_map(&store, &m.id).unwrap().unwrap();
+        m.cards[0].text = "typed in tab 2".into();
+        let r2 = save_map(&store, &m, r1, false, 5).unwrap();
+        // Tab 1's Undo is refused: tab 2's text stays.
+        assert_eq!(
+            restore_map(&store, &m.id, &raw),
+            Err(RestoreError::SavedSince {
+                stored_revision: Some(r2)
+            })
+        );
+        assert_eq!(
+            load_map(&store, &m.id).unwrap().map.cards[0].text,
+            "typed in tab 2"
+        );
+        // Unreadable text there is not replaced either.
+        store.set(&map_key(&m.id), "garbage").unwrap();
+        assert_eq!(
+            restore_map(&store, &m.id, &raw),
+            Err(RestoreError::SavedSince {
+                stored_revision: None
+            })
+        );
+        assert_eq!(
+            store.get(&map_key(&m.id)).unwrap().as_deref(),
+            Some("garbage")
+        );
+        // A full store says so.
+        let full = MemoryStore::with_quota(3);
+        assert_eq!(
+            restore_map(&full, &m.id, &raw),
+            Err(RestoreError::Store(StoreError::QuotaExceeded))
+        );
     }
 
     #[test]

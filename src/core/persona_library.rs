@@ -272,7 +272,11 @@ pub fn keep_checked(
     force: bool,
     now: Millis,
 ) -> Result<Saved, WriteError> {
-    let base: Vec<Persona> = known.iter().filter(|p| p.id == persona.id).cloned().collect();
+    let base: Vec<Persona> = known
+        .iter()
+        .filter(|p| p.id == persona.id)
+        .cloned()
+        .collect();
     let keep_mine = if force {
         vec![persona.id.clone()]
     } else {
@@ -775,7 +779,11 @@ mod tests {
         let mut known = stored(&store);
         let map_copy = quoted("p1", "");
         // Written at once as the map opens: nothing changes.
-        assert!(!keep_checked(&store, &mut known, &map_copy, false, 2).unwrap().written);
+        assert!(
+            !keep_checked(&store, &mut known, &map_copy, false, 2)
+                .unwrap()
+                .written
+        );
         // The library page (another tab) edits p1's quote.
         let page_known = stored(&store);
         let mut page = page_known.clone();
@@ -783,7 +791,11 @@ mod tests {
         save_checked(&store, &page_known, &page, &[], 3).unwrap();
         // The map's copy of p1 is unchanged: written, it changes nothing,
         // and what the editor knows of p1 stays as it was.
-        assert!(!keep_checked(&store, &mut known, &map_copy, false, 4).unwrap().written);
+        assert!(
+            !keep_checked(&store, &mut known, &map_copy, false, 4)
+                .unwrap()
+                .written
+        );
         assert_eq!(known[0].quote, "");
         // The map edits p1 (its frustrations): a conflict, nothing written.
         let mut edited = map_copy.clone();
@@ -796,7 +808,11 @@ mod tests {
         // Another persona of the map still goes through.
         let mut other = quoted("p2", "");
         other.goals = "map goal".into();
-        assert!(keep_checked(&store, &mut known, &other, false, 6).unwrap().written);
+        assert!(
+            keep_checked(&store, &mut known, &other, false, 6)
+                .unwrap()
+                .written
+        );
         assert_eq!(stored(&store)[1].goals, "map goal");
         assert_eq!(stored(&store)[0].quote, "typed in the library");
         // A persona made in the map joins the library at the end.

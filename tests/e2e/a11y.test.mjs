@@ -45,3 +45,49 @@ for (const [scheme, locale] of [['light', 'en-US'], ['dark', 'fr-FR']]) {
     assert.deepEqual(await violations(page), [], 'library');
   });
 }
+
+// The main views at common screen sizes (issue 19: axe's target-size rule
+// found touchpoint fields under the map's sticky headers at 1440 × 900, dark,
+// French): every WCAG 2.2 AA rule, the map scrolled as a reader scrolls it.
+for (const [width, height, scheme, locale] of [
+  [1440, 900, 'dark', 'fr-FR'],
+  [1280, 720, 'light', 'en-US'],
+  [390, 844, 'dark', 'fr-FR'],
+]) {
+  e2e(`axe finds no WCAG 2.2 AA violation at ${width} × ${height}: library, map, charts, report, actions board, personas (${scheme}, ${locale})`, { locale }, async ({ page, open }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await open();
+    await expectVisible(page.locator(sel('editor')));
+    const id = await page.locator(sel('editor')).getAttribute('data-map-id');
+    assert.deepEqual(await violations(page), [], 'map');
+    // Scrolled down and right, under the sticky stage row and lane names.
+    const scroller = page.locator('.map-scroll');
+    await scroller.evaluate((el) => el.scrollBy({ top: 160, left: 240 }));
+    assert.deepEqual(await violations(page), [], 'map, scrolled');
+    await page.mouse.wheel(0, 400);
+    assert.deepEqual(await violations(page), [], 'map, page scrolled');
+
+    await page.locator(sel('tab-charts')).click();
+    await expectVisible(page.locator(sel('charts-page')));
+    assert.deepEqual(await violations(page), [], 'charts');
+
+    await page.goto(page.url().replace(/#.*/, `#/report/${id}`));
+    await expectVisible(page.locator(sel('report')));
+    assert.deepEqual(await violations(page), [], 'report');
+
+    await page.goto(page.url().replace(/#.*/, '#/actions'));
+    await expectVisible(page.locator(sel('actions-board')));
+    assert.deepEqual(await violations(page), [], 'actions board');
+
+    await page.goto(page.url().replace(/#.*/, '#/personas'));
+    await expectVisible(page.locator(sel('persona-library')));
+    await page.locator(sel('edit-library-persona')).first().click();
+    await expectVisible(page.locator(sel('persona-form')));
+    assert.deepEqual(await violations(page), [], 'persona library');
+
+    await open('#/');
+    await expectVisible(page.locator(sel('library')));
+    assert.deepEqual(await violations(page), [], 'library');
+  });
+}

@@ -12,7 +12,7 @@ use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::map_session::{EditorTab, ExternalOutcome, MapSession};
 use crate::ui::editor::persona_panel::PersonaPanel;
-use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
+use crate::ui::editor::save_notice::{ExternalNotice, PersonaLibraryNotice, SaveNotice};
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::missing_map::MissingMap;
 
@@ -44,7 +44,9 @@ pub fn MapEditor(id: String) -> impl IntoView {
         Ok(stored) => {
             let session = MapSession::new(app, stored);
             provide_context(session);
-            bring_library_edits(session);
+            let link = crate::ui::persona::library_store::LibraryLink::open(app);
+            provide_context(link);
+            bring_library_edits(session, &link);
             view! { <OpenMap session=session/> }.into_any()
         }
         Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
@@ -53,8 +55,8 @@ pub fn MapEditor(id: String) -> impl IntoView {
 
 /// The persona library's edits, brought into this map's copies of its
 /// personas as one undoable edit (so they are saved and recorded).
-fn bring_library_edits(session: MapSession) {
-    let Some(library) = crate::ui::persona::library_store::load_library(session.app, false) else {
+fn bring_library_edits(session: MapSession, link: &crate::ui::persona::library_store::LibraryLink) {
+    let Some(library) = link.known() else {
         return;
     };
     let edits = session.peek(|m| persona_library::refresh_edits(m, &library));
@@ -132,6 +134,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
             <EditorToolbar/>
             <SaveNotice/>
+            <PersonaLibraryNotice/>
             <ExternalNotice outcome=external/>
             <Show when=incoming_here>
                 <LazyPart load=merge_panel/>

@@ -59,6 +59,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
     // A plain cell, not a reactive value: it must outlive the card's
     // reactive values for the write on cleanup.
     let pending = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let link = expect_context::<crate::ui::persona::library_store::LibraryLink>();
     let persona_id = id.get_value();
     let keep = {
         let pending = pending.clone();
@@ -69,7 +70,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
                 return;
             }
             if let Some(p) = session.peek(|m| m.persona(&persona_id).cloned()) {
-                crate::ui::persona::library_store::keep_in_library(app, &p);
+                link.keep(&p, false);
             }
         }
     };

@@ -11,7 +11,7 @@ use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::persona_card::PersonaCard;
 use crate::ui::id_list::{row_key, IdList};
-use crate::ui::persona::library_store::{keep_in_library, load_library};
+use crate::ui::persona::library_store::{load_library, LibraryLink};
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn PersonaPanel() -> impl IntoView {
         };
         session.request_focus(persona.id.clone());
         // A persona made in a map joins the library too.
-        keep_in_library(app, &persona);
+        expect_context::<LibraryLink>().keep(&persona, false);
         session.edit(Edit::InsertPersona {
             index,
             persona,

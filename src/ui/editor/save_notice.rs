@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::edit::Edit;
 use crate::core::i18n::Key;
 use crate::ui::editor::map_session::{ExternalOutcome, MapSession, SaveFailure, SaveState};
+use crate::ui::persona::library_store::LibraryLink;
 
 #[component]
 pub fn SaveNotice() -> impl IntoView {
@@ -66,6 +68,47 @@ pub fn ExternalNotice(outcome: RwSignal<Option<ExternalOutcome>>) -> impl IntoVi
             <div class="notice info" role="status" data-testid="notice" data-kind=kind>
                 <p>{move || app.t(key)}</p>
                 <button class="dismiss" aria-label=app.text(Key::Dismiss) on:click=move |_| outcome.set(None)>"×"</button>
+            </div>
+        })
+    }
+}
+
+/// The persona library's copy of a persona was changed by another tab while
+/// this map changed its own: neither is lost; the user chooses.
+#[component]
+pub fn PersonaLibraryNotice() -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let link = expect_context::<LibraryLink>();
+    let app = session.app;
+    let keep = move |id: &str| {
+        if let Some(p) = session.peek(|m| m.persona(id).cloned()) {
+            link.keep(&p, true);
+        }
+    };
+    let take = move |id: &str| match link.take_stored(id) {
+        Some(p) => session.edit(Edit::UpdatePersona(p)),
+        None => keep(id),
+    };
+    move || {
+        let conflicts = link.conflicts.get();
+        (!conflicts.is_empty()).then(|| view! {
+            <div class="notice error" role="alert" data-testid="notice" data-kind="persona-conflict">
+                <p><strong>{app.text(Key::PersonaConflictTitle)}</strong></p>
+                <p>{app.text(Key::PersonaMapConflictBody)}</p>
+                {conflicts.into_iter().map(|(id, name)| {
+                    let (a, b) = (id.clone(), id.clone());
+                    view! {
+                        <div class="notice-actions" data-persona-id=id>
+                            <strong>{name}</strong>
+                            <button class="primary" data-testid="keep-mine" on:click=move |_| keep(&a)>
+                                {app.text(Key::KeepMapVersion)}
+                            </button>
+                            <button data-testid="load-theirs" on:click=move |_| take(&b)>
+                                {app.text(Key::UseLibraryVersion)}
+                            </button>
+                        </div>
+                    }
+                }).collect_view()}
             </div>
         })
     }

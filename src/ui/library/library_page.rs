@@ -244,13 +244,29 @@ pub fn LibraryPage() -> impl IntoView {
                 .collect::<Vec<MapEntry>>()
         })
     };
+    // Undo of a delete, revision-checked: if another tab saved the map
+    // again meanwhile, its newer version stays, and the deleted text can
+    // still be downloaded.
+    let undo_refused = RwSignal::new(None::<DeletedMap>);
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
             match library::restore_map(&*app.store(), &d.id, &d.raw) {
                 Ok(()) => deleted.set(None),
+                Err(library::RestoreError::SavedSince { .. }) => {
+                    deleted.set(None);
+                    undo_refused.set(Some(d));
+                }
                 Err(e) => app.notify(NoticeKind::Error(e.to_string())),
             }
             app.refresh_library();
+        }
+    };
+    let download_deleted = move |_| {
+        if let Some(d) = undo_refused.get_untracked() {
+            let name = download::file_name(&d.title, "json");
+            if let Err(e) = download::download_text(&name, "application/json", &d.raw) {
+                app.notify(NoticeKind::Error(e.to_string()));
+            }
         }
     };
 
@@ -310,6 +326,17 @@ pub fn LibraryPage() -> impl IntoView {
                     <button data-testid="undo-delete" on:click=undo_delete>{app.text(Key::Undo)}</button>
                 </div>
             </Show>
+            {move || undo_refused.get().map(|d| view! {
+                <div class="notice error" role="alert" data-testid="notice" data-kind="undo-refused">
+                    <p><strong>{d.title}</strong> " — " {app.text(Key::UndoDeleteRefused)}</p>
+                    <div class="notice-actions">
+                        <button data-testid="download-deleted" on:click=download_deleted>
+                            {app.text(Key::DownloadDeletedVersion)}
+                        </button>
+                        <button on:click=move |_| undo_refused.set(None)>{app.text(Key::Close)}</button>
+                    </div>
+                </div>
+            })}
             <table class="map-list">
                 <thead>
                     <tr>

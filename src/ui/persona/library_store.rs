@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::i18n::Key;
 use crate::core::library::load_map;
 use crate::core::model::{JourneyMap, Persona};
-use crate::core::persona_library;
+use crate::core::persona_library::{self, Saved, WriteError};
 use crate::platform::clock;
 use crate::ui::app_state::{AppState, NoticeKind};
 
@@ -32,49 +33,127 @@ pub fn load_library(app: AppState, harvest: bool) -> Option<Vec<Persona>> {
         }
     };
     if let Some(q) = loaded.quarantined {
-        let lang = app.lang.get_untracked();
-        app.notify(NoticeKind::Quarantine {
-            key: q.key,
-            reason: format!(
-                "{} {}",
-                lang.t(crate::core::i18n::Key::PersonaLibraryUnreadable),
-                q.reason.message(lang)
-            ),
-        });
+        set_aside_notice(app, q.key, &q.reason.message(app.lang.get_untracked()));
     }
     let mut personas = loaded.personas;
     if harvest {
         app.refresh_library();
         let maps = stored_maps(app);
+        let known = personas.clone();
         if persona_library::harvest(&mut personas, &maps) > 0 {
-            save_library(app, &personas);
+            if let Ok(saved) = save_checked(app, &known, &personas, &[]) {
+                personas = saved;
+            }
         }
     }
     Some(personas)
 }
 
-/// Save the library; a refusal (quota, unreadable text that could not be
-/// set aside) is shown. Whether it was saved.
-pub fn save_library(app: AppState, personas: &[Persona]) -> bool {
-    match persona_library::save(&*app.store(), personas, clock::now()) {
-        Ok(()) => true,
-        Err(e) => {
-            app.notify(NoticeKind::Error(e.to_string()));
-            false
-        }
-    }
+fn set_aside_notice(app: AppState, key: String, why: &str) {
+    let lang = app.lang.get_untracked();
+    app.notify(NoticeKind::Quarantine {
+        key,
+        reason: format!("{} {why}", lang.t(Key::PersonaLibraryUnreadable)),
+    });
 }
 
-/// Keep the library's copy of a persona edited in a map (added if new).
-pub fn keep_in_library(app: AppState, persona: &Persona) {
-    let Some(mut personas) = load_library(app, false) else {
-        return;
-    };
-    match persona_library::upsert(&mut personas, persona) {
-        Ok(true) => {
-            save_library(app, &personas);
+/// Save `mine` over the library this tab read as `known`, revision-checked
+/// ([`persona_library::save_checked`]); the library as stored now. A
+/// conflict comes back (the caller shows it); other refusals (quota,
+/// avatar) are shown here.
+pub fn save_checked(
+    app: AppState,
+    known: &[Persona],
+    mine: &[Persona],
+    keep_mine: &[String],
+) -> Result<Vec<Persona>, WriteError> {
+    let result = persona_library::save_checked(&*app.store(), known, mine, keep_mine, clock::now());
+    report(app, result).map(|saved| saved.personas)
+}
+
+fn report(app: AppState, result: Result<Saved, WriteError>) -> Result<Saved, WriteError> {
+    match &result {
+        Ok(Saved {
+            set_aside: Some(key),
+            ..
+        }) => set_aside_notice(app, key.clone(), ""),
+        Err(WriteError::Conflict(_)) | Ok(_) => {}
+        Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+    }
+    result
+}
+
+/// The persona library as a map's editor knows it: what it last read or
+/// wrote of each persona, and the personas whose library copy another tab
+/// changed while this map changed its own (id, name).
+#[derive(Clone, Copy)]
+pub struct LibraryLink {
+    app: AppState,
+    /// `None`: the library could not be read; nothing is written to it.
+    known: StoredValue<Option<Vec<Persona>>>,
+    pub conflicts: RwSignal<Vec<(String, String)>>,
+}
+
+impl LibraryLink {
+    /// Read the library as the map opens.
+    pub fn open(app: AppState) -> Self {
+        LibraryLink {
+            app,
+            known: StoredValue::new(load_library(app, false)),
+            conflicts: RwSignal::new(Vec::new()),
         }
-        Ok(false) => {}
-        Err(e) => app.notify(NoticeKind::Error(format!("{} — {e}", persona.name))),
+    }
+
+    /// The library as read when the map opened.
+    pub fn known(&self) -> Option<Vec<Persona>> {
+        self.known.get_value()
+    }
+
+    /// Keep the library's copy of a persona edited in a map (added if new),
+    /// unless another tab changed the library's copy meanwhile: then the
+    /// conflict is shown, and nothing is written until the user chooses
+    /// (`force`: keep the map's version).
+    pub fn keep(&self, persona: &Persona, force: bool) {
+        // (`try_`: also called as the editor closes, its values going.)
+        let Some(Some(mut known)) = self.known.try_get_value() else {
+            return;
+        };
+        let result = persona_library::keep_checked(
+            &*self.app.store(),
+            &mut known,
+            persona,
+            force,
+            clock::now(),
+        );
+        let _ = self.known.try_update_value(|k| *k = Some(known));
+        let in_conflict = matches!(result, Err(WriteError::Conflict(_)));
+        let _ = report(self.app, result);
+        let listed = self
+            .conflicts
+            .try_with_untracked(|c| c.iter().any(|(id, _)| *id == persona.id))
+            .unwrap_or(in_conflict);
+        if in_conflict && !listed {
+            self.conflicts
+                .update(|c| c.push((persona.id.clone(), persona.name.clone())));
+        } else if !in_conflict && listed {
+            self.conflicts
+                .update(|c| c.retain(|(id, _)| *id != persona.id));
+        }
+    }
+
+    /// The library's copy of a persona, as stored now, taken as known
+    /// (the user chose it over the map's; the caller puts it in the map).
+    pub fn take_stored(&self, id: &str) -> Option<Persona> {
+        let stored = load_library(self.app, false)?
+            .into_iter()
+            .find(|p| p.id == id);
+        self.known.update_value(|k| {
+            if let Some(known) = k {
+                known.retain(|p| p.id != id);
+                known.extend(stored.clone());
+            }
+        });
+        self.conflicts.update(|c| c.retain(|(i, _)| i != id));
+        stored
     }
 }

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Key;
 use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::persona_library::WriteError;
 use crate::core::persona_library::{self, LibraryError};
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
-use crate::ui::persona::library_store::{load_library, save_library, stored_maps};
+use crate::ui::persona::library_store::{load_library, save_checked, stored_maps};
 use crate::ui::persona::persona_form::PersonaForm;
 use crate::ui::persona::persona_tile::PersonaTile;
 
@@ -17,9 +18,15 @@ use crate::ui::persona::persona_tile::PersonaTile;
 #[derive(Clone, Copy)]
 pub struct LibraryState {
     pub app: AppState,
+    /// What the page shows, with this tab's changes.
     pub personas: RwSignal<Vec<Persona>>,
-    /// `false` when the store could not be read: nothing is saved over it.
-    writable: StoredValue<bool>,
+    /// The library as this tab last read or wrote it: what each save is
+    /// checked against. `None` when the store could not be read: nothing
+    /// is saved over it.
+    known: StoredValue<Option<Vec<Persona>>>,
+    /// Personas (id, name) that another tab changed while this one changed
+    /// them too: nothing is saved until the user chooses.
+    pub conflicts: RwSignal<Vec<(String, String)>>,
     /// The persona whose form is open.
     pub editing: RwSignal<Option<String>>,
     /// Why the last delete was refused (the maps that use the persona).
@@ -34,27 +41,75 @@ impl LibraryState {
             .with(|l| l.iter().find(|p| p.id == id).cloned())
     }
 
-    fn save(&self) {
-        if self.writable.get_value() {
-            self.personas.with_untracked(|l| save_library(self.app, l));
+    /// Save what the page shows, checked against what this tab last read:
+    /// another tab's changes of other personas are taken in, the same
+    /// persona changed in both is a conflict. `keep_mine`: the personas the
+    /// user chose to keep as they are here.
+    fn save_keeping(&self, keep_mine: &[String]) {
+        let Some(known) = self.known.get_value() else {
+            return;
+        };
+        let mine = self.personas.get_untracked();
+        match save_checked(self.app, &known, &mine, keep_mine) {
+            Ok(stored) => {
+                self.known.set_value(Some(stored.clone()));
+                if mine != stored {
+                    self.personas.set(stored);
+                }
+                if self.conflicts.with_untracked(|c| !c.is_empty()) {
+                    self.conflicts.set(Vec::new());
+                }
+            }
+            Err(WriteError::Conflict(personas)) => self.conflicts.set(personas),
+            Err(_) => {}
         }
     }
 
-    /// Read the stored library again before a change, so that a change made
-    /// meanwhile in another tab (or by a map's editor) is not saved over.
-    fn refresh(&self) {
-        if self.writable.get_value() {
-            if let Some(stored) = load_library(self.app, false) {
-                if self.personas.with_untracked(|l| *l != stored) {
-                    self.personas.set(stored);
-                }
+    fn save(&self) {
+        if self.conflicts.with_untracked(Vec::is_empty) {
+            self.save_keeping(&[]);
+        }
+    }
+
+    /// Keep this tab's version of the personas in conflict.
+    pub fn keep_mine(&self) {
+        let ids: Vec<String> = self
+            .conflicts
+            .with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
+        self.save_keeping(&ids);
+    }
+
+    /// Show the library as stored, dropping this tab's unsaved changes.
+    pub fn load_stored(&self) {
+        if self.known.with_value(Option::is_none) {
+            return;
+        }
+        if let Some(stored) = load_library(self.app, false) {
+            self.known.set_value(Some(stored.clone()));
+            if self.personas.with_untracked(|l| *l != stored) {
+                self.personas.set(stored);
             }
+            self.conflicts.set(Vec::new());
+        }
+    }
+
+    /// Another tab changed the library: show it as stored when nothing here
+    /// is unsaved; else save now, which takes in the other tab's changes or
+    /// says they conflict.
+    fn on_external_change(&self) {
+        let unsaved = self.known.with_value(|k| {
+            k.as_ref()
+                .is_some_and(|k| self.personas.with_untracked(|l| l != k))
+        });
+        if !unsaved {
+            self.load_stored();
+        } else {
+            self.save();
         }
     }
 
     /// Change one persona's fields, then save.
     pub fn change(&self, id: &str, change: &dyn Fn(&mut Persona)) {
-        self.refresh();
         let Some(mut persona) = self
             .personas
             .with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
@@ -72,7 +127,6 @@ impl LibraryState {
     }
 
     pub fn create(&self) {
-        self.refresh();
         let lang = self.app.lang.get_untracked();
         let count = self.personas.with_untracked(Vec::len);
         let persona = Persona {
@@ -95,7 +149,6 @@ impl LibraryState {
     }
 
     pub fn duplicate(&self, id: &str) {
-        self.refresh();
         let suffix = self.app.lang.get_untracked().t(Key::CopySuffix);
         let mut result = None;
         self.personas
@@ -112,7 +165,6 @@ impl LibraryState {
 
     /// Delete, unless maps use the persona: then say which.
     pub fn delete(&self, id: &str) {
-        self.refresh();
         self.app.refresh_library();
         let maps = stored_maps(self.app);
         let mut result = None;
@@ -143,7 +195,6 @@ impl LibraryState {
     }
 
     fn undo_delete(&self) {
-        self.refresh();
         if let Some((index, persona)) = self.deleted.get_untracked() {
             self.personas
                 .update(|l| l.insert(index.min(l.len()), persona));
@@ -159,8 +210,9 @@ pub fn PersonaLibraryPage() -> impl IntoView {
     let loaded = load_library(app, true);
     let state = LibraryState {
         app,
-        writable: StoredValue::new(loaded.is_some()),
-        personas: RwSignal::new(loaded.unwrap_or_default()),
+        personas: RwSignal::new(loaded.clone().unwrap_or_default()),
+        known: StoredValue::new(loaded),
+        conflicts: RwSignal::new(Vec::new()),
         editing: RwSignal::new(None),
         refused: RwSignal::new(None),
         deleted: RwSignal::new(None),
@@ -176,7 +228,7 @@ pub fn PersonaLibraryPage() -> impl IntoView {
             })
         });
         if changed {
-            state.refresh();
+            state.on_external_change();
         }
     });
     let ids = move || {
@@ -196,6 +248,23 @@ pub fn PersonaLibraryPage() -> impl IntoView {
                 </a>
             </div>
             <p class="intro">{app.text(Key::PersonaLibraryIntro)}</p>
+            {move || {
+                let names: Vec<String> = state.conflicts.with(|c| c.iter().map(|(_, n)| format!("« {n} »")).collect());
+                (!names.is_empty()).then(|| view! {
+                    <div class="notice error" role="alert" data-testid="notice" data-kind="persona-conflict">
+                        <p><strong>{app.text(Key::PersonaConflictTitle)}</strong></p>
+                        <p>{app.text(Key::PersonaConflictBody)} " " {names.join(", ")}</p>
+                        <div class="notice-actions">
+                            <button class="primary" data-testid="keep-mine" on:click=move |_| state.keep_mine()>
+                                {app.text(Key::KeepMine)}
+                            </button>
+                            <button data-testid="load-theirs" on:click=move |_| state.load_stored()>
+                                {app.text(Key::LoadTheirs)}
+                            </button>
+                        </div>
+                    </div>
+                })
+            }}
             {move || state.refused.get().map(|why| view! {
                 <p class="notice error" role="alert" data-testid="persona-delete-refused">
                     {why}
