@@ -2,25 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::core::csv_export;
 use crate::core::edit::{Edit, Scope};
 use crate::core::i18n::Key;
-use crate::core::mermaid;
-use crate::core::model::{JourneyMap, MapKind};
+use crate::core::model::MapKind;
 use crate::core::report::address::ReportAddress;
-use crate::core::template;
-use crate::platform::clock;
-use crate::platform::download;
-use crate::ui::app_state::{NoticeKind, Route};
+use crate::ui::app_state::Route;
 use crate::ui::editor::future_state_link::FutureStateLink;
 use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
-use crate::ui::lazy_part::{ChunkError, LazyPart};
+use crate::ui::lazy_part::LazyPart;
 
-crate::lazy_fn!(
-    /// The map as a Mermaid journey (the "sharing" chunk, with the reader).
-    sharing, fn write_mermaid(map: JourneyMap) -> String { mermaid::to_mermaid(&map) }
+crate::lazy_view!(
+    /// The formats menu's choices: CSV, Mermaid, a template (the "sharing"
+    /// chunk, with the Mermaid reader and writer; out of the map path:
+    /// measured with scripts/size.sh).
+    sharing, fn export_menu_items() {
+        view! { <crate::ui::editor::export_menu::ExportMenuItems/> }.into_any()
+    }
 );
 
 crate::lazy_view!(
@@ -37,49 +36,8 @@ pub fn EditorToolbar() -> impl IntoView {
     let personas = move || session.persona_names();
     let export_menu = NodeRef::<leptos::html::Details>::new();
     let share_open = RwSignal::new(false);
-    // Touchpoints or actions as CSV, for the spreadsheet of the UI's language.
-    let export_csv = move |actions: bool| {
-        let lang = app.lang.get_untracked();
-        let (name, text) = session.peek(|m| {
-            let (what, text) = if actions {
-                (Key::ExportActionsName, csv_export::actions_csv(m, lang))
-            } else {
-                (
-                    Key::ExportTouchpointsName,
-                    csv_export::touchpoints_csv(m, lang),
-                )
-            };
-            let title = format!("{} {}", m.title, lang.t(what));
-            (download::file_name(&title, "csv"), text)
-        });
-        if let Err(e) = download::download_text(&name, "text/csv;charset=utf-8", &text) {
-            app.notify(NoticeKind::Error(e.to_string()));
-        }
-    };
-    // The journey as a Mermaid diagram, for wikis and Markdown.
-    let export_mermaid = move |_| {
-        let map = session.peek(JourneyMap::clone);
-        leptos::task::spawn_local(async move {
-            let name = download::file_name(&map.title, "mmd");
-            let result = match write_mermaid(map).await {
-                Ok(text) => download::download_text(&name, "text/plain;charset=utf-8", &text)
-                    .map_err(|e| e.to_string()),
-                Err(ChunkError) => Err(app.t(Key::PartLoadFailed).to_owned()),
-            };
-            if let Err(why) = result {
-                app.notify(NoticeKind::Error(why));
-            }
-        });
-    };
-    // The map's structure and texts, kept among the user's templates (saved
-    // again, it replaces its earlier template).
-    let save_template = move |_| {
-        let template = session.peek(template::save_as_template);
-        match template::save_template(&*app.store(), &template, clock::now()) {
-            Ok(()) => app.notify(NoticeKind::Info(app.t(Key::TemplateSaved).to_owned())),
-            Err(e) => app.notify(NoticeKind::Error(e.to_string())),
-        }
-    };
+    // The formats menu is built on its first opening (a lazy part).
+    let menu_opened = RwSignal::new(false);
     // The report reads the stored map: what is pending is saved first.
     let open_report = move |_| {
         session.flush();
@@ -147,22 +105,14 @@ pub fn EditorToolbar() -> impl IntoView {
                 "🖨 " {app.text(Key::Report)}
             </button>
             <FutureStateLink/>
-            <details class="export-menu" data-testid="export-menu" node_ref=export_menu>
+            <details class="export-menu" data-testid="export-menu" node_ref=export_menu
+                on:toggle=move |_| if !menu_opened.get_untracked() { menu_opened.set(true) }>
                 <summary>{app.text(Key::MoreFormats)}</summary>
                 // A choice closes the menu.
                 <div class="menu" on:click=move |_| if let Some(m) = export_menu.get() { m.set_open(false) }>
-                    <button data-testid="export-touchpoints-csv" on:click=move |_| export_csv(false)>
-                        "⤓ " {app.text(Key::ExportTouchpointsCsv)}
-                    </button>
-                    <button data-testid="export-actions-csv" on:click=move |_| export_csv(true)>
-                        "⤓ " {app.text(Key::ExportActionsCsv)}
-                    </button>
-                    <button data-testid="export-mermaid" title=app.text(Key::ExportMermaidHint) on:click=export_mermaid>
-                        "⤓ " {app.text(Key::ExportMermaid)}
-                    </button>
-                    <button data-testid="save-template" on:click=save_template>
-                        "▣ " {app.text(Key::SaveAsTemplate)}
-                    </button>
+                    <Show when=move || menu_opened.get()>
+                        <LazyPart load=export_menu_items/>
+                    </Show>
                 </div>
             </details>
             <Show when=move || share_open.get()>

@@ -1,80 +1,34 @@
-//! The personas who travel this map.
+//! The personas who travel this map: their chips in the panel's summary;
+//! the cards to edit them (src/ui/editor/persona_list.rs) are a lazy part,
+//! fetched the first time the panel opens: most visits never open it, and
+//! the cards with the persona library's checked save weighed about 7 KB of
+//! gzipped wasm on the map path (measured with scripts/size.sh).
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
+use crate::core::edit::Scope;
 use crate::core::i18n::{format_decimal, Key};
-use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
-use crate::core::persona_library;
-use crate::platform::random_ids::RandomIds;
-use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::persona_card::PersonaCard;
-use crate::ui::id_list::{row_key, IdList};
-use crate::ui::persona::library_store::{load_library, LibraryLink};
+use crate::ui::id_list::row_key;
+use crate::ui::lazy_part::LazyPart;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
+
+crate::lazy_view!(
+    /// The persona cards, their adders and the library's conflict notice
+    /// (the "personas" chunk, with the persona library page they share
+    /// their editing code with).
+    personas, fn persona_list() {
+        view! { <crate::ui::editor::persona_list::PersonaList/> }.into_any()
+    }
+);
 
 #[component]
 pub fn PersonaPanel() -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
-    let ids = move || {
-        session.read(Scope::Personas, |m| {
-            m.personas.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
-        })
-    };
-    let add = move |_| {
-        let (index, colour) = session.peek(|m| {
-            (
-                m.personas.len(),
-                PERSONA_COLOURS[m.personas.len() % PERSONA_COLOURS.len()],
-            )
-        });
-        let persona = Persona {
-            id: RandomIds.next_id(),
-            name: app.lang.get_untracked().t(Key::NewPersona).to_owned(),
-            colour: colour.to_owned(),
-            ..Persona::default()
-        };
-        session.request_focus(persona.id.clone());
-        // A persona made in a map joins the library too.
-        expect_context::<LibraryLink>().keep(&persona, false);
-        session.edit(Edit::InsertPersona {
-            index,
-            persona,
-            cards: Vec::new(),
-            emotions: Vec::new(),
-        });
-    };
-    // The library's personas this map does not have yet, to adopt (read
-    // again each time the list is about to be used). Not harvested from
-    // every map here: that parses the whole library, which the persona
-    // library page does; opening a map must stay fast.
-    let library = RwSignal::new(Vec::<Persona>::new());
-    let reload = move || library.set(load_library(app, false).unwrap_or_default());
-    reload();
-    let adoptable = move || {
-        let on_map: Vec<String> = session.read(Scope::Personas, |m| {
-            m.personas.iter().map(|p| p.id.clone()).collect()
-        });
-        library.with(|l| {
-            l.iter()
-                .filter(|p| !on_map.contains(&p.id))
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let adopt = move |ev: leptos::ev::Event| {
-        let select: web_sys::HtmlSelectElement = event_target(&ev);
-        let id = select.value();
-        select.set_value("");
-        let Some(persona) = library.with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
-        else {
-            return;
-        };
-        let edit = session.peek(|m| persona_library::adoption(m, &persona));
-        session.edit(edit);
-    };
+    // Built on the first opening, then kept (closing the panel keeps its
+    // cards' pending edits and focus where they are).
+    let opened = RwSignal::new(false);
     // The summary shows who travels the map at a glance; the cards open for editing.
     let chips = move || {
         let lang = app.lang.get();
@@ -95,7 +49,8 @@ pub fn PersonaPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="persona-panel" data-testid="personas">
+        <details class="persona-panel" data-testid="personas"
+            on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
             <summary>
                 <strong>{app.text(Key::Personas)}</strong>
                 <For each=chips key=|c| row_key(&[&c.0, &c.1, &c.2, &c.3, c.4.as_deref().unwrap_or(""), c.5.as_deref().unwrap_or("")]) let:chip>
@@ -112,27 +67,9 @@ pub fn PersonaPanel() -> impl IntoView {
                     }
                 </For>
             </summary>
-            <div class="persona-list">
-                <IdList ids=Signal::derive(ids) row=Callback::new(|id| view! { <PersonaCard id=id/> }.into_any())/>
-                <div class="persona-adders">
-                    <button class="add-persona" data-testid="add-persona" on:click=add>{app.text(Key::AddPersona)}</button>
-                    <select data-testid="adopt-persona" aria-label=app.text(Key::AddFromLibrary)
-                        on:focus=move |_| reload() on:change=adopt>
-                        <option value="">{move || if adoptable().is_empty() {
-                            app.t(Key::NoMoreLibraryPersonas)
-                        } else {
-                            app.t(Key::AddFromLibrary)
-                        }}</option>
-                        <For each=adoptable key=|p| row_key(&[&p.0, &p.1]) let:p>
-                            <option value=p.0>{p.1}</option>
-                        </For>
-                    </select>
-                    <a href="#/personas" data-testid="open-persona-library"
-                        on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Personas); }>
-                        {app.text(Key::PersonaLibrary)} " →"
-                    </a>
-                </div>
-            </div>
+            <Show when=move || opened.get()>
+                <LazyPart load=persona_list/>
+            </Show>
         </details>
     }
 }
