@@ -72,9 +72,10 @@ for f in parcours_bg.wasm parcours.js __wasm_split.js boot.js; do
   first_gz=$((first_gz + g))
   printf "$fmt" "$f" "$(raw "$PKG/$f")" "$g" "every visit"
 done
-for f in "$PKG"/split_*.wasm "$PKG"/chunk_*.wasm; do
+for f in "$PKG"/split_*.wasm "$PKG"/chunk_*.wasm "$PKG"/pack_*.wasm; do
   name="$(basename "$f")"
   case "$name" in
+    pack_*) part="${name#pack_}"; when="first visit: '${part%.wasm}' and its chunks in one file" ;;
     split_*) part="${name#split_}"; when="on first use of '${part%.wasm}'" ;;
     *) when="with the parts that need it" ;;
   esac
@@ -93,10 +94,19 @@ part_gz() {
   echo "$total"
 }
 editor_chunks="$(deps_of editor)"
-editor_gz=$(part_gz editor)
+editor_files_gz=$(part_gz editor)
+# A first visit fetches the editor's pack (scripts/pack_parts.mjs), if the
+# build has one, rather than its modules one by one.
+if [ -f "$PKG/pack_editor.wasm" ]; then
+  editor_gz=$(gz "$PKG/pack_editor.wasm")
+  editor_how="pack_editor.wasm; its $(( $(wc -w <<<"$editor_chunks") + 1 )) files one by one: $editor_files_gz"
+else
+  editor_gz=$editor_files_gz
+  editor_how="split_editor.wasm and its chunks"
+fi
 map_gz=$((main_gz + editor_gz))
 echo "first load (the library, or a map read-only): wasm $main_gz bytes ($(kb "$main_gz")), wasm + js $first_gz bytes ($(kb "$first_gz"))"
-echo "a map editable: wasm $map_gz bytes ($(kb "$map_gz")) = first load + editor $editor_gz bytes"
+echo "a map editable: wasm $map_gz bytes ($(kb "$map_gz")) = first load + editor $editor_gz bytes ($editor_how)"
 for part in charts survey_import; do
   echo "then '$part':$(printf '%*s' $((15 - ${#part})) '')+$(part_gz "$part" "$editor_chunks") bytes"
 done

@@ -28,19 +28,43 @@ e2e('the library loads one wasm module; the editor, charts and import come when 
 
   await page.locator(sel('open-map')).first().click();
   await expectVisible(page.locator(sel('editor')));
-  assert.ok(seen.includes('split_editor.wasm'), `editor chunk fetched: ${seen}`);
+  // A first visit (no service worker) fetches the editor and its chunks as
+  // one pack (scripts/pack_parts.mjs), and nothing of it one by one.
+  assert.ok(seen.includes('pack_editor.wasm'), `editor pack fetched: ${seen}`);
+  assert.deepEqual(seen.filter((f) => /^(split|chunk)_/.test(f)), [], `the pack brought every module: ${seen}`);
   assert.ok(!seen.some((f) => /split_(charts|survey_import)/.test(f)), `charts and import not yet: ${seen}`);
 
   await page.locator(sel('tab-charts')).click();
   await expectVisible(page.locator(`${sel('chart-funnel')} svg`));
+  // Some of its chunks came with the editor: the rest one by one, no pack.
   assert.ok(seen.includes('split_charts.wasm'), `charts chunk fetched: ${seen}`);
+  assert.ok(!seen.some((f) => /^pack_/.test(f) && f !== 'pack_editor.wasm'), `no other pack: ${seen}`);
 
   await page.locator(sel('tab-map')).click();
   await page.locator(sel('import-csv')).click();
   await expectVisible(page.locator(sel('csv-file')));
   assert.ok(seen.includes('split_survey_import.wasm'), `import chunk fetched: ${seen}`);
-  assert.equal(seen.filter((f) => f === 'split_charts.wasm').length, 1, 'each chunk is fetched once');
+  assert.equal(new Set(seen).size, seen.length, `each file is fetched once: ${seen}`);
 });
+
+e2e(
+  "when the editor's pack cannot be fetched, its modules come one by one",
+  { allowConsole: [/pack_editor\.wasm|Failed to fetch|net::ERR_FAILED/] },
+  async ({ page, open, url }) => {
+    await open();
+    const id = await editorMapId(page);
+    await page.route('**/pack_editor.wasm', (route) => route.abort('failed'));
+    await page.goto('about:blank');
+    const seen = wasmRequests(page);
+    await page.goto(`${url}#/map/${id}`, { waitUntil: 'load' });
+    await expectVisible(page.locator(sel('editor')));
+    assert.ok(seen.includes('pack_editor.wasm') && seen.includes('split_editor.wasm'), `pack tried, then the module: ${seen}`);
+    assert.ok(seen.filter((f) => f.startsWith('chunk_')).length > 10, `and its chunks: ${seen}`);
+    await page.locator(sel('card')).first().fill('Edited without the pack');
+    await waitSaved(page);
+    await eventually(async () => assert.ok(JSON.stringify(await storedEnvelope(page, id)).includes('Edited without the pack')));
+  },
+);
 
 e2e(
   'a part whose wasm cannot be fetched says so, and the map keeps working',
@@ -75,7 +99,7 @@ e2e("a map is on screen, read-only, while the editor's wasm is on its way", asyn
   // Hold the editor's module: the page has only the first load.
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route('**/split_editor.wasm', async (route) => {
+  await page.route(/\/(split|pack)_editor\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -99,12 +123,12 @@ e2e("a map is on screen, read-only, while the editor's wasm is on its way", asyn
 
 e2e(
   "a map whose editor cannot be fetched stays readable, with the reason",
-  { allowConsole: [/split_editor\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/] },
+  { allowConsole: [/(split|pack)_editor\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/] },
   async ({ page, open, url, shot }) => {
     await open();
     const id = await editorMapId(page);
     const before = await storedEnvelope(page, id);
-    await page.route('**/split_editor.wasm', (route) => route.abort('failed'));
+    await page.route(/\/(split|pack)_editor\.wasm$/, (route) => route.abort('failed'));
     await page.goto('about:blank');
     await page.goto(`${url}#/map/${id}`, { waitUntil: 'load' });
 
