@@ -713,25 +713,38 @@ export async function mermaidSideBySide(browser, url) {
       out.parcours.picked = [...(out.parcours.picked ?? []), nav.picked];
       await pp.evaluate(() => sessionStorage.removeItem('bench.journey'));
       // Parcours, already loaded: back to the library, the same file again.
-      out.parcours.again.push(
-        await pp.evaluate(async ([t, n]) => {
-          const wait = async (done) => {
-            const t0 = performance.now();
-            while (!done()) {
-              if (performance.now() - t0 > 60_000) throw new Error('the imported journey was not drawn in 60 s');
-              await new Promise((r) => setTimeout(r, 0));
-            }
-          };
-          const before = document.querySelector('[data-testid="editor"]').getAttribute('data-map-id');
-          location.hash = '#/';
-          await wait(() => document.querySelector('[data-testid="library"] [data-testid="open-map-file"]'));
+      const again = await pp.evaluate(async ([t, n]) => {
+        const wait = async (done) => {
           const t0 = performance.now();
+          while (!done()) {
+            if (performance.now() - t0 > 60_000) throw new Error('the imported journey was not drawn in 60 s');
+            await new Promise((r) => setTimeout(r, 0));
+          }
+        };
+        const before = document.querySelector('[data-testid="editor"]').getAttribute('data-map-id');
+        location.hash = '#/';
+        await wait(() => document.querySelector('[data-testid="library"] [data-testid="open-map-file"]'));
+        // When the reader has made the map and the app stores it (the first
+        // write of a map key this page had not written before).
+        let stored = NaN;
+        const setItem = Storage.prototype.setItem;
+        const known = new Set(Object.keys(localStorage));
+        Storage.prototype.setItem = function (key, value) {
+          if (Number.isNaN(stored) && key.startsWith('parcours.map.') && !known.has(key)) stored = performance.now();
+          return setItem.call(this, key, value);
+        };
+        const t0 = performance.now();
+        try {
           window.__journeyPick(t);
           await wait(() => window.__journeyDrawn(n, before));
           await new Promise((r) => requestAnimationFrame(() => r()));
-          return performance.now() - t0;
-        }, [text, MERMAID_SECTIONS]),
-      );
+        } finally {
+          Storage.prototype.setItem = setItem;
+        }
+        return { ms: performance.now() - t0, stored: stored - t0 };
+      }, [text, MERMAID_SECTIONS]);
+      out.parcours.again.push(again.ms);
+      out.parcours.stored = [...(out.parcours.stored ?? []), again.stored];
       // Mermaid, navigation → SVG drawn, then a second render on that page.
       await mp.goto('about:blank');
       await mp.goto(site.url);
@@ -739,9 +752,9 @@ export async function mermaidSideBySide(browser, url) {
       const drawn = await mp.evaluate(() => window.__bench);
       if (!drawn.ok) throw new Error('Mermaid did not draw the whole journey');
       out.mermaid.nav.push(drawn.frame);
-      const again = await mp.evaluate(() => window.__again());
-      if (!again.ok) throw new Error('Mermaid did not draw the whole journey again');
-      out.mermaid.again.push(again.ms);
+      const second = await mp.evaluate(() => window.__again());
+      if (!second.ok) throw new Error('Mermaid did not draw the whole journey again');
+      out.mermaid.again.push(second.ms);
     }
   } catch (e) {
     out.error = e.message;
@@ -895,7 +908,10 @@ export function sideBySideLines(mermaid, sw, inDist) {
         `    navigation → drawn (→ next frame): Parcours ${ms(p.nav)} (the library's file input there at ${ms(median(m.parcours.picked))}), ` +
           `Mermaid ${ms(q.nav)}: ratio ${ratio(p.nav, q.nav)} (goal ≤ 0.25)`,
       );
-      lines.push(`    already-loaded page, file picked / render called → drawn: Parcours ${ms(p.again)}, Mermaid ${ms(q.again)}: ratio ${ratio(p.again, q.again)} (goal ≤ 0.25)`);
+      lines.push(
+        `    already-loaded page, file picked / render called → drawn: Parcours ${ms(p.again)} (read, the map being stored at ${ms(median(m.parcours.stored))}), ` +
+          `Mermaid ${ms(q.again)}: ratio ${ratio(p.again, q.again)} (goal ≤ 0.25)`,
+      );
     }
     for (const p of m.problems) lines.push(`    Mermaid side by side: ${p}`);
   }
