@@ -11,9 +11,9 @@
 // It must never slow a visit (scripts/bench.mjs compares the same pages from
 // the worker and from the network). Where the browser has static routes
 // (Chromium 123+), the page, the build's folder, the styles and static/ are
-// answered from the cache by the browser itself: the worker is not even
-// started for them (a stopped worker took tens of ms to start before the page
-// could be read). Elsewhere the fetch handler below answers, with the cache
+// answered from the cache by the browser itself, without waiting for the
+// worker to start (a stopped worker took tens of ms to start before the
+// page's first byte; Chromium still starts it alongside). Elsewhere the fetch handler below answers, with the cache
 // opened once and looked up by exact address first (a key lookup; ignoring
 // the query string makes the cache compare every entry).
 // Navigation preload is not used: the page comes from the cache (this
