@@ -15,13 +15,23 @@
 // Also the gzip -9 size of the built wasm + js, and a first visit (empty
 // profile, files gzipped) over emulated slow links: navigation → the demo
 // map readable (read-only preview or editor) and → editable.
+// Side by side with Mermaid (issue 18): one 30-section Mermaid `journey`
+// drawn by Mermaid (npm, a development dependency, never in dist/) and
+// imported by Parcours' own Mermaid reader; navigation → drawn and on an
+// already-loaded page, as a ratio (goal ≤ 0.25). And the service worker
+// against the network, same run: the library and the large map, with the
+// worker asleep and running (goal: worker ≤ network).
 //
 // Env: BENCH_RUNS (loads per map, default 3), BENCH_EDITS (default 100),
-//      BENCH_CARDS_PER_CELL (large map, default 2).
+//      BENCH_CARDS_PER_CELL (large map, default 2), BENCH_SW_RUNS (worker
+//      against network, default the larger of 9 and BENCH_RUNS).
 // Exit 0 whatever the timings; exit 1 only when the app fails (no map shown,
 // edits not saved, console/page errors).
 
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,6 +44,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const CARDS_PER_CELL = Number(process.env.BENCH_CARDS_PER_CELL ?? 2);
 const CSV_BYTES = Number(process.env.BENCH_CSV_BYTES ?? 5 * 1024 * 1024);
+// Worker against network: a tenth of the paint at most, so more runs than the
+// loads above (medians of 5 on this busy 2-core machine flipped the verdict).
+const SW_RUNS = Number(process.env.BENCH_SW_RUNS ?? Math.max(RUNS, 9));
 
 // ---------------------------------------------------------------------------
 // Maps in the storage format (src/core/model.rs, src/core/envelope.rs).
@@ -494,6 +507,451 @@ function table(rows) {
     .join('\n');
 }
 
+// ---------------------------------------------------------------------------
+// Side by side with Mermaid (issue 18): the same 30-section `journey` text,
+// drawn by Mermaid (the npm package, a development dependency that never
+// goes into dist/) and imported by Parcours' own Mermaid reader.
+
+const MERMAID_SECTIONS = 30;
+const MERMAID_DIST = join(ROOT, 'node_modules/mermaid/dist');
+const MERMAID_VERSION = (() => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules/mermaid/package.json'), 'utf8')).version;
+  } catch {
+    return '(not installed: npm ci)';
+  }
+})();
+
+/** A Mermaid `journey`: `sections` sections of 3 tasks (`Task: score: actors`). */
+export function mermaidJourney(sections = MERMAID_SECTIONS) {
+  const actors = ['Alice', 'Bob', 'Chloé'];
+  const lines = ['journey', `  title Benchmark: a ${sections}-section journey`];
+  for (let s = 0; s < sections; s++) {
+    lines.push(`  section Stage ${s + 1}`);
+    for (let t = 0; t < 3; t++) {
+      const k = s * 3 + t;
+      const who = actors.slice(0, 1 + (k % actors.length)).join(', ');
+      lines.push(`    ${sentence(k, 4).replace(/\.$/, '')} ${k + 1}: ${1 + ((s + t) % 5)}: ${who}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Mermaid's library must never be shipped: no file of dist/ holds it. */
+export async function mermaidInDist(dir = DIST) {
+  const found = [];
+  const walk = async (d) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      // `mermaidAPI` is the library's own object; Parcours' reader never names it.
+      else if (/mermaid/i.test(e.name) || (await readFile(p)).includes('mermaidAPI')) found.push(p.slice(dir.length + 1));
+    }
+  };
+  await walk(dir);
+  return found;
+}
+
+/**
+ * The Mermaid page, in a folder of its own (never dist/): the journey in a
+ * <pre class="mermaid">, Mermaid's ES module build (which fetches only the
+ * chunks a journey needs) preloaded as Parcours preloads its own module.
+ * It records navigation → SVG in the DOM (→ next frame) and offers
+ * `__again()`: a second render on the loaded page.
+ */
+export async function mermaidSite(text) {
+  const dir = await mkdtemp(join(tmpdir(), 'parcours-bench-mermaid-'));
+  await cp(MERMAID_DIST, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = src.slice(MERMAID_DIST.length);
+      return rel === '' || rel === '/mermaid.esm.min.mjs' || rel === '/chunks' || (rel.startsWith('/chunks/mermaid.esm.min') && !rel.endsWith('.map'));
+    },
+  });
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Mermaid journey</title>
+<link rel="icon" href="data:,">
+<link rel="modulepreload" href="./mermaid.esm.min.mjs">
+<script type="module">
+import mermaid from './mermaid.esm.min.mjs';
+mermaid.initialize({ startOnLoad: false });
+const el = document.getElementById('first');
+const text = el.textContent;
+const last = ${JSON.stringify(`Stage ${MERMAID_SECTIONS}`)};
+const drawn = (box) => !!box.querySelector('svg') && box.textContent.includes(last);
+await mermaid.run({ nodes: [el] });
+window.__bench = { dom: performance.now(), frame: null, ok: drawn(el) };
+requestAnimationFrame(() => (window.__bench.frame = performance.now()));
+let n = 0;
+window.__again = async () => {
+  const box = document.getElementById('again');
+  const t0 = performance.now();
+  const { svg } = await mermaid.render('again' + ++n, text);
+  box.innerHTML = svg;
+  const ok = drawn(box);
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  return { ms: performance.now() - t0, ok };
+};
+</script>
+</head>
+<body>
+<pre class="mermaid" id="first">${escaped}</pre>
+<div id="again"></div>
+</body>
+</html>
+`,
+  );
+  return dir;
+}
+
+/**
+ * Installed before any page script of Parcours: on the library (`#/`), with a
+ * journey waiting in sessionStorage, picks it as a .mmd file the moment the
+ * file input exists (as a user's choice would), then records when the map is
+ * drawn: every stage header and the last lane's last cell in the DOM, and the
+ * next animation frame. Also leaves `__journeyDrawn` for later imports.
+ */
+function journeyProbe() {
+  if (location.protocol !== 'http:') return;
+  const drawn = (sections, notMap) => {
+    const editor = document.querySelector('[data-testid="editor"]');
+    if (!editor || editor.getAttribute('data-map-id') === notMap) return false;
+    const headers = document.querySelectorAll('[data-testid="stage-header"]');
+    if (headers.length < sections) return false;
+    const lastStage = headers[headers.length - 1].getAttribute('data-stage-id');
+    const lanes = document.querySelectorAll('[data-testid="lane"]');
+    return !!lanes.length && !!lanes[lanes.length - 1].querySelector(`[data-testid="cell"][data-stage-id="${lastStage}"]`);
+  };
+  const pick = (text) => {
+    const input = document.querySelector('[data-testid="open-map-file"]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'bench-journey.mmd', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  window.__journeyDrawn = drawn;
+  window.__journeyPick = pick;
+  let want = null;
+  try {
+    want = JSON.parse(sessionStorage.getItem('bench.journey') || 'null');
+  } catch {
+    return;
+  }
+  if (!want || location.hash !== '#/') return;
+  window.__bench = { picked: null, dom: null, frame: null };
+  const check = () => {
+    const b = window.__bench;
+    if (b.picked === null && document.querySelector('[data-testid="open-map-file"]')) {
+      b.picked = performance.now();
+      pick(want.text);
+    }
+    if (b.picked === null || b.dom !== null || !drawn(want.sections, null)) return;
+    b.dom = performance.now();
+    requestAnimationFrame(() => (b.frame = performance.now()));
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  const start = () => {
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    check();
+  };
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+}
+
+/** A context whose every request to another origin is noted (and aborted). */
+async function guardedContext(browser, origins, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ...options });
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (origins.some((o) => u.startsWith(o)) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    problems.push(`outside request: ${u}`);
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (p) => {
+    p.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
+    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  });
+  return { context, problems };
+}
+
+/**
+ * Parcours and Mermaid, the same journey, the same browser and flags, runs
+ * interleaved, service workers blocked on both (the network path):
+ *   - navigation start → drawn (→ next frame). Parcours: the library opens,
+ *     the .mmd file is picked as soon as it can be, its reader turns it into
+ *     a map and the editor draws it; Mermaid: the page's module loads and
+ *     mermaid.run draws the SVG;
+ *   - already loaded: Parcours imports the file again from the library of the
+ *     same page (the reader's part already fetched); Mermaid renders again.
+ */
+export async function mermaidSideBySide(browser, url) {
+  const text = mermaidJourney();
+  const dir = await mermaidSite(text);
+  const site = await startServer(dir, 0);
+  const origins = [new URL(url).origin, new URL(site.url).origin];
+  const out = { sections: MERMAID_SECTIONS, chars: text.length, parcours: { nav: [], again: [] }, mermaid: { nav: [], again: [] }, problems: [] };
+  const parcours = await guardedContext(browser, origins, { serviceWorkers: 'block' });
+  const mermaid = await guardedContext(browser, origins, { serviceWorkers: 'block' });
+  try {
+    await parcours.context.addInitScript(journeyProbe);
+    const pp = await parcours.context.newPage();
+    await pp.goto(url);
+    await pp.locator('[data-testid="library"], [data-testid="editor"]').first().waitFor({ timeout: 30_000 });
+    const mp = await mermaid.context.newPage();
+    for (let r = 0; r < RUNS; r++) {
+      // Parcours, navigation → the imported map drawn.
+      await pp.evaluate(([t, n]) => sessionStorage.setItem('bench.journey', JSON.stringify({ text: t, sections: n })), [text, MERMAID_SECTIONS]);
+      await pp.goto('about:blank');
+      await pp.goto(`${url}#/`);
+      await pp.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 60_000 });
+      const nav = await pp.evaluate(() => window.__bench);
+      out.parcours.nav.push(nav.frame);
+      out.parcours.picked = [...(out.parcours.picked ?? []), nav.picked];
+      await pp.evaluate(() => sessionStorage.removeItem('bench.journey'));
+      // Parcours, already loaded: back to the library, the same file again.
+      const again = await pp.evaluate(async ([t, n]) => {
+        const wait = async (done) => {
+          const t0 = performance.now();
+          while (!done()) {
+            if (performance.now() - t0 > 60_000) throw new Error('the imported journey was not drawn in 60 s');
+            await new Promise((r) => setTimeout(r, 0));
+          }
+        };
+        const before = document.querySelector('[data-testid="editor"]').getAttribute('data-map-id');
+        location.hash = '#/';
+        await wait(() => document.querySelector('[data-testid="library"] [data-testid="open-map-file"]'));
+        // When the reader has made the map and the app stores it (the first
+        // write of a map key this page had not written before).
+        let stored = NaN;
+        const setItem = Storage.prototype.setItem;
+        const known = new Set(Object.keys(localStorage));
+        Storage.prototype.setItem = function (key, value) {
+          if (Number.isNaN(stored) && key.startsWith('parcours.map.') && !known.has(key)) stored = performance.now();
+          return setItem.call(this, key, value);
+        };
+        const t0 = performance.now();
+        try {
+          window.__journeyPick(t);
+          await wait(() => window.__journeyDrawn(n, before));
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        } finally {
+          Storage.prototype.setItem = setItem;
+        }
+        return { ms: performance.now() - t0, stored: stored - t0 };
+      }, [text, MERMAID_SECTIONS]);
+      out.parcours.again.push(again.ms);
+      out.parcours.stored = [...(out.parcours.stored ?? []), again.stored];
+      // Mermaid, navigation → SVG drawn, then a second render on that page.
+      await mp.goto('about:blank');
+      await mp.goto(site.url);
+      await mp.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 60_000 });
+      const drawn = await mp.evaluate(() => window.__bench);
+      if (!drawn.ok) throw new Error('Mermaid did not draw the whole journey');
+      out.mermaid.nav.push(drawn.frame);
+      const second = await mp.evaluate(() => window.__again());
+      if (!second.ok) throw new Error('Mermaid did not draw the whole journey again');
+      out.mermaid.again.push(second.ms);
+    }
+  } catch (e) {
+    out.error = e.message;
+  } finally {
+    out.problems.push(...parcours.problems, ...mermaid.problems);
+    await parcours.context.close();
+    await mermaid.context.close();
+    await site.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The service worker never slows a visit (issue 18): the same pages, in the
+// same run, from the network (service workers blocked) and from the worker,
+// once with the worker asleep (stopped, as after 30 s without a visit: it
+// must start first) and once with it running.
+
+/** Installed before any page script: on the library (`#/`), when every map's row is in the DOM, then the next frame. */
+function libraryProbe() {
+  if (location.protocol !== 'http:') return;
+  let rows = 0;
+  try {
+    rows = Number(sessionStorage.getItem('bench.library') || 0);
+  } catch {
+    return;
+  }
+  if (!rows || location.hash !== '#/') return;
+  window.__bench = { dom: null, frame: null };
+  const check = () => {
+    if (window.__bench.dom !== null || document.querySelectorAll('[data-testid="library"] [data-testid="map-row"]').length < rows) return;
+    window.__bench.dom = performance.now();
+    requestAnimationFrame(() => (window.__bench.frame = performance.now()));
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  const start = () => {
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    check();
+  };
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+}
+
+export async function swVersusNetwork(browser, url, env) {
+  const origins = [new URL(url).origin];
+  const ways = { network: [], asleep: [], running: [] };
+  const out = { label: `map ${env.map.title.replace(/^Benchmark: /, '')} (#/map/…)`, library: structuredClone(ways), map: structuredClone(ways), problems: [], notControlled: 0 };
+  const sides = {};
+  try {
+    for (const [name, sw] of [['network', false], ['worker', true]]) {
+      const side = await guardedContext(browser, origins, { serviceWorkers: sw ? 'allow' : 'block' });
+      sides[name] = side;
+      await side.context.addInitScript(paintProbe);
+      await side.context.addInitScript(libraryProbe);
+      side.page = await side.context.newPage();
+      await side.page.goto(url);
+      await side.page.locator('[data-testid="library"], [data-testid="editor"]').first().waitFor({ timeout: 30_000 });
+      await side.page.evaluate(([k, v]) => localStorage.setItem(k, v), [`parcours.map.${env.map.id}`, JSON.stringify(env)]);
+      if (sw) {
+        // Installed (every file cached) and controlling the page.
+        await side.page.evaluate(() => navigator.serviceWorker.ready);
+        await side.page.reload();
+        await side.page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+        side.cdp = await side.context.newCDPSession(side.page);
+        await side.cdp.send('ServiceWorker.enable');
+      }
+      await side.page.goto(`${url}#/`);
+      await side.page.locator('[data-testid="library"] [data-testid="map-row"]').first().waitFor({ timeout: 30_000 });
+      side.rows = await side.page.locator('[data-testid="library"] [data-testid="map-row"]').count();
+    }
+    const loadLibrary = async (side) => {
+      await side.page.evaluate((n) => sessionStorage.setItem('bench.library', String(n)), side.rows);
+      await side.page.goto('about:blank');
+      await side.page.goto(`${url}#/`);
+      await side.page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 60_000 });
+      return side.page.evaluate(() => window.__bench.frame);
+    };
+    const loadMap = async (side) => (await measureLoad(side.page, url, env)).frame;
+    for (let r = 0; r < SW_RUNS; r++) {
+      for (const [what, load] of [['library', loadLibrary], ['map', loadMap]]) {
+        // The order turns each run, so that no way always goes first.
+        const order = ['network', 'asleep', 'running'];
+        for (let k = 0; k < r % 3; k++) order.push(order.shift());
+        for (const way of order) {
+          const side = way === 'network' ? sides.network : sides.worker;
+          if (way === 'asleep') await side.cdp.send('ServiceWorker.stopAllWorkers');
+          // A message starts the worker if it was stopped; it has been running since.
+          if (way === 'running') await side.page.evaluate(() => navigator.serviceWorker.controller.postMessage('wake'));
+          const t = await load(side);
+          // Where the time went: the page's first byte, the first-load wasm fully read.
+          const at = await side.page.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0];
+            const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/parcours_bg.wasm'));
+            return { controlled: !!navigator.serviceWorker?.controller, page: nav.responseStart, wasm: wasm?.responseEnd ?? NaN };
+          });
+          if (at.controlled !== (way !== 'network')) out.notControlled += 1;
+          out[what][way].push(t);
+          out[what][`${way}Page`] = [...(out[what][`${way}Page`] ?? []), at.page];
+          out[what][`${way}Wasm`] = [...(out[what][`${way}Wasm`] ?? []), at.wasm];
+        }
+      }
+    }
+    // The visit right after a first one, while the worker the first one
+    // registered is caching the whole site (or, network side, nothing is).
+    out.installing = { network: [], worker: [], installed: 0 };
+    for (let r = 0; r < SW_RUNS; r++) {
+      for (const sw of r % 2 ? [true, false] : [false, true]) {
+        const side = await guardedContext(browser, origins, { serviceWorkers: sw ? 'allow' : 'block' });
+        try {
+          await side.context.addInitScript(paintProbe);
+          const page = await side.context.newPage();
+          await page.goto(url);
+          await page.locator('[data-testid="library"], [data-testid="editor"]').first().waitFor({ timeout: 30_000 });
+          await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`parcours.map.${env.map.id}`, JSON.stringify(env)]);
+          // boot.js registers the worker 1.5 s after the page's load event.
+          await page.waitForTimeout(1_700);
+          const t = (await measureLoad(page, url, env)).frame;
+          out.installing[sw ? 'worker' : 'network'].push(t);
+          if (sw && (await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active))) out.installing.installed += 1;
+        } finally {
+          out.problems.push(...side.problems);
+          await side.context.close();
+        }
+      }
+    }
+  } catch (e) {
+    out.error = e.message;
+  } finally {
+    for (const side of Object.values(sides)) {
+      out.problems.push(...side.problems);
+      await side.context.close();
+    }
+  }
+  return out;
+}
+
+/** The lines the two comparisons above print. */
+export function sideBySideLines(mermaid, sw, inDist) {
+  const lines = [];
+  const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
+  if (mermaid) {
+    const m = mermaid;
+    if (m.error) lines.push(`  Mermaid side by side: ${m.error}`);
+    else {
+      const p = { nav: median(m.parcours.nav), again: median(m.parcours.again) };
+      const q = { nav: median(m.mermaid.nav), again: median(m.mermaid.again) };
+      lines.push(`  the same ${m.sections}-section Mermaid journey (${m.chars} chars), Parcours (its Mermaid reader, then the editor) vs Mermaid ${MERMAID_VERSION} (journey, SVG), medians of ${m.parcours.nav.length}:`);
+      lines.push(
+        `    navigation → drawn (→ next frame): Parcours ${ms(p.nav)} (the library's file input there at ${ms(median(m.parcours.picked))}), ` +
+          `Mermaid ${ms(q.nav)}: ratio ${ratio(p.nav, q.nav)} (goal ≤ 0.25)`,
+      );
+      lines.push(
+        `    already-loaded page, file picked / render called → drawn: Parcours ${ms(p.again)} (read, the map being stored at ${ms(median(m.parcours.stored))}), ` +
+          `Mermaid ${ms(q.again)}: ratio ${ratio(p.again, q.again)} (goal ≤ 0.25)`,
+      );
+    }
+    for (const p of m.problems) lines.push(`    Mermaid side by side: ${p}`);
+  }
+  if (inDist) lines.push(inDist.length ? `  Mermaid's library is in dist/: ${inDist.join(', ')}` : "  Mermaid's library in dist/: no (a development dependency only)");
+  if (sw) {
+    if (sw.error) lines.push(`  service worker vs network: ${sw.error}`);
+    else {
+      lines.push(`  the same page from the network (no worker) and from the service worker, same run, medians of ${sw.library.network.length} (goal: worker ≤ network):`);
+      for (const [what, label] of [['library', 'library (#/)'], ['map', sw.label]]) {
+        const w = sw[what];
+        const net = median(w.network);
+        const asleep = median(w.asleep);
+        const running = median(w.running);
+        const verdict = (x) => (x <= net ? 'yes' : 'NO');
+        lines.push(
+          `    ${label}: network ${ms(net)}; worker asleep ${ms(asleep)} (${ratio(asleep, net)}×, ≤ network: ${verdict(asleep)}); ` +
+            `worker running ${ms(running)} (${ratio(running, net)}×, ≤ network: ${verdict(running)})`,
+        );
+        const at = (way) => `${ms(median(w[`${way}Page`]))} / ${ms(median(w[`${way}Wasm`]))}`;
+        lines.push(`      page's first byte / first-load wasm read: network ${at('network')}, asleep ${at('asleep')}, running ${at('running')}`);
+      }
+      if (sw.installing?.worker.length) {
+        const i = sw.installing;
+        const [net, wk] = [median(i.network), median(i.worker)];
+        lines.push(
+          `    ${sw.label}, the visit right after a first one (the worker caching the site meanwhile): network ${ms(net)}, ` +
+            `worker installing ${ms(wk)} (${ratio(wk, net)}×, ≤ network: ${wk <= net ? 'yes' : 'NO'}; installed by the end in ${i.installed}/${i.worker.length})`,
+        );
+      }
+      if (sw.notControlled) lines.push(`    ${sw.notControlled} load(s) were not served the way they were meant to be`);
+    }
+    for (const p of sw.problems) lines.push(`    service worker vs network: ${p}`);
+  }
+  return lines;
+}
+
 async function main() {
   const sizes = distSizes();
   if (!sizes) {
@@ -536,6 +994,9 @@ async function main() {
   let restore = null;
   let manyOpened = null;
   const firstVisits = [];
+  let mermaidSide = null;
+  let swSide = null;
+  const inDist = await mermaidInDist();
   const gzipServer = await startServer(DIST, 0, {}, { gzip: true });
   try {
     for (const link of LINKS) {
@@ -556,6 +1017,10 @@ async function main() {
     restore = await restoreTime(browser, server.url, backupText);
     process.stderr.write('bench: opening a 5,000-stage map file…\n');
     manyOpened = await importOpenTime(browser, server.url, manyStages);
+    process.stderr.write('bench: the same journey in Parcours and in Mermaid…\n');
+    mermaidSide = await mermaidSideBySide(browser, server.url);
+    process.stderr.write('bench: pages from the service worker and from the network…\n');
+    swSide = await swVersusNetwork(browser, server.url, large);
   } finally {
     await browser.close();
     await server.close();
@@ -624,6 +1089,8 @@ async function main() {
     );
     if (m.error) failed = true;
   }
+  for (const line of sideBySideLines(mermaidSide, swSide, inDist)) console.log(line);
+  if (inDist.length || mermaidSide?.error || mermaidSide?.problems.length || swSide?.error || swSide?.problems.length) failed = true;
   for (const r of results) {
     for (const p of r.problems ?? []) console.log(`  ${r.label}: ${p}`);
     if (r.error) console.log(`  ${r.label}: ${r.error}`);

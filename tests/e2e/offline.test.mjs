@@ -34,6 +34,15 @@ e2e('after one visit the site opens and works offline, lazy parts included', { s
     await page.reload();
     await waitAppReady(page);
     assert.equal(await editorMapId(page), id);
+    // The browser answered the page and the build's files from the cache by
+    // the worker's static routes, without running its fetch handler.
+    const sources = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((e) => /\/(|index\.html|pkg-[^/]+\/.*|[^/]+\.css)$/.test(new URL(e.name).pathname))
+        .map((e) => `${new URL(e.name).pathname} ${e.workerFinalSourceType}`),
+    );
+    assert.ok(sources.length > 3, `entries: ${sources}`);
+    assert.deepEqual(sources.filter((s) => !s.endsWith(' cache')), [], 'every one from the cache, by a route');
     // The charts were never shown: their part comes from the worker's cache.
     await page.locator(sel('tab-charts')).click();
     await expectVisible(page.locator(sel('charts-page')));
