@@ -106,7 +106,9 @@ pub fn Prioritisation(
             view! { <p class="empty">{lang.t(Key::NoTouchpointsYet)}</p> }.into_any()
         } else {
             view! {
-                <table class="board-table" data-testid="priority-table">
+                // Focusable: on a phone the table scrolls sideways
+                // (style/main.css), and holds nothing else the keyboard reaches.
+                <table class="board-table" data-testid="priority-table" tabindex="0">
                     <caption class="visually-hidden">{lang.t(Key::Prioritisation)}</caption>
                     <thead><tr>
                         <th scope="col" class="num">"#"</th>

@@ -8,10 +8,21 @@ use leptos::prelude::*;
 
 use crate::core::edit::Scope;
 use crate::core::i18n::{format_decimal, Key};
+use crate::core::model::Persona;
+use crate::ui::app_state::NoticeKind;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::LazyPart;
+use crate::ui::persona::library_store::LibraryLink;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
+
+crate::lazy_fn!(
+    /// The library's copies of these personas brought up to date with the
+    /// map (the "personas" chunk, with the library's checked save).
+    personas, fn keep_in_library(link: LibraryLink, known: Vec<Persona>, personas: Vec<Persona>) -> () {
+        link.keep_all(known, &personas, false);
+    }
+);
 
 crate::lazy_view!(
     /// The persona cards, their adders and the library's conflict notice
@@ -29,6 +40,40 @@ pub fn PersonaPanel() -> impl IntoView {
     // Built on the first opening, then kept (closing the panel keeps its
     // cards' pending edits and focus where they are).
     let opened = RwSignal::new(false);
+    // The library keeps each persona up to date with this map: the cards
+    // do it once built (as they are edited, with a pause); until then a
+    // persona this map holds otherwise than the library (a new map's, or
+    // changed by a merge or an undo) is written here. Nothing is fetched
+    // when they agree, as on most openings.
+    let link = expect_context::<LibraryLink>();
+    Effect::new(move |_| {
+        let ids = session.read(Scope::Personas, |m| {
+            m.personas.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+        });
+        for id in ids {
+            session.track(Scope::Persona(id));
+        }
+        if opened.get_untracked() {
+            return;
+        }
+        let Some(known) = link.known() else {
+            return;
+        };
+        let stale: Vec<Persona> = session.peek(|m| {
+            m.personas
+                .iter()
+                .filter(|p| known.iter().find(|k| k.id == p.id) != Some(*p))
+                .cloned()
+                .collect()
+        });
+        if !stale.is_empty() {
+            leptos::task::spawn_local(async move {
+                if keep_in_library(link, known, stale).await.is_err() {
+                    app.notify(NoticeKind::Error(app.t(Key::PartLoadFailed).to_owned()));
+                }
+            });
+        }
+    });
     // The summary shows who travels the map at a glance; the cards open for editing.
     let chips = move || {
         let lang = app.lang.get();

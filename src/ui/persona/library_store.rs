@@ -115,30 +115,43 @@ impl LibraryLink {
     /// (`force`: keep the map's version).
     pub fn keep(&self, persona: &Persona, force: bool) {
         // (`try_`: also called as the editor closes, its values going.)
-        let Some(Some(mut known)) = self.known.try_get_value() else {
-            return;
-        };
-        let result = persona_library::keep_checked(
-            &*self.app.store(),
-            &mut known,
-            persona,
-            force,
-            clock::now(),
-        );
-        let _ = self.known.try_update_value(|k| *k = Some(known));
-        let in_conflict = matches!(result, Err(WriteError::Conflict(_)));
-        let _ = report(self.app, result);
-        let listed = self
-            .conflicts
-            .try_with_untracked(|c| c.iter().any(|(id, _)| *id == persona.id))
-            .unwrap_or(in_conflict);
-        if in_conflict && !listed {
-            self.conflicts
-                .update(|c| c.push((persona.id.clone(), persona.name.clone())));
-        } else if !in_conflict && listed {
-            self.conflicts
-                .update(|c| c.retain(|(id, _)| *id != persona.id));
+        if let Some(Some(known)) = self.known.try_get_value() {
+            self.keep_all(known, std::slice::from_ref(persona), force);
         }
+    }
+
+    /// [`keep`](Self::keep) for several personas, from the library as
+    /// `known` when the editor is gone (a write that began as the map
+    /// closed still lands: `known` was read while it was open).
+    pub fn keep_all(&self, known: Vec<Persona>, personas: &[Persona], force: bool) {
+        let mut known = match self.known.try_get_value() {
+            Some(Some(now)) => now,
+            Some(None) => return,
+            None => known,
+        };
+        for persona in personas {
+            let result = persona_library::keep_checked(
+                &*self.app.store(),
+                &mut known,
+                persona,
+                force,
+                clock::now(),
+            );
+            let in_conflict = matches!(result, Err(WriteError::Conflict(_)));
+            let _ = report(self.app, result);
+            let listed = self
+                .conflicts
+                .try_with_untracked(|c| c.iter().any(|(id, _)| *id == persona.id))
+                .unwrap_or(in_conflict);
+            if in_conflict && !listed {
+                self.conflicts
+                    .update(|c| c.push((persona.id.clone(), persona.name.clone())));
+            } else if !in_conflict && listed {
+                self.conflicts
+                    .update(|c| c.retain(|(id, _)| *id != persona.id));
+            }
+        }
+        let _ = self.known.try_update_value(|k| *k = Some(known));
     }
 
     /// The library's copy of a persona, as stored now, taken as known
