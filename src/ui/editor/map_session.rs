@@ -99,6 +99,8 @@ pub struct MapSession {
     pub import_open: RwSignal<bool>,
     /// The file of the last import confirmed, to say it is done and undoable.
     pub imported: RwSignal<Option<String>>,
+    /// The stages the grid builds (core::stage_window): set by its scroll.
+    pub stage_window: RwSignal<std::ops::Range<usize>>,
 }
 
 impl MapSession {
@@ -122,6 +124,7 @@ impl MapSession {
             tab: RwSignal::new(EditorTab::Map),
             import_open: RwSignal::new(false),
             imported: RwSignal::new(None),
+            stage_window: RwSignal::new(crate::core::stage_window::ALL),
         }
     }
 
@@ -241,6 +244,7 @@ impl MapSession {
                 .to_owned(),
         };
         self.request_focus(stage.id.clone());
+        self.reveal_stage(index);
         self.edit(Edit::InsertStage {
             index,
             stage,
@@ -279,6 +283,12 @@ impl MapSession {
             index: index + 1,
             card,
         });
+    }
+
+    /// Build stage `index` (out of view, about to take the focus).
+    pub fn reveal_stage(&self, index: usize) {
+        use crate::core::stage_window::{reveal, MARGIN};
+        self.stage_window.update(|w| *w = reveal(w, index, MARGIN));
     }
 
     /// Ask the card (or field) with this id to take the focus when it appears.
