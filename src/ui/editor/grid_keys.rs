@@ -5,7 +5,7 @@
 //! the fields. A stage out of the built window (core::stage_window) is
 //! built first, then focused.
 
-use leptos::prelude::request_animation_frame;
+use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -73,12 +73,15 @@ fn reveal_beside(session: MapSession, cell: &Element, forward: bool) -> bool {
         return false;
     };
     session.reveal_stage(index);
-    // The grid redraws before the next frame.
-    request_animation_frame(move || {
-        if let Some(el) = cell_in(&row, &id) {
-            focus(&el);
-        }
-    });
+    // The grid is redrawn before the next task.
+    set_timeout(
+        move || {
+            if let Some(el) = cell_in(&row, &id) {
+                focus(&el);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
     true
 }
 

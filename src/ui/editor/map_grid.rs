@@ -15,38 +15,41 @@ use crate::ui::editor::stage_header::StageHeader;
 use crate::ui::editor::COLUMN_WIDTH;
 use crate::ui::id_list::IdList;
 
-/// One row's part for the stages: `row` for each stage in the window, and
-/// before and after it one empty block as wide as the stages left out, so
-/// the grid keeps its width and its columns their place.
+/// The key of a stage out of the window: its id after a character no id
+/// of ours starts with, so it keys its own list row.
+const GAP: char = '\u{1}';
+
+/// One row's part for the stages: `row` for each stage in the window, an
+/// empty block as wide as a column for the others (class `stage-gap`: the
+/// Content-Security-Policy forbids style attributes), so the grid keeps its
+/// width and its columns their place. The blocks share the keyed list of
+/// the built stages: a scroll swaps a few of them for cells.
 pub fn stage_cells(session: MapSession, row: Callback<String, AnyView>) -> AnyView {
-    let built = move || {
+    let ids = move || {
         let window = session.stage_window.get();
         session.read(Scope::Stages, |m| {
-            (stage_window::clamp(&window, m.stages.len()), m.stages.len())
+            let built = stage_window::clamp(&window, m.stages.len());
+            m.stages
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    if built.contains(&i) {
+                        s.id.clone()
+                    } else {
+                        format!("{GAP}{}", s.id)
+                    }
+                })
+                .collect()
         })
     };
-    let ids = move || {
-        let (window, _) = built();
-        session.peek(|m| m.stages[window].iter().map(|s| s.id.clone()).collect())
-    };
-    // Through the CSSOM (the Content-Security-Policy forbids style attributes).
-    let gap = move |after: bool| {
-        move || {
-            let (window, count) = built();
-            let left_out = if after {
-                count - window.end
-            } else {
-                window.start
-            };
-            format!("calc(var(--col) * {left_out})")
+    let row = Callback::new(move |id: String| {
+        if id.starts_with(GAP) {
+            view! { <div class="stage-gap" aria-hidden="true"></div> }.into_any()
+        } else {
+            row.run(id)
         }
-    };
-    view! {
-        <div class="stage-gap" aria-hidden="true" style:width=gap(false)></div>
-        <IdList ids=Signal::derive(ids) row=row/>
-        <div class="stage-gap" aria-hidden="true" style:width=gap(true)></div>
-    }
-    .into_any()
+    });
+    view! { <IdList ids=Signal::derive(ids) row=row/> }.into_any()
 }
 
 #[component]
@@ -86,7 +89,8 @@ pub fn MapGrid() -> impl IntoView {
             session.stage_window.set(window);
         }
     };
-    // Until it is laid out, the view is about as wide as the window.
+    // Until it is laid out, the view is taken as wide as the window (it is
+    // narrower: a stage more, never one less).
     let width = window().inner_width().ok().and_then(|w| w.as_f64());
     session.stage_window.set(stage_window::in_view(
         0.0,
@@ -94,11 +98,6 @@ pub fn MapGrid() -> impl IntoView {
         f64::from(COLUMN_WIDTH),
         MARGIN,
     ));
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            follow(true);
-        }
-    });
     // Printing shows every stage; then the window comes back.
     let listeners = [
         window_event_listener_untyped("resize", move |_| follow(false)),
