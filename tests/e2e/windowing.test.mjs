@@ -129,6 +129,19 @@ e2e('the arrow keys walk a 40-stage map from its first stage to its last and bac
   }
 });
 
+e2e('Tab walks the fields of a lane through all 40 stages', async ({ page, open }) => {
+  await openLarge(page, open);
+  const stageOfFocus = () => page.evaluate(() => document.activeElement?.closest?.('.cell')?.dataset.stageId ?? null);
+  await page.locator(`${sel('lane')}[data-lane-kind="doing"] ${sel('cell')}[data-stage-id="${stageId(0)}"] ${sel('card')}`).first().focus();
+  const seen = new Set();
+  for (let i = 0; i < 400 && !seen.has(stageId(last)); i++) {
+    await page.keyboard.press('Tab');
+    const at = await stageOfFocus();
+    if (at) seen.add(at);
+  }
+  assert.equal(seen.size, STAGES, 'every stage of the lane was reached');
+});
+
 e2e('printing and Ctrl+F build every stage; adding a stage far away shows it with its name focused', async ({ page, open }) => {
   await openLarge(page, open);
   const count = async () => (await stageIds(page)).length;
