@@ -97,7 +97,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         } else if key == "f" {
             // The browser's find sees only what is built: from now on,
             // every stage (a second on 40 stages; the find bar opens as usual).
-            session.stage_window.set(crate::core::stage_window::ALL);
+            session.set_stage_window(crate::core::stage_window::ALL);
         }
     });
     // Leaving or hiding the page saves what is pending.

@@ -26,7 +26,7 @@ const GAP: char = '\u{1}';
 /// the built stages: a scroll swaps a few of them for cells.
 pub fn stage_cells(session: MapSession, row: Callback<String, AnyView>) -> AnyView {
     let ids = move || {
-        let window = session.stage_window.get();
+        let window = session.stage_window(true);
         session.read(Scope::Stages, |m| {
             let built = stage_window::clamp(&window, m.stages.len());
             m.stages
@@ -71,28 +71,24 @@ pub fn MapGrid() -> impl IntoView {
     // once a frame, before it is drawn, so a stage scrolled into view is
     // built for that frame. While every stage is built (printing, finding)
     // the scroll leaves it so; a hidden map (another tab) has no width.
-    let scroller = NodeRef::<leptos::html::Div>::new();
     let follow = move |always: bool| {
-        let Some(el) = scroller.get_untracked() else {
+        let Ok(Some(el)) = document().query_selector(".map-scroll") else {
             return;
         };
-        if el.client_width() == 0 || !always && session.stage_window.get_untracked() == ALL {
+        if el.client_width() == 0 || !always && session.stage_window(false) == ALL {
             return;
         }
-        let window = stage_window::in_view(
+        session.set_stage_window(stage_window::in_view(
             f64::from(el.scroll_left()),
             f64::from(el.client_width()),
             f64::from(COLUMN_WIDTH),
             MARGIN,
-        );
-        if session.stage_window.get_untracked() != window {
-            session.stage_window.set(window);
-        }
+        ));
     };
     // Until it is laid out, the view is taken as wide as the window (it is
     // narrower: a stage more, never one less).
     let width = window().inner_width().ok().and_then(|w| w.as_f64());
-    session.stage_window.set(stage_window::in_view(
+    session.set_stage_window(stage_window::in_view(
         0.0,
         width.unwrap_or(0.0),
         f64::from(COLUMN_WIDTH),
@@ -101,7 +97,7 @@ pub fn MapGrid() -> impl IntoView {
     // Printing shows every stage; then the window comes back.
     let listeners = [
         window_event_listener_untyped("resize", move |_| follow(false)),
-        window_event_listener_untyped("beforeprint", move |_| session.stage_window.set(ALL)),
+        window_event_listener_untyped("beforeprint", move |_| session.set_stage_window(ALL)),
         window_event_listener_untyped("afterprint", move |_| follow(true)),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
@@ -111,7 +107,7 @@ pub fn MapGrid() -> impl IntoView {
             <LaneAdder/>
             <HiddenLanes/>
         </div>
-        <div class="map-scroll" node_ref=scroller on:scroll=move |_| follow(false)>
+        <div class="map-scroll" on:scroll=move |_| follow(false)>
             // Columns are `--col` wide (style/main.css, = COLUMN_WIDTH): no
             // inline style, which the Content-Security-Policy forbids.
             <div class="map-grid" on:keydown=move |ev| crate::ui::editor::grid_keys::on_grid_key(session, &ev)>
