@@ -31,6 +31,7 @@ pub mod report;
 pub mod route;
 pub mod route_text;
 pub mod share_link;
+pub mod stage_window;
 pub mod store;
 pub mod stored_edit;
 pub mod survey_import;

@@ -59,7 +59,7 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
         let card = id.get_value();
         if let Some(edit) = session.peek(|m| move_card_step(m, &card, view_of.as_deref(), step)) {
             session.edit(edit);
-            drag_drop::refocus_card(card);
+            drag_drop::refocus_card(session, card);
         }
     };
     session.focus_on_request(id, textarea);

@@ -109,7 +109,7 @@ pub fn drop_in_cell(session: MapSession, ev: &DragEvent, lane: &str, stage: &str
         let before = card_after_pointer(ev);
         let edit = session.peek(|m| move_card_to(m, &id, lane, stage, before.as_deref()));
         session.edit(edit);
-        refocus_card(id);
+        refocus_card(session, id);
     }
     end(session);
 }
@@ -137,8 +137,12 @@ fn card_after_pointer(ev: &DragEvent) -> Option<String> {
 }
 
 /// Put the focus back on a moved card once the list has been redrawn (a
-/// moved element loses the focus; one in another cell is a new element).
-pub fn refocus_card(id: String) {
+/// moved element loses the focus; one in another cell is a new element),
+/// its stage built first if it was out of the window.
+pub fn refocus_card(session: MapSession, id: String) {
+    if let Some(i) = session.peek(|m| m.stage_index(&m.card(&id)?.stage)) {
+        session.reveal_stage(i);
+    }
     set_timeout(
         move || {
             // Compared rather than put in a selector: ids are free text.

@@ -2,10 +2,14 @@
 //! cell; from a cell, the arrow keys go to the next cell (along the lane, or
 //! to the same stage in the lane above or below) and Enter goes into its
 //! first field. Cells are focusable but not tab stops, so Tab still walks
-//! the fields.
+//! the fields. A stage out of the built window (core::stage_window) is
+//! built first, then focused.
 
+use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+use crate::ui::editor::map_session::MapSession;
 
 /// The next (or previous) cell along the lane.
 fn sibling_cell(cell: &Element, forward: bool) -> Option<Element> {
@@ -27,6 +31,14 @@ fn sibling_cell(cell: &Element, forward: bool) -> Option<Element> {
     None
 }
 
+/// The cell of `row` at `stage` (compared, not put in a selector: ids are free text).
+fn cell_in(row: &Element, stage: &str) -> Option<Element> {
+    let cells = row.get_elements_by_class_name("cell");
+    (0..cells.length())
+        .filter_map(|i| cells.item(i))
+        .find(|c| c.get_attribute("data-stage-id").as_deref() == Some(stage))
+}
+
 /// The cell at the same stage in the lane above (or below).
 fn cell_across(cell: &Element, down: bool) -> Option<Element> {
     let stage = cell.get_attribute("data-stage-id")?;
@@ -37,14 +49,40 @@ fn cell_across(cell: &Element, down: bool) -> Option<Element> {
         } else {
             row.previous_element_sibling()?
         };
-        let cells = row.get_elements_by_class_name("cell");
-        let found = (0..cells.length())
-            .filter_map(|i| cells.item(i))
-            .find(|c| c.get_attribute("data-stage-id").as_deref() == Some(stage.as_str()));
-        if found.is_some() {
-            return found;
+        if let Some(found) = cell_in(&row, &stage) {
+            return Some(found);
         }
     }
+}
+
+/// The stage beside the cell's is not built: build it, then focus its
+/// cell in the same lane once drawn. False at either end of the map.
+fn reveal_beside(session: MapSession, cell: &Element, forward: bool) -> bool {
+    let (Some(stage), Ok(Some(row))) = (
+        cell.get_attribute("data-stage-id"),
+        cell.closest(".grid-row"),
+    ) else {
+        return false;
+    };
+    let next = session.peek(|m| {
+        let i = m.stage_index(&stage)?;
+        let i = if forward { i + 1 } else { i.checked_sub(1)? };
+        Some((i, m.stages.get(i)?.id.clone()))
+    });
+    let Some((index, id)) = next else {
+        return false;
+    };
+    session.reveal_stage(index);
+    // The grid is redrawn before the next task.
+    set_timeout(
+        move || {
+            if let Some(el) = cell_in(&row, &id) {
+                focus(&el);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+    true
 }
 
 fn focus(el: &Element) -> bool {
@@ -53,7 +91,7 @@ fn focus(el: &Element) -> bool {
 }
 
 /// Handle a key pressed anywhere in the map grid.
-pub fn on_grid_key(ev: &KeyboardEvent) {
+pub fn on_grid_key(session: MapSession, ev: &KeyboardEvent) {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
     }
@@ -61,9 +99,18 @@ pub fn on_grid_key(ev: &KeyboardEvent) {
         return;
     };
     let moved = if target.matches(".cell").unwrap_or(false) {
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => sibling_cell(&target, false),
-            "ArrowRight" => sibling_cell(&target, true),
+        let key = ev.key();
+        let next = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" => {
+                let forward = key == "ArrowRight";
+                match sibling_cell(&target, forward) {
+                    None if reveal_beside(session, &target, forward) => {
+                        ev.prevent_default();
+                        return;
+                    }
+                    next => next,
+                }
+            }
             "ArrowUp" => cell_across(&target, false),
             "ArrowDown" => cell_across(&target, true),
             "Enter" => target

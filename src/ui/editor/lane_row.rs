@@ -9,11 +9,10 @@ use crate::ui::editor::card_cell::CardCell;
 use crate::ui::editor::emotion_curve::EmotionCurve;
 use crate::ui::editor::feeling_cell::FeelingCell;
 use crate::ui::editor::lane_header::LaneHeader;
-use crate::ui::editor::map_grid::stage_ids;
+use crate::ui::editor::map_grid::stage_cells;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::stage_metrics_cell::StageMetricsCell;
 use crate::ui::editor::touchpoint_cell::TouchpointCell;
-use crate::ui::id_list::IdList;
 
 #[component]
 pub fn LaneRow(id: String) -> impl IntoView {
@@ -28,27 +27,14 @@ pub fn LaneRow(id: String) -> impl IntoView {
             <div class="feeling-track">
                 <EmotionCurve/>
                 <div class="cells">
-                    <IdList ids=Signal::derive(move || stage_ids(session))
-                        row=Callback::new(|stage| view! { <FeelingCell stage=stage/> }.into_any())/>
+                    {stage_cells(session, Callback::new(|stage| view! { <FeelingCell stage=stage/> }.into_any()))}
                 </div>
             </div>
         }
         .into_any(),
-        LaneKind::Touchpoints => view! {
-            <IdList ids=Signal::derive(move || stage_ids(session))
-                row=Callback::new(|stage| view! { <TouchpointCell stage=stage/> }.into_any())/>
-        }
-        .into_any(),
-        LaneKind::Metrics => view! {
-            <IdList ids=Signal::derive(move || stage_ids(session))
-                row=Callback::new(|stage| view! { <StageMetricsCell stage=stage/> }.into_any())/>
-        }
-        .into_any(),
-        _ => view! {
-            <IdList ids=Signal::derive(move || stage_ids(session))
-                row=Callback::new(move |stage| view! { <CardCell lane=lane_id.get_value() stage=stage kind=kind/> }.into_any())/>
-        }
-        .into_any(),
+        LaneKind::Touchpoints => stage_cells(session, Callback::new(|stage| view! { <TouchpointCell stage=stage/> }.into_any())),
+        LaneKind::Metrics => stage_cells(session, Callback::new(|stage| view! { <StageMetricsCell stage=stage/> }.into_any())),
+        _ => stage_cells(session, Callback::new(move |stage| view! { <CardCell lane=lane_id.get_value() stage=stage kind=kind/> }.into_any())),
     };
     let header_id = id.clone();
     // A service blueprint's line of visibility runs under this lane: what

@@ -96,6 +96,10 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         } else if key == "s" {
             ev.prevent_default();
             session.save(false);
+        } else if key == "f" {
+            // The browser's find sees only what is built: from now on,
+            // every stage (a second on 40 stages; the find bar opens as usual).
+            session.set_stage_window(crate::core::stage_window::ALL);
         }
     });
     // Leaving or hiding the page saves what is pending.

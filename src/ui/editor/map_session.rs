@@ -99,6 +99,10 @@ pub struct MapSession {
     pub import_open: RwSignal<bool>,
     /// The file of the last import confirmed, to say it is done and undoable.
     pub imported: RwSignal<Option<String>>,
+    /// The stages the grid builds (core::stage_window), set by its scroll;
+    /// a trigger and a plain value cost less wasm than a signal of a new type.
+    stage_window: StoredValue<std::ops::Range<usize>>,
+    window_moved: Trigger,
 }
 
 impl MapSession {
@@ -122,6 +126,8 @@ impl MapSession {
             tab: RwSignal::new(EditorTab::Map),
             import_open: RwSignal::new(false),
             imported: RwSignal::new(None),
+            stage_window: StoredValue::new(crate::core::stage_window::ALL),
+            window_moved: Trigger::new(),
         }
     }
 
@@ -241,6 +247,7 @@ impl MapSession {
                 .to_owned(),
         };
         self.request_focus(stage.id.clone());
+        self.reveal_stage(index);
         self.edit(Edit::InsertStage {
             index,
             stage,
@@ -279,6 +286,28 @@ impl MapSession {
             index: index + 1,
             card,
         });
+    }
+
+    /// The stages the grid builds; `track`: subscribed to their change.
+    pub fn stage_window(&self, track: bool) -> std::ops::Range<usize> {
+        if track {
+            self.window_moved.track();
+        }
+        self.stage_window.get_value()
+    }
+
+    /// Build these stages (and only these).
+    pub fn set_stage_window(&self, window: std::ops::Range<usize>) {
+        if self.stage_window.get_value() != window {
+            self.stage_window.set_value(window);
+            self.window_moved.notify();
+        }
+    }
+
+    /// Build stage `index` too (out of view, about to take the focus).
+    pub fn reveal_stage(&self, index: usize) {
+        use crate::core::stage_window::{reveal, MARGIN};
+        self.set_stage_window(reveal(&self.stage_window.get_value(), index, MARGIN));
     }
 
     /// Ask the card (or field) with this id to take the focus when it appears.

@@ -31,6 +31,7 @@ pub fn StageHeader(id: String) -> impl IntoView {
         let (index, len) =
             session.peek(|m| (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len()));
         if let Some(to) = shifted(index, len, delta) {
+            session.reveal_stage(to);
             session.edit(Edit::MoveStage {
                 id: id.get_value(),
                 to,
