@@ -613,7 +613,8 @@ window.__again = async () => {
  * Installed before any page script of Parcours: on the library (`#/`), with a
  * journey waiting in sessionStorage, picks it as a .mmd file the moment the
  * file input exists (as a user's choice would), then records when the map is
- * drawn: every stage header and the last lane's last cell in the DOM, and the
+ * drawn: every stage in the DOM (built, or a gap out of view) and the last
+ * lane's cell under the last stage built, and the
  * next animation frame. Also leaves `__journeyDrawn` for later imports.
  */
 function journeyProbe() {
@@ -621,8 +622,12 @@ function journeyProbe() {
   const drawn = (sections, notMap) => {
     const editor = document.querySelector('[data-testid="editor"]');
     if (!editor || editor.getAttribute('data-map-id') === notMap) return false;
-    const headers = document.querySelectorAll('[data-testid="stage-header"]');
-    if (headers.length < sections) return false;
+    // Only the stages in view are built (src/core/stage_window.rs), the
+    // others are column-wide gaps: every stage there, built or a gap, and
+    // the last lane's cell under each built one.
+    const row = document.querySelector('.stage-row');
+    const headers = row ? row.querySelectorAll('[data-testid="stage-header"]') : [];
+    if (!headers.length || headers.length + row.querySelectorAll('.stage-gap').length < sections) return false;
     const lastStage = headers[headers.length - 1].getAttribute('data-stage-id');
     const lanes = document.querySelectorAll('[data-testid="lane"]');
     return !!lanes.length && !!lanes[lanes.length - 1].querySelector(`[data-testid="cell"][data-stage-id="${lastStage}"]`);
