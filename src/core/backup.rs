@@ -29,7 +29,7 @@ use serde_json::value::RawValue;
 
 use super::envelope::FormatError;
 use super::i18n::{Key, Lang};
-use super::library::{map_key, LoadReport, MAP_PREFIX, QUARANTINE_PREFIX};
+use super::library::{aside_key, map_key, LoadReport, MAP_PREFIX, QUARANTINE_PREFIX};
 use super::map_file::{self, OpenError, Opened};
 use super::model::{IdSource, JourneyMap, Millis, Persona};
 use super::persona_library::{self, PERSONAS_KEY};
@@ -300,11 +300,11 @@ pub fn set_aside_key(key: &str, now: Millis) -> Option<String> {
     if own(QUARANTINE_PREFIX).is_some() {
         Some(key.to_owned())
     } else if let Some(id) = own(MAP_PREFIX) {
-        Some(format!("{QUARANTINE_PREFIX}{id}.{now}"))
+        Some(aside_key(id, now))
     } else if let Some(id) = own(TEMPLATE_PREFIX) {
-        Some(format!("{QUARANTINE_PREFIX}template.{id}.{now}"))
+        Some(aside_key(&format!("template.{id}"), now))
     } else if key == PERSONAS_KEY {
-        Some(format!("{QUARANTINE_PREFIX}personas.{now}"))
+        Some(aside_key("personas", now))
     } else {
         None
     }

@@ -322,6 +322,12 @@ pub fn load_library(store: &dyn KeyValueStore, now: Millis) -> Result<LoadReport
 /// Move unreadable text to a quarantine key (`parcours.quarantine.<id>.<now>`).
 /// If the copy cannot be written (quota full), the text stays where it is,
 /// untouched; it is still reported.
+/// The key unreadable text is set aside under: `tag` names what it was
+/// (a map's id, `template.<id>`, `personas`, `replica`), `now` when.
+pub(crate) fn aside_key(tag: &str, now: Millis) -> String {
+    format!("{QUARANTINE_PREFIX}{tag}.{now}")
+}
+
 pub(crate) fn set_aside(
     store: &dyn KeyValueStore,
     key: &str,
@@ -330,7 +336,7 @@ pub(crate) fn set_aside(
     reason: SetAsideReason,
     now: Millis,
 ) -> Quarantined {
-    let aside = format!("{QUARANTINE_PREFIX}{id}.{now}");
+    let aside = aside_key(id, now);
     let moved = store.set(&aside, raw).is_ok() && store.remove(key).is_ok();
     Quarantined {
         key: if moved { aside.clone() } else { key.to_owned() },
@@ -377,7 +383,7 @@ pub fn save_map(
         Err(LoadError::Store(e)) => return Err(SaveError::Store(e)),
         Err(_) => {
             let raw = store.get(&key)?.unwrap_or_default();
-            let aside = format!("{QUARANTINE_PREFIX}{}.{now}", map.id);
+            let aside = aside_key(&map.id, now);
             store.set(&aside, &raw)?;
             None
         }

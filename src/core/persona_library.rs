@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, EditError};
-use super::library::{set_aside, Quarantined, SetAsideReason, QUARANTINE_PREFIX};
+use super::library::{aside_key, set_aside, Quarantined, SetAsideReason};
 use super::model::{IdSource, JourneyMap, Millis, Persona};
 use super::persona::avatar_ok;
 use super::store::{KeyValueStore, StoreError};
@@ -109,7 +109,7 @@ pub fn save(
 ) -> Result<(), StoreError> {
     if let Some(raw) = store.get(PERSONAS_KEY)? {
         if problem(&raw).is_err() {
-            store.set(&format!("{QUARANTINE_PREFIX}personas.{now}"), &raw)?;
+            store.set(&aside_key("personas", now), &raw)?;
         }
     }
     write(store, personas)
@@ -237,7 +237,7 @@ pub fn save_checked(
     }
     let set_aside = match unreadable {
         Some(raw) => {
-            let aside = format!("{QUARANTINE_PREFIX}personas.{now}");
+            let aside = aside_key("personas", now);
             store.set(&aside, &raw)?;
             Some(aside)
         }

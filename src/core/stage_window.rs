@@ -1,6 +1,6 @@
 //! Which stages the map editor builds: those in the map's view plus a
-//! margin on each side; the stages before and after them are one empty
-//! block each, as wide as they would be. Building a stage is most of what
+//! margin on each side; each of the others is an empty block one column
+//! wide, so the grid keeps its width. Building a stage is most of what
 //! opening a large map costs (40 stages × 12 lanes: 24,000 DOM nodes for
 //! six stages in view, `node scripts/bench.mjs`), so that cost now follows
 //! the window's width, not the map's.
