@@ -49,7 +49,7 @@ const CSV_BYTES = Number(process.env.BENCH_CSV_BYTES ?? 5 * 1024 * 1024);
 const SW_RUNS = Number(process.env.BENCH_SW_RUNS ?? Math.max(RUNS, 9));
 
 // ---------------------------------------------------------------------------
-// Maps in the storage format (src/core/model.rs, src/core/envelope.rs).
+// Maps in the storage format (src/core/document/model.rs, src/core/formats/envelope.rs).
 
 const STANDARD = ['goal', 'doing', 'thinking', 'feeling', 'touchpoints', 'metrics', 'pain_points', 'gains', 'opportunities'];
 const CHANNELS = ['website', 'mobile_app', 'store', 'call_centre', 'email', 'social_networks', 'ads', 'search', 'chat', 'mail', 'word_of_mouth', 'other'];
@@ -173,7 +173,7 @@ function paintProbe() {
   window.__bench = { dom: null, frame: null };
   const done = () => {
     const headers = document.querySelectorAll('[data-testid="stage-header"]').length;
-    // Only the stages in view are built (src/core/stage_window.rs): the last lane's cells for all of them.
+    // Only the stages in view are built (src/core/view/stage_window.rs): the last lane's cells for all of them.
     const lastRow = document.querySelector(`[data-testid="lane"][data-lane-id="${want.lastLane}"]`);
     return headers > 0 && lastRow?.querySelectorAll('[data-testid="cell"]').length === Math.min(headers, want.stages);
   };
@@ -622,7 +622,7 @@ function journeyProbe() {
   const drawn = (sections, notMap) => {
     const editor = document.querySelector('[data-testid="editor"]');
     if (!editor || editor.getAttribute('data-map-id') === notMap) return false;
-    // Only the stages in view are built (src/core/stage_window.rs), the
+    // Only the stages in view are built (src/core/view/stage_window.rs), the
     // others are column-wide gaps: every stage there, built or a gap, and
     // the last lane's cell under each built one.
     const row = document.querySelector('.stage-row');

@@ -2,10 +2,10 @@
 //! the real localStorage behind the core's storage rules.
 #![cfg(target_arch = "wasm32")]
 
-use parcours::core::envelope;
-use parcours::core::library::{self, map_key, SaveError};
-use parcours::core::model::{JourneyMap, SequentialIds};
-use parcours::core::store::{KeyValueStore, StoreError};
+use parcours::core::document::model::{JourneyMap, SequentialIds};
+use parcours::core::formats::envelope;
+use parcours::core::storage::library::{self, map_key, SaveError};
+use parcours::core::storage::store::{KeyValueStore, StoreError};
 use parcours::platform::local_storage::BrowserStore;
 use wasm_bindgen_test::*;
 

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use parcours::core::envelope::{from_json, to_json, to_json_pretty, validate, VERSION};
-use parcours::core::model::Metric;
+use parcours::core::document::model::Metric;
+use parcours::core::formats::envelope::{from_json, to_json, to_json_pretty, validate, VERSION};
 
 fn golden(version: u64) -> String {
     let path =
@@ -116,7 +116,7 @@ fn version_3_reads_without_any_version_4_field() {
 
 #[test]
 fn version_4_keeps_everything_it_added() {
-    use parcours::core::model::{ActionStatus, LaneKind, MapKind};
+    use parcours::core::document::model::{ActionStatus, LaneKind, MapKind};
     let map = from_json(&golden(4)).unwrap().map;
     assert_eq!(map.kind, MapKind::FutureState);
     assert_eq!(map.based_on.as_deref(), Some("g-current-state"));
@@ -144,9 +144,9 @@ fn version_4_keeps_everything_it_added() {
 #[test]
 #[ignore = "writes a new version's golden file; run once, then commit it"]
 fn write_the_current_versions_golden_file() {
-    use parcours::core::demo::demo_map;
-    use parcours::core::i18n::Lang;
-    use parcours::core::model::{Card, Lane, LaneKind, SequentialIds};
+    use parcours::core::document::demo::demo_map;
+    use parcours::core::document::model::{Card, Lane, LaneKind, SequentialIds};
+    use parcours::core::text::i18n::Lang;
 
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/map-v{VERSION}.json"));
@@ -170,10 +170,12 @@ fn write_the_current_versions_golden_file() {
     // channels and avatar, a service blueprint's lanes (one holding a card),
     // a rated pain point (the demo rates them), an action's department, due
     // date, metric and completion date (the demo sets the others).
-    map.kind = parcours::core::model::MapKind::FutureState;
+    map.kind = parcours::core::document::model::MapKind::FutureState;
     map.based_on = Some("g-current-state".into());
-    map.personas[0].avatar =
-        Some(parcours::core::persona::avatar_data_url(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap());
+    map.personas[0].avatar = Some(
+        parcours::core::document::persona::avatar_data_url(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+            .unwrap(),
+    );
     for (i, kind) in [LaneKind::Frontstage, LaneKind::Backstage, LaneKind::Support]
         .into_iter()
         .enumerate()

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use boon::{Compiler, Schemas};
-use parcours::core::branding::{logo_data_url, Branding};
-use parcours::core::demo::demo_map;
-use parcours::core::envelope::{from_json, to_json, to_json_pretty};
-use parcours::core::i18n::Lang;
-use parcours::core::model::{Emotion, SequentialIds};
+use parcours::core::document::branding::{logo_data_url, Branding};
+use parcours::core::document::demo::demo_map;
+use parcours::core::document::model::{Emotion, SequentialIds};
+use parcours::core::formats::envelope::{from_json, to_json, to_json_pretty};
+use parcours::core::text::i18n::Lang;
 use serde_json::Value;
 
 fn root() -> &'static Path {
@@ -48,7 +48,7 @@ fn what_the_app_writes_is_valid() {
         ));
     }
     // The golden files, migrated and written back at the current version.
-    for version in 1..=parcours::core::envelope::VERSION {
+    for version in 1..=parcours::core::formats::envelope::VERSION {
         let text =
             std::fs::read_to_string(root().join(format!("tests/golden/map-v{version}.json")))
                 .unwrap();
@@ -79,7 +79,7 @@ fn what_the_app_writes_is_valid() {
 /// that reads back as the same map; an empty id is refused by both.
 #[test]
 fn every_map_id_the_schema_allows_opens_and_an_empty_one_is_refused_by_both() {
-    use parcours::core::route::Route;
+    use parcours::core::view::route::Route;
     let (schemas, index) = schema();
     let base = demo_map(Lang::En, &mut SequentialIds::new("s"), 1_763_856_000_000);
     for id in ["a b/c#d%e", "été ✓", "x?y&z=1", "..", "%ZZ", "<img src=x>"] {
@@ -195,8 +195,9 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
 fn avatars_and_severities_of_version_4_are_checked_by_both() {
     let (schemas, index) = schema();
     let mut map = demo_map(Lang::En, &mut SequentialIds::new("v"), 1);
-    map.personas[0].avatar =
-        Some(parcours::core::persona::avatar_data_url(b"\xFF\xD8\xFF\xE0\0\x10JFIF").unwrap());
+    map.personas[0].avatar = Some(
+        parcours::core::document::persona::avatar_data_url(b"\xFF\xD8\xFF\xE0\0\x10JFIF").unwrap(),
+    );
     let good: Value = serde_json::from_str(&to_json(&map, 1)).unwrap();
     check(&schemas, index, &good.to_string()).unwrap();
     from_json(&good.to_string()).unwrap();
@@ -238,10 +239,10 @@ fn avatars_and_severities_of_version_4_are_checked_by_both() {
 fn an_opportunity_answering_a_pain_point_is_valid_and_a_bad_link_is_refused() {
     let (schemas, index) = schema();
     let mut map = demo_map(Lang::En, &mut SequentialIds::new("v"), 1);
-    let lane_of = |map: &parcours::core::model::JourneyMap, i: usize| {
+    let lane_of = |map: &parcours::core::document::model::JourneyMap, i: usize| {
         map.lane(&map.cards[i].lane).map(|l| l.kind)
     };
-    use parcours::core::model::LaneKind;
+    use parcours::core::document::model::LaneKind;
     let pain = (0..map.cards.len())
         .find(|&i| lane_of(&map, i) == Some(LaneKind::PainPoints))
         .unwrap();

@@ -1,6 +1,6 @@
 //! The time, from the browser.
 
-use crate::core::model::Millis;
+use crate::core::document::model::Millis;
 
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::{is_latin_alphanumeric, latin_lower};
+use crate::core::text::i18n::{is_latin_alphanumeric, latin_lower};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DownloadError {

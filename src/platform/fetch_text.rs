@@ -1,4 +1,4 @@
-//! Fetching a map file an embed names (see `core::embed_source`): a plain
+//! Fetching a map file an embed names (see `core::formats::embed_source`): a plain
 //! GET, without cookies to other origins, refused past a size limit.
 
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! The browser's preferred language.
 
-use crate::core::i18n::Lang;
+use crate::core::text::i18n::Lang;
 
 pub fn browser_lang() -> Lang {
     web_sys::window()

@@ -3,7 +3,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::store::{KeyValueStore, StoreError};
+use crate::core::storage::store::{KeyValueStore, StoreError};
 
 /// localStorage. Construct with [`BrowserStore::open`], which fails when the
 /// browser refuses storage (blocked cookies, some private modes).

@@ -1,6 +1,6 @@
 //! Random ids for new maps and items: 16 base-36 characters (about 82 bits).
 
-use crate::core::model::IdSource;
+use crate::core::document::model::IdSource;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RandomIds;

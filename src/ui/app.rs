@@ -5,7 +5,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
+use crate::core::text::i18n::Key;
 use crate::platform::storage_events;
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::language_switch::LanguageSwitch;
@@ -61,7 +61,7 @@ crate::lazy_view!(
 crate::lazy_view!(
     /// A stored map presented full screen (the "sharing" chunk, which has
     /// the read-only map view it shows as the whole map).
-    sharing, fn present_page(address: crate::core::presentation::PresentAddress) {
+    sharing, fn present_page(address: crate::core::view::presentation::PresentAddress) {
         view! { <crate::ui::present::present_page::PresentPage address=address/> }.into_any()
     }
 );

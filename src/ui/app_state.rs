@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::core::demo::demo_map;
-use crate::core::i18n::{Key, Lang};
-use crate::core::library::{self, LoadReport, LANG_KEY};
-use crate::core::model::JourneyMap;
-pub use crate::core::route::Route;
-use crate::core::store::{KeyValueStore, MemoryStore, StoreError};
-use crate::core::template;
+use crate::core::document::demo::demo_map;
+use crate::core::document::model::JourneyMap;
+use crate::core::document::template;
+use crate::core::storage::library::{self, LoadReport, LANG_KEY};
+use crate::core::storage::store::{KeyValueStore, MemoryStore, StoreError};
+use crate::core::text::i18n::{Key, Lang};
+pub use crate::core::view::route::Route;
 use crate::platform::clock;
 use crate::platform::local_storage::BrowserStore;
 use crate::platform::random_ids::RandomIds;
@@ -155,7 +155,7 @@ impl AppState {
     /// The address `hash` was not understood: the library is shown, and
     /// the user told so.
     pub fn not_understood(&self, hash: &str) {
-        let text = crate::core::route::not_understood(self.lang.get_untracked(), hash);
+        let text = crate::core::view::route::not_understood(self.lang.get_untracked(), hash);
         self.notify(NoticeKind::Info(text));
     }
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 #[component]

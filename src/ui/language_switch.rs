@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Key, Lang};
+use crate::core::text::i18n::{Key, Lang};
 use crate::ui::app_state::AppState;
 
 #[component]

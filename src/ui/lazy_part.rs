@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::core::i18n::Key;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 /// The chunk holding a lazy part could not be fetched or instantiated.

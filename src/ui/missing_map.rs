@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::{self, LoadError};
+use crate::core::storage::library::{self, LoadError};
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::{AppState, Route};
 
 #[component]

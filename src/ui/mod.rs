@@ -1,7 +1,7 @@
 //! Leptos components, one per file, named after the domain.
 //!
 //! The open map lives in a [`editor::map_session::MapSession`]: the pure
-//! document plus one reactive trigger per [`crate::core::edit::Scope`], so an
+//! document plus one reactive trigger per [`crate::core::document::edit::Scope`], so an
 //! edit re-renders only what shows the items it touched.
 
 pub mod action;

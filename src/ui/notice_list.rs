@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::SetAsideWhat;
+use crate::core::storage::library::SetAsideWhat;
+use crate::core::text::i18n::Key;
 use crate::platform::download;
 use crate::ui::app_state::{AppState, NoticeKind};
 

@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Key;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 /// Is the user typing in a field (where `?` and `/` are text)?

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::THEME_KEY;
+use crate::core::storage::library::THEME_KEY;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 #[component]

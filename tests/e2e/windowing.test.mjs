@@ -1,5 +1,5 @@
 // End-to-end test of a large map built only where it is seen
-// (src/core/stage_window.rs): the far stages are not built at first,
+// (src/core/view/stage_window.rs): the far stages are not built at first,
 // scrolling end to end builds each stage as it comes into view, a card in
 // the last stage is edited and kept, the arrow keys walk from the first
 // stage to the last, and printing or Ctrl+F builds every stage.

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::items::{Collection, MAP_ITEM};
 use super::merge::{Conflict, ConflictKind, Side};
-use crate::core::i18n::{format_decimal, lane_title, Lang};
-use crate::core::model::{Channel, Classification, JourneyMap, LaneKind, MapKind};
+use crate::core::document::model::{Channel, Classification, JourneyMap, LaneKind, MapKind};
+use crate::core::text::i18n::{format_decimal, lane_title, Lang};
 
 /// What the user reads about one conflict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,7 +287,7 @@ pub fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::SequentialIds;
+    use crate::core::document::model::SequentialIds;
     use crate::core::sync::{merge, record};
 
     fn copies() -> (JourneyMap, JourneyMap, JourneyMap) {

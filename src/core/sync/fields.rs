@@ -3,7 +3,9 @@
 //! JSON), and which of its fields differ. Typed so that recording a save
 //! costs a few comparisons, and no JSON machinery in the editor's wasm.
 
-use crate::core::model::{Action, Card, Emotion, JourneyMap, Lane, Persona, Stage, Touchpoint};
+use crate::core::document::model::{
+    Action, Card, Emotion, JourneyMap, Lane, Persona, Stage, Touchpoint,
+};
 
 /// A JSON string literal (ids are free text in files).
 fn quoted(text: &str) -> String {
@@ -172,10 +174,10 @@ pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::demo::demo_map;
-    use crate::core::i18n::Lang;
-    use crate::core::model::{SequentialIds, Stage};
+    use crate::core::document::demo::demo_map;
+    use crate::core::document::model::{SequentialIds, Stage};
     use crate::core::sync::items::{map_fields, Collection};
+    use crate::core::text::i18n::Lang;
 
     /// Each item's typed key and group against those read from its JSON,
     /// and every serialized field is compared by the typed record.

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::model::{JourneyMap, Millis};
+use crate::core::document::model::{JourneyMap, Millis};
 
 /// The key of the map's own fields (title, kind, description, scales…).
 pub const MAP_ITEM: &str = "map";
@@ -169,12 +169,12 @@ impl Item {
 #[derive(serde::Serialize)]
 struct MapFields<'a> {
     title: &'a str,
-    kind: crate::core::model::MapKind,
+    kind: crate::core::document::model::MapKind,
     description: &'a str,
-    scales: crate::core::model::Scales,
+    scales: crate::core::document::model::Scales,
     /// Absent when empty, as in the file.
-    #[serde(skip_serializing_if = "crate::core::branding::Branding::is_empty")]
-    branding: &'a crate::core::branding::Branding,
+    #[serde(skip_serializing_if = "crate::core::document::branding::Branding::is_empty")]
+    branding: &'a crate::core::document::branding::Branding,
     /// Absent when none, as in the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     based_on: Option<&'a str>,
@@ -222,7 +222,7 @@ pub fn compose(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::demo;
+    use crate::core::document::demo;
 
     /// The map's top-level fields that are not merged as fields: identity,
     /// dates (the merge takes the earliest creation and the latest change),
@@ -232,8 +232,8 @@ mod tests {
     #[test]
     fn every_top_level_field_of_a_map_is_merged_somehow() {
         let mut map = demo::demo_map(
-            crate::core::i18n::Lang::En,
-            &mut crate::core::model::SequentialIds::new("d"),
+            crate::core::text::i18n::Lang::En,
+            &mut crate::core::document::model::SequentialIds::new("d"),
             0,
         );
         // Every optional field filled, so that each is written.
@@ -255,8 +255,8 @@ mod tests {
     #[test]
     fn a_map_comes_back_from_its_items() {
         let map = demo::demo_map(
-            crate::core::i18n::Lang::Fr,
-            &mut crate::core::model::SequentialIds::new("d"),
+            crate::core::text::i18n::Lang::Fr,
+            &mut crate::core::document::model::SequentialIds::new("d"),
             0,
         );
         let collections = Collection::ALL
@@ -271,8 +271,8 @@ mod tests {
     #[test]
     fn keys_name_their_collection_and_cannot_collide() {
         let map = demo::demo_map(
-            crate::core::i18n::Lang::En,
-            &mut crate::core::model::SequentialIds::new("d"),
+            crate::core::text::i18n::Lang::En,
+            &mut crate::core::document::model::SequentialIds::new("d"),
             0,
         );
         let mut keys = std::collections::HashSet::new();

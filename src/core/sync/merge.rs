@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 use super::clock::{Dot, SyncState, CREATED};
 use super::items::{compose, map_fields, Collection, Item, MAP_ITEM};
 use super::stamp::{keep_on_purpose, record};
-use crate::core::envelope::{validate, Problem};
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
+use crate::core::formats::envelope::{validate, Problem};
 
 /// Which copy a value comes from: ours (in the library) or theirs (the file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::edit::Edit;
-use crate::core::model::{
+use crate::core::document::edit::Edit;
+use crate::core::document::model::{
     Card, Channel, Classification, JourneyMap, Metric, Reading, SequentialIds, Stage, Touchpoint,
 };
 
@@ -366,7 +366,7 @@ fn different_maps_are_not_merged() {
 #[test]
 fn version_4_fields_changed_on_each_side_merge_without_a_question() {
     let o = origin();
-    let action = crate::core::model::Action {
+    let action = crate::core::document::model::Action {
         id: "a1".into(),
         title: "Fix".into(),
         card: Some("c0".into()),
@@ -391,7 +391,7 @@ fn version_4_fields_changed_on_each_side_merge_without_a_question() {
             Edit::SetBasedOn(Some("current".into())),
         ],
     );
-    let done = action.with_status(crate::core::model::ActionStatus::Done, 99);
+    let done = action.with_status(crate::core::document::model::ActionStatus::Done, 99);
     let b = edit(&o, "b", vec![Edit::UpdateAction(done.clone())]);
     let m = merge(&a, &b).unwrap();
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
@@ -416,8 +416,8 @@ fn an_opportunity_linked_here_to_a_pain_point_deleted_there_asks_and_resolves_va
     let o = origin();
     let lane = |kind| o.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone();
     let (pains, opportunities) = (
-        lane(crate::core::model::LaneKind::PainPoints),
-        lane(crate::core::model::LaneKind::Opportunities),
+        lane(crate::core::document::model::LaneKind::PainPoints),
+        lane(crate::core::document::model::LaneKind::Opportunities),
     );
     let stage = stage_id(&o, 0);
     let o = edit(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::clock::{Dot, SyncState, CREATED};
 use super::fields::{differing_map_fields, Recorded};
 use super::items::MAP_ITEM;
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
 
 /// Stamp in `current` every change made since `previous` by `replica`:
 /// new items, changed fields, deleted items (tombstones) and reordered
@@ -175,8 +175,8 @@ fn reordered_groups(before: &[(String, String)], after: &[(String, String)]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::edit::Edit;
-    use crate::core::model::{Card, SequentialIds};
+    use crate::core::document::edit::Edit;
+    use crate::core::document::model::{Card, SequentialIds};
 
     fn map() -> JourneyMap {
         JourneyMap::blank(&mut SequentialIds::new("m"), "Map", ["A", "B", "C"], 0)

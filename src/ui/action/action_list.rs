@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::metrics::journey::in_journey_order;
-use crate::core::model::{Action, IdSource, JourneyMap};
+use crate::core::analysis::metrics::journey::in_journey_order;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Action, IdSource, JourneyMap};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::action::action_row::ActionRow;
 use crate::ui::editor::map_session::MapSession;

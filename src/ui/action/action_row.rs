@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::action_text::{iso_date, parse_iso_date};
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{Action, ActionStatus, Metric};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Action, ActionStatus, Metric};
+use crate::core::text::action_text::{iso_date, parse_iso_date};
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::action::{status_code, status_of};
 use crate::ui::editor::map_session::MapSession;

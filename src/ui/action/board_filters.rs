@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::action_board::{owners, BoardFilter};
-use crate::core::i18n::Key;
-use crate::core::model::ActionStatus;
+use crate::core::analysis::action_board::{owners, BoardFilter};
+use crate::core::document::model::ActionStatus;
+use crate::core::text::i18n::Key;
 use crate::ui::action::board_page::Board;
 use crate::ui::action::{status_code, status_of};
 use crate::ui::app_state::AppState;

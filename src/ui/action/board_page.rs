@@ -2,19 +2,19 @@
 //! browser, highest priority first, filtered by status, owner, map and
 //! persona. A status changes in place: the stored map is edited safely
 //! (revision-checked, the change recorded for merging, see
-//! `core::stored_edit`), and on a refusal the board shows what is stored.
+//! `core::storage::stored_edit`), and on a refusal the board shows what is stored.
 //! Below it, the prioritisation of one map's touchpoints.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::core::action_board::{board, BoardFilter, BoardRow};
-use crate::core::edit::Edit;
-use crate::core::i18n::Key;
-use crate::core::library::{self, LoadError};
-use crate::core::model::{ActionStatus, JourneyMap};
-use crate::core::stored_edit::{edit_stored_map, StoredEditError};
+use crate::core::analysis::action_board::{board, BoardFilter, BoardRow};
+use crate::core::document::edit::Edit;
+use crate::core::document::model::{ActionStatus, JourneyMap};
+use crate::core::storage::library::{self, LoadError};
+use crate::core::storage::stored_edit::{edit_stored_map, StoredEditError};
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::action::board_filters::BoardFilters;
 use crate::ui::action::board_row::BoardRowView;
@@ -102,7 +102,7 @@ pub fn BoardPage() -> impl IntoView {
                     let text = match &error {
                         StoredEditError::Conflict { .. } => lang.t(Key::BoardConflict).to_owned(),
                         StoredEditError::Save(library::SaveError::Store(
-                            crate::core::store::StoreError::QuotaExceeded,
+                            crate::core::storage::store::StoreError::QuotaExceeded,
                         )) => format!(
                             "{} {}",
                             lang.t(Key::BoardSaveFailed),

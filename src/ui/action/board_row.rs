@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::action_text::{effect_text, effect_verdict, iso_date};
-use crate::core::i18n::Key;
-use crate::core::metrics::change::{verdict_code, Verdict};
-use crate::core::model::ActionStatus;
+use crate::core::analysis::metrics::change::{verdict_code, Verdict};
+use crate::core::document::model::ActionStatus;
+use crate::core::text::action_text::{effect_text, effect_verdict, iso_date};
+use crate::core::text::i18n::Key;
 use crate::ui::action::board_page::Board;
 use crate::ui::action::{status_code, status_of};
 use crate::ui::app_state::{AppState, Route};
@@ -25,7 +25,7 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
             })
         })
     });
-    let text = move |f: fn(&crate::core::action_board::BoardRow) -> String| {
+    let text = move |f: fn(&crate::core::analysis::action_board::BoardRow) -> String| {
         move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
     let status = move || row.with(|r| r.as_ref().map(|r| r.action.status));

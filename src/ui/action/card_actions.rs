@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
+use crate::core::document::edit::Scope;
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::LazyPart;
 

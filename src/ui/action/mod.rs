@@ -11,7 +11,7 @@ pub mod card_actions;
 pub mod prioritisation;
 pub mod severity_select;
 
-use crate::core::model::ActionStatus;
+use crate::core::document::model::ActionStatus;
 
 /// The value of a status in a `<select>`.
 pub fn status_code(status: ActionStatus) -> &'static str {

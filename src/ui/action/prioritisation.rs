@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_percent, Key, Lang};
-use crate::core::metrics::{current, text};
-use crate::core::model::JourneyMap;
-use crate::core::priority::{rank_touchpoints, removal_candidates, RemovalReason};
+use crate::core::analysis::metrics::{current, text};
+use crate::core::analysis::priority::{rank_touchpoints, removal_candidates, RemovalReason};
+use crate::core::document::model::JourneyMap;
+use crate::core::text::i18n::{format_percent, Key, Lang};
 use crate::ui::app_state::AppState;
 
 /// (touchpoint, stage, criticality, worst metric) lines of the ranking.

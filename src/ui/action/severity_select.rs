@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 
 const LEVELS: [(u8, Key); 3] = [

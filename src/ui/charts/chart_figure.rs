@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::chart::journey_charts::ChartData;
-use crate::core::i18n::Key;
+use crate::core::analysis::chart::journey_charts::ChartData;
+use crate::core::text::i18n::Key;
 use crate::platform::download::{download_text, file_name};
 use crate::platform::png_export::download_png;
 use crate::ui::app_state::NoticeKind;

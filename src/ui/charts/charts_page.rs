@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::chart::journey_charts::{self, ChartData, ScoresBy};
-use crate::core::edit::Scope;
-use crate::core::i18n::{Key, Lang};
-use crate::core::model::{JourneyMap, Metric};
+use crate::core::analysis::chart::journey_charts::{self, ChartData, ScoresBy};
+use crate::core::document::edit::Scope;
+use crate::core::document::model::{JourneyMap, Metric};
+use crate::core::text::i18n::{Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::charts::scale_settings::ScaleSettings;
 use crate::ui::editor::map_session::MapSession;

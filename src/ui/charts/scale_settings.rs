@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{Metric, Scale, Weighting};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Metric, Scale, Weighting};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
 

@@ -1,15 +1,15 @@
 //! `#/compare/<future map id>`: the future state against its current state,
-//! stage by stage (`core::future_state::compare`), the two emotion curves
+//! stage by stage (`core::document::future_state::compare`), the two emotion curves
 //! on one chart, and the target figures against today's. Read only; both
 //! maps are read when the page opens.
 
 use leptos::prelude::*;
 
-use crate::core::chart::comparison::comparison;
-use crate::core::future_state::{compare, Comparison};
-use crate::core::i18n::Key;
-use crate::core::library::{self, LoadError};
-use crate::core::model::JourneyMap;
+use crate::core::analysis::chart::comparison::comparison;
+use crate::core::document::future_state::{compare, Comparison};
+use crate::core::document::model::JourneyMap;
+use crate::core::storage::library::{self, LoadError};
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::comparison::stage_changes::StageChanges;

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::future_state::{StageDiff, StageStatus};
-use crate::core::i18n::{emotion_face, format_decimal, lane_title, Key, Lang};
+use crate::core::document::future_state::{StageDiff, StageStatus};
+use crate::core::text::i18n::{emotion_face, format_decimal, lane_title, Key, Lang};
 use crate::ui::app_state::AppState;
 use crate::ui::comparison::comparison_page::Compared;
 
@@ -45,7 +45,7 @@ struct Row {
 }
 
 fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
-    let names = |ids: &[String], map: &crate::core::model::JourneyMap| {
+    let names = |ids: &[String], map: &crate::core::document::model::JourneyMap| {
         ids.iter()
             .filter_map(|id| map.touchpoint(id))
             .map(|t| t.name.clone())

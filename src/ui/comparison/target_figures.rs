@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::future_state::MetricGap;
-use crate::core::i18n::{Key, Lang};
-use crate::core::metrics::text::{bare_value, gap_value};
-use crate::core::model::Metric;
+use crate::core::analysis::metrics::text::{bare_value, gap_value};
+use crate::core::document::future_state::MetricGap;
+use crate::core::document::model::Metric;
+use crate::core::text::i18n::{Key, Lang};
 use crate::ui::app_state::AppState;
 use crate::ui::comparison::comparison_page::Compared;
 

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::opportunity::{pain_point_choices, pain_point_label};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::opportunity::{pain_point_choices, pain_point_label};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 
 #[component]

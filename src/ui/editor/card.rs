@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{move_card_step, CardStep, Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::LaneKind;
+use crate::core::document::edit::{move_card_step, CardStep, Edit, Scope};
+use crate::core::document::model::LaneKind;
+use crate::core::text::i18n::Key;
 use crate::ui::action::card_actions::CardActions;
 use crate::ui::action::severity_select::SeveritySelect;
 use crate::ui::editor::answers_select::AnswersSelect;

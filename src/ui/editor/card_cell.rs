@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{Card, IdSource, LaneKind};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Card, IdSource, LaneKind};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag_drop::{self, Dragged};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element};
 
-use crate::core::edit::{move_card_to, Edit};
+use crate::core::document::edit::{move_card_to, Edit};
 use crate::ui::editor::map_session::MapSession;
 
 /// The arrow of an Alt + arrow key press (Alt alone), the keyboard's way to

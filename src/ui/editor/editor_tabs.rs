@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::{EditorTab, MapSession};
 

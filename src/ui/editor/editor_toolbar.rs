@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::MapKind;
-use crate::core::report::address::ReportAddress;
+use crate::core::analysis::report::address::ReportAddress;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::MapKind;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::editor::future_state_link::FutureStateLink;
 use crate::ui::editor::history_controls::HistoryControls;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::chart::emotion_curve::{self, CurveSeries};
-use crate::core::edit::Scope;
-use crate::core::i18n::{emotion_label, Key};
+use crate::core::analysis::chart::emotion_curve::{self, CurveSeries};
+use crate::core::document::edit::Scope;
+use crate::core::text::i18n::{emotion_label, Key};
 use crate::ui::editor::feeling_cell::shown_personas;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::COLUMN_WIDTH;

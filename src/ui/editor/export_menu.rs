@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::csv_export;
-use crate::core::i18n::Key;
-use crate::core::mermaid;
-use crate::core::template;
+use crate::core::document::template;
+use crate::core::formats::csv_export;
+use crate::core::formats::mermaid;
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::download;
 use crate::ui::app_state::NoticeKind;

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{emotion_face, emotion_label, Key};
-use crate::core::model::{EMOTION_MAX, EMOTION_MIN};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{EMOTION_MAX, EMOTION_MIN};
+use crate::core::text::i18n::{emotion_face, emotion_label, Key};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::future_state;
-use crate::core::i18n::Key;
-use crate::core::model::MapKind;
+use crate::core::document::edit::Scope;
+use crate::core::document::future_state;
+use crate::core::document::model::MapKind;
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::Route;

@@ -2,7 +2,7 @@
 //! cell; from a cell, the arrow keys go to the next cell (along the lane, or
 //! to the same stage in the lane above or below) and Enter goes into its
 //! first field. Cells are focusable but not tab stops, so Tab still walks
-//! the fields. A stage out of the built window (core::stage_window) is
+//! the fields. A stage out of the built window (core::view::stage_window) is
 //! built first, then focused.
 
 use leptos::prelude::set_timeout;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{lane_title, Key};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::text::i18n::{lane_title, Key};
 use crate::ui::editor::map_session::MapSession;
 
 #[component]

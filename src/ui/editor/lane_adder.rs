@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Edit;
-use crate::core::i18n::Key;
-use crate::core::model::{IdSource, Lane, LaneKind};
+use crate::core::document::edit::Edit;
+use crate::core::document::model::{IdSource, Lane, LaneKind};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
 

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{shifted, Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::LaneKind;
+use crate::core::document::edit::{shifted, Edit, Scope};
+use crate::core::document::model::LaneKind;
+use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;

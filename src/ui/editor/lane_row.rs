@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::model::LaneKind;
+use crate::core::document::edit::Scope;
+use crate::core::document::model::LaneKind;
+use crate::core::text::i18n::Key;
 use crate::ui::editor::card_cell::CardCell;
 use crate::ui::editor::emotion_curve::EmotionCurve;
 use crate::ui::editor::feeling_cell::FeelingCell;

@@ -3,9 +3,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::edit::Edit;
-use crate::core::library;
-use crate::core::persona_library;
+use crate::core::document::edit::Edit;
+use crate::core::storage::library;
+use crate::core::storage::persona_library;
 use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
@@ -99,7 +99,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         } else if key == "f" {
             // The browser's find sees only what is built: from now on,
             // every stage (a second on 40 stages; the find bar opens as usual).
-            session.set_stage_window(crate::core::stage_window::ALL);
+            session.set_stage_window(crate::core::view::stage_window::ALL);
         }
     });
     // Leaving or hiding the page saves what is pending.

@@ -1,12 +1,12 @@
 //! The map itself: a header row of stages, then one row per visible lane.
-//! Only the stages in view and a margin are built (core::stage_window);
+//! Only the stages in view and a margin are built (core::view::stage_window);
 //! the scroll, a resize and printing move that window.
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::stage_window::{self, ALL, MARGIN};
+use crate::core::document::edit::Scope;
+use crate::core::text::i18n::Key;
+use crate::core::view::stage_window::{self, ALL, MARGIN};
 use crate::ui::editor::hidden_lanes::HiddenLanes;
 use crate::ui::editor::lane_adder::LaneAdder;
 use crate::ui::editor::lane_row::LaneRow;

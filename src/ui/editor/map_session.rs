@@ -11,12 +11,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::envelope::{self, Stored};
-use crate::core::history::History;
-use crate::core::library::{self, map_key, SaveError};
-use crate::core::model::JourneyMap;
-use crate::core::store::StoreError;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::history::History;
+use crate::core::document::model::JourneyMap;
+use crate::core::formats::envelope::{self, Stored};
+use crate::core::storage::library::{self, map_key, SaveError};
+use crate::core::storage::store::StoreError;
 use crate::core::sync;
 use crate::platform::storage_events::StorageChange;
 use crate::platform::{clock, download};
@@ -37,8 +37,8 @@ pub enum SaveState {
 
 impl SaveState {
     /// What the status line says.
-    pub fn label(&self) -> crate::core::i18n::Key {
-        use crate::core::i18n::Key;
+    pub fn label(&self) -> crate::core::text::i18n::Key {
+        use crate::core::text::i18n::Key;
         match self {
             SaveState::Saved => Key::Saved,
             SaveState::Unsaved => Key::Unsaved,
@@ -99,7 +99,7 @@ pub struct MapSession {
     pub import_open: RwSignal<bool>,
     /// The file of the last import confirmed, to say it is done and undoable.
     pub imported: RwSignal<Option<String>>,
-    /// The stages the grid builds (core::stage_window), set by its scroll;
+    /// The stages the grid builds (core::view::stage_window), set by its scroll;
     /// a trigger and a plain value cost less wasm than a signal of a new type.
     stage_window: StoredValue<std::ops::Range<usize>>,
     window_moved: Trigger,
@@ -126,7 +126,7 @@ impl MapSession {
             tab: RwSignal::new(EditorTab::Map),
             import_open: RwSignal::new(false),
             imported: RwSignal::new(None),
-            stage_window: StoredValue::new(crate::core::stage_window::ALL),
+            stage_window: StoredValue::new(crate::core::view::stage_window::ALL),
             window_moved: Trigger::new(),
         }
     }
@@ -219,7 +219,7 @@ impl MapSession {
         f: impl FnOnce(
             &mut History,
             &mut JourneyMap,
-        ) -> Option<Result<Vec<Scope>, crate::core::edit::EditError>>,
+        ) -> Option<Result<Vec<Scope>, crate::core::document::edit::EditError>>,
     ) {
         let mut result = None;
         self.doc.update_value(|map| {
@@ -235,7 +235,7 @@ impl MapSession {
 
     /// Add a stage at the end of the journey and put the focus on its name.
     pub fn add_stage(&self) {
-        use crate::core::model::{IdSource, Stage};
+        use crate::core::document::model::{IdSource, Stage};
         let index = self.peek(|m| m.stages.len());
         let stage = Stage {
             id: crate::platform::random_ids::RandomIds.next_id(),
@@ -243,7 +243,7 @@ impl MapSession {
                 .app
                 .lang
                 .get_untracked()
-                .t(crate::core::i18n::Key::NewStage)
+                .t(crate::core::text::i18n::Key::NewStage)
                 .to_owned(),
         };
         self.request_focus(stage.id.clone());
@@ -261,7 +261,7 @@ impl MapSession {
     /// reads the stored map, so what is pending is saved first; full screen
     /// is asked now, while the user's click or key allows it.
     pub fn present(&self) {
-        use crate::core::presentation::{PresentAddress, Slide};
+        use crate::core::view::presentation::{PresentAddress, Slide};
         self.flush();
         crate::ui::present::fullscreen::enter();
         self.app
@@ -273,7 +273,7 @@ impl MapSession {
 
     /// Add an empty card right after card `id`, in its cell, and focus it.
     pub fn add_card_after(&self, id: &str) {
-        use crate::core::model::IdSource;
+        use crate::core::document::model::IdSource;
         let Some((index, mut card)) =
             self.peek(|m| m.card_index(id).map(|i| (i, m.cards[i].clone())))
         else {
@@ -306,7 +306,7 @@ impl MapSession {
 
     /// Build stage `index` too (out of view, about to take the focus).
     pub fn reveal_stage(&self, index: usize) {
-        use crate::core::stage_window::{reveal, MARGIN};
+        use crate::core::view::stage_window::{reveal, MARGIN};
         self.set_stage_window(reveal(&self.stage_window.get_value(), index, MARGIN));
     }
 

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::opportunity::opportunities_of;
+use crate::core::document::edit::Scope;
+use crate::core::document::opportunity::opportunities_of;
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 
 #[component]

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{format_decimal, latin_upper, Key, Lang};
-use crate::core::model::Persona;
-use crate::core::persona::parse_share;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::Persona;
+use crate::core::document::persona::parse_share;
+use crate::core::text::i18n::{format_decimal, latin_upper, Key, Lang};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
-use crate::core::persona_library;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::storage::persona_library;
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::Route;
 use crate::ui::editor::map_session::MapSession;

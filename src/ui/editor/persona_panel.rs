@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::{format_decimal, Key};
-use crate::core::model::Persona;
+use crate::core::document::edit::Scope;
+use crate::core::document::model::Persona;
+use crate::core::text::i18n::{format_decimal, Key};
 use crate::ui::app_state::NoticeKind;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Edit;
-use crate::core::i18n::Key;
+use crate::core::document::edit::Edit;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::NoticeKind;
 use crate::ui::editor::map_session::{ExternalOutcome, MapSession, SaveFailure, SaveState};
 use crate::ui::persona::library_store::LibraryLink;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Key;
-use crate::core::model::JourneyMap;
-use crate::core::share_link;
+use crate::core::document::model::JourneyMap;
+use crate::core::formats::share_link;
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::ChunkError;
 

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{shifted, Edit, Scope};
-use crate::core::i18n::Key;
+use crate::core::document::edit::{shifted, Edit, Scope};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::metrics::{journey, text};
-use crate::core::model::{Metric, Weighting};
+use crate::core::analysis::metrics::{journey, text};
+use crate::core::document::edit::Scope;
+use crate::core::document::model::{Metric, Weighting};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;
 

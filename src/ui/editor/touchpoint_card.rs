@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{Channel, Classification, Touchpoint};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Channel, Classification, Touchpoint};
+use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::TouchpointMetrics;
 use crate::ui::icon_button::IconButton;

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::Key;
-use crate::core::model::{Channel, Classification, IdSource, Touchpoint};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Channel, Classification, IdSource, Touchpoint};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_card::TouchpointCard;

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{Key, Lang};
-use crate::core::metrics::{self, change, text, Figure};
-use crate::core::model::{Metric, Millis, Reading};
-use crate::core::survey_import::{parse_number, Decimal};
+use crate::core::analysis::metrics::{self, change, text, Figure};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::model::{Metric, Millis, Reading};
+use crate::core::formats::survey_import::{parse_number, Decimal};
+use crate::core::text::i18n::{Key, Lang};
 use crate::platform::clock;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::LazyPart;
@@ -149,7 +149,7 @@ fn MetricRow(
         let possible = t
             .readings
             .last()
-            .is_some_and(|r| crate::core::envelope::reading_problem(r).is_none());
+            .is_some_and(|r| crate::core::formats::envelope::reading_problem(r).is_none());
         refused.set(!possible);
         if possible {
             session.edit(Edit::UpdateTouchpoint(t));

@@ -5,10 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::metrics::{self, text};
-use crate::core::model::Metric;
-use crate::core::survey_import::{self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target};
+use crate::core::analysis::metrics::{self, text};
+use crate::core::document::model::Metric;
+use crate::core::formats::survey_import::{
+    self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target,
+};
+use crate::core::text::i18n::Key;
 use crate::platform::{clock, file_read};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::metric_code;

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::backup;
-use crate::core::demo::demo_map;
-use crate::core::i18n::{Key, Lang};
-use crate::core::library::{self, MapEntry};
-use crate::core::map_file;
-use crate::core::mermaid;
-use crate::core::model::{JourneyMap, MapKind, Millis};
-use crate::core::template;
+use crate::core::document::demo::demo_map;
+use crate::core::document::model::{JourneyMap, MapKind, Millis};
+use crate::core::document::template;
+use crate::core::formats::map_file;
+use crate::core::formats::mermaid;
+use crate::core::storage::backup;
+use crate::core::storage::library::{self, MapEntry};
+use crate::core::text::i18n::{Key, Lang};
 use crate::platform::clock;
 use crate::platform::download;
 use crate::platform::file_read;
@@ -46,7 +46,7 @@ crate::lazy_fn!(
 );
 
 crate::lazy_fn!(
-    /// A backup checked whole, then stored (core::backup::restore); maps
+    /// A backup checked whole, then stored (core::storage::backup::restore); maps
     /// whose ids are `taken` come in as copies.
     /// What it did is said in the chunk too (`Restored::message`): whether
     /// anything failed, and the text for the user.
@@ -107,7 +107,7 @@ pub fn LibraryPage() -> impl IntoView {
         ))
     };
 
-    // A backup, checked whole, then stored (core::backup::restore). If the
+    // A backup, checked whole, then stored (core::storage::backup::restore). If the
     // storage refuses a map, the notice says how many made it, never "all".
     let restored = move |complete: bool, text: String| {
         app.refresh_library();

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_size, Key};
-use crate::core::library::{self, MapEntry};
+use crate::core::storage::library::{self, MapEntry};
+use crate::core::text::i18n::{format_size, Key};
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};

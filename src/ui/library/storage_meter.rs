@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_decimal, format_size, Key, Lang};
-use crate::core::library::QUOTA_HINT;
+use crate::core::storage::library::QUOTA_HINT;
+use crate::core::text::i18n::{format_decimal, format_size, Key, Lang};
 use crate::ui::app_state::AppState;
 
 #[component]

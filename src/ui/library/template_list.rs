@@ -1,12 +1,12 @@
 //! The user's own templates, listed when the library's *My templates* is
 //! opened (see `templates_menu`): start a new map from one, or delete it. Templates that cannot be read are set aside by the
-//! listing (`core::template::list_templates`) and reported, never overwritten.
+//! listing (`core::document::template::list_templates`) and reported, never overwritten.
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::MapEntry;
-use crate::core::template;
+use crate::core::document::template;
+use crate::core::storage::library::MapEntry;
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};

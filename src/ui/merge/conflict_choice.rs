@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
 use crate::core::sync::{ConflictText, Side};
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 #[component]

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::map_file;
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
+use crate::core::formats::map_file;
 use crate::core::sync::{self, MergeError, Merged, Side};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::editor::map_session::MapSession;

@@ -1,10 +1,10 @@
 //! Picking a picture for a persona's avatar: shrunk by the browser to a
-//! small JPEG, checked by `core::persona::avatar_ok`, or refused with why.
+//! small JPEG, checked by `core::document::persona::avatar_ok`, or refused with why.
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::persona::{avatar_ok, MAX_AVATAR_CHARS};
+use crate::core::document::persona::{avatar_ok, MAX_AVATAR_CHARS};
+use crate::core::text::i18n::Key;
 use crate::platform::image_shrink::shrink_image;
 use crate::ui::app_state::AppState;
 

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library::load_map;
-use crate::core::model::{JourneyMap, Persona};
-use crate::core::persona_library::{self, Saved, WriteError};
+use crate::core::document::model::{JourneyMap, Persona};
+use crate::core::storage::library::load_map;
+use crate::core::storage::persona_library::{self, Saved, WriteError};
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::app_state::{AppState, NoticeKind};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::persona::avatar_ok;
+use crate::core::document::persona::avatar_ok;
 use crate::ui::editor::persona_card::initials;
 
 #[component]

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::{emotion_face, emotion_label, Key, Lang};
-use crate::core::model::{Card, LaneKind};
-use crate::core::persona_compare::{emotion_chart, persona_routes};
+use crate::core::analysis::persona_compare::{emotion_chart, persona_routes};
+use crate::core::document::edit::Scope;
+use crate::core::document::model::{Card, LaneKind};
+use crate::core::text::i18n::{emotion_face, emotion_label, Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
@@ -67,7 +67,7 @@ pub fn PersonaComparison() -> impl IntoView {
                         <span>{name}</span>
                     </th>
                 }.into_any();
-                let cards_row = |kind: LaneKind, pick: fn(&crate::core::persona_compare::PersonaRoute) -> &Vec<Card>, who: Option<AnyView>| {
+                let cards_row = |kind: LaneKind, pick: fn(&crate::core::analysis::persona_compare::PersonaRoute) -> &Vec<Card>, who: Option<AnyView>| {
                     view! {
                         <tr data-testid="compare-row" data-aspect=format!("{kind:?}")>
                             {who}

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_decimal, Key, Lang};
-use crate::core::model::{Channel, Persona};
-use crate::core::persona::parse_share;
+use crate::core::document::model::{Channel, Persona};
+use crate::core::document::persona::parse_share;
+use crate::core::text::i18n::{format_decimal, Key, Lang};
 use crate::ui::persona::avatar_upload::AvatarUpload;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 use crate::ui::persona::persona_library_page::LibraryState;

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::model::{IdSource, Persona, PERSONA_COLOURS};
-use crate::core::persona_library::WriteError;
-use crate::core::persona_library::{self, LibraryError};
+use crate::core::document::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::storage::persona_library::WriteError;
+use crate::core::storage::persona_library::{self, LibraryError};
+use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::persona::library_store::{load_library, save_checked, stored_maps};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{format_decimal, Key};
+use crate::core::text::i18n::{format_decimal, Key};
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 use crate::ui::persona::persona_library_page::LibraryState;
 

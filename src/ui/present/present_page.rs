@@ -1,17 +1,17 @@
 //! A stored map presented for a meeting (`#/present/<id>[/<n>|/all]`): one
 //! stage at a time, or the whole map, moved through with the keyboard
-//! (see `core::presentation`); Escape leaves, F toggles full screen. Read
+//! (see `core::view::presentation`); Escape leaves, F toggles full screen. Read
 //! only: the map is read once, when the presentation opens.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Key;
-use crate::core::library;
-use crate::core::map_text::cell_lines;
-use crate::core::model::JourneyMap;
-use crate::core::presentation::{clamp, on_key, PresentAddress, Slide};
+use crate::core::document::model::JourneyMap;
+use crate::core::storage::library;
+use crate::core::text::i18n::Key;
+use crate::core::text::map_text::cell_lines;
+use crate::core::view::presentation::{clamp, on_key, PresentAddress, Slide};
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::missing_map::MissingMap;
 use crate::ui::present::fullscreen;

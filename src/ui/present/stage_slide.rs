@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{lane_title, Key, Lang};
-use crate::core::map_text::{cell_lines, shown_lanes};
-use crate::core::model::{JourneyMap, LaneKind};
+use crate::core::document::model::{JourneyMap, LaneKind};
+use crate::core::text::i18n::{lane_title, Key, Lang};
+use crate::core::text::map_text::{cell_lines, shown_lanes};
 
 #[component]
 pub fn StageSlide(map: StoredValue<JourneyMap>, index: usize, lang: Lang) -> impl IntoView {

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::branding::{
+use crate::core::document::branding::{
     self, logo_data_url, set_library_branding, Branding, LibraryBrandingError, LogoError,
 };
-use crate::core::edit::{Edit, Scope};
-use crate::core::i18n::{format_size, Key};
-use crate::core::store::StoreError;
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::storage::store::StoreError;
+use crate::core::text::i18n::{format_size, Key};
 use crate::platform::file_read;
 use crate::ui::report::report_page::ReportView;
 

@@ -1,5 +1,5 @@
 //! The journey as printable tables: stages across, lanes down. A map wider
-//! than a page is cut into groups of stages (`core::report::pages`), one
+//! than a page is cut into groups of stages (`core::analysis::report::pages`), one
 //! table each, with the lane names repeated, so nothing is cut off on A4
 //! or Letter. Feelings are the emotion curve, drawn by the core's plotters
 //! chart (which escapes every label) across the group's stage columns.
@@ -8,12 +8,12 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 
-use crate::core::chart::emotion_curve::{self, CurveSeries, EmotionCurve};
-use crate::core::i18n::{emotion_label, lane_title, Key, Lang};
-use crate::core::metrics::journey::stage_figure;
-use crate::core::metrics::{self, text, Figure};
-use crate::core::model::{JourneyMap, Lane, LaneKind, Metric, Touchpoint};
-use crate::core::report::pages::{stage_groups, STAGES_PER_TABLE};
+use crate::core::analysis::chart::emotion_curve::{self, CurveSeries, EmotionCurve};
+use crate::core::analysis::metrics::journey::stage_figure;
+use crate::core::analysis::metrics::{self, text, Figure};
+use crate::core::analysis::report::pages::{stage_groups, STAGES_PER_TABLE};
+use crate::core::document::model::{JourneyMap, Lane, LaneKind, Metric, Touchpoint};
+use crate::core::text::i18n::{emotion_label, lane_title, Key, Lang};
 use crate::ui::report::report_page::ReportView;
 
 /// Pixel width of a stage column in the curve's drawing (scaled to the page).

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::model::LaneKind;
-use crate::core::opportunity::opportunities_of;
+use crate::core::document::model::LaneKind;
+use crate::core::document::opportunity::opportunities_of;
+use crate::core::text::i18n::Key;
 use crate::ui::report::report_page::ReportView;
 
 #[component]

@@ -1,14 +1,14 @@
 //! The report's figures, drawn by the same pure renderers as the charts tab
-//! (`core::chart::journey_charts`, which escape every label), from the map
+//! (`core::analysis::chart::journey_charts`, which escape every label), from the map
 //! the report shows: for a department, from its touchpoints alone. Survey
 //! scores are per stage for the whole journey, per touchpoint for one
 //! department (its few touchpoints say more than stage averages).
 
 use leptos::prelude::*;
 
-use crate::core::chart::journey_charts::{self, ChartData, ScoresBy};
-use crate::core::i18n::Key;
-use crate::core::model::Metric;
+use crate::core::analysis::chart::journey_charts::{self, ChartData, ScoresBy};
+use crate::core::document::model::Metric;
+use crate::core::text::i18n::Key;
 use crate::ui::report::report_page::ReportView;
 
 /// How many of the weakest touchpoints the report lists.

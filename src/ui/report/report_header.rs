@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
+use crate::core::document::edit::Scope;
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::report::report_page::ReportView;
 

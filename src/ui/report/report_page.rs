@@ -6,12 +6,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::branding::{self, Branding, LIBRARY_BRANDING_KEY};
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::library;
-use crate::core::model::JourneyMap;
-use crate::core::report::department::department_view;
+use crate::core::analysis::report::department::department_view;
+use crate::core::document::branding::{self, Branding, LIBRARY_BRANDING_KEY};
+use crate::core::document::edit::Scope;
+use crate::core::document::model::JourneyMap;
+use crate::core::storage::library;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
 use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};

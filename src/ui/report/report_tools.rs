@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::edit::Scope;
-use crate::core::i18n::Key;
-use crate::core::report::address::ReportAddress;
-use crate::core::report::department::{departments, same_department};
+use crate::core::analysis::report::address::ReportAddress;
+use crate::core::analysis::report::department::{departments, same_department};
+use crate::core::document::edit::Scope;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::report::report_page::ReportView;

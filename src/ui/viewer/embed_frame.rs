@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::map_text::cell_lines;
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
+use crate::core::text::i18n::Key;
+use crate::core::text::map_text::cell_lines;
 use crate::ui::app_state::AppState;
 use crate::ui::viewer::map_view::MapView;
 

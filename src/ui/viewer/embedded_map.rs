@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::share_link;
+use crate::core::formats::share_link;
+use crate::core::text::i18n::Key;
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::viewer::embed_frame::EmbedFrame;
 

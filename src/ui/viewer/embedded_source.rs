@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::embed_source::{self, MAX_SOURCE_BYTES};
-use crate::core::envelope;
-use crate::core::i18n::{Key, Lang};
-use crate::core::map_file;
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
+use crate::core::formats::embed_source::{self, MAX_SOURCE_BYTES};
+use crate::core::formats::envelope;
+use crate::core::formats::map_file;
+use crate::core::text::i18n::{Key, Lang};
 use crate::platform::fetch_text::fetch_text;
 use crate::ui::app_state::AppState;
 use crate::ui::viewer::embed_frame::EmbedFrame;

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::library;
-use crate::core::map_text::cell_lines_without_figures;
+use crate::core::storage::library;
+use crate::core::text::i18n::Key;
+use crate::core::text::map_text::cell_lines_without_figures;
 use crate::ui::app_state::AppState;
 use crate::ui::viewer::map_view::MapView;
 

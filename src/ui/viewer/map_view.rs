@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{lane_title, Lang};
-use crate::core::map_text::{shown_lanes, CellLines};
-use crate::core::model::JourneyMap;
+use crate::core::document::model::JourneyMap;
+use crate::core::text::i18n::{lane_title, Lang};
+use crate::core::text::map_text::{shown_lanes, CellLines};
 
 #[component]
 pub fn MapView(

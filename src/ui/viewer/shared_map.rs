@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Key;
-use crate::core::map_file;
-use crate::core::map_text::cell_lines;
-use crate::core::share_link;
+use crate::core::formats::map_file;
+use crate::core::formats::share_link;
+use crate::core::text::i18n::Key;
+use crate::core::text::map_text::cell_lines;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::viewer::map_view::MapView;

@@ -1,0 +1,11 @@
+//! The journey map document and its rules: the model, edits and their undo, and what a map starts from.
+
+pub mod branding;
+pub mod demo;
+pub mod edit;
+pub mod future_state;
+pub mod history;
+pub mod model;
+pub mod opportunity;
+pub mod persona;
+pub mod template;

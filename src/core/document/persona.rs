@@ -1,0 +1,212 @@
+//! A persona's avatar: an uploaded picture kept small, inside the map.
+//!
+//! A map file is untrusted input, and an avatar is shown in an `<img>`: it
+//! may only be a `data:` URL of a PNG, JPEG or WebP image in base64 whose
+//! bytes are of that type, at most [`MAX_AVATAR_CHARS`] characters in all.
+//! Never an `http:` or `javascript:` address (nothing leaves the machine,
+//! nothing runs), never SVG (markup that could carry scripts).
+
+use crate::core::formats::base64::{self, Alphabet};
+
+/// The longest avatar accepted, in characters of its data URL (24 KB): every
+/// map that a persona travels carries a copy of it.
+pub const MAX_AVATAR_CHARS: usize = 24 * 1024;
+
+/// The image types an avatar may have, by their MIME type.
+pub const AVATAR_TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
+
+/// Why a text cannot be an avatar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AvatarError {
+    /// Longer than [`MAX_AVATAR_CHARS`]: its length in characters.
+    TooLarge(usize),
+    /// Not a `data:` URL (an address elsewhere, a script…).
+    NotADataUrl,
+    /// A `data:` URL of another type than PNG, JPEG or WebP (SVG included),
+    /// or not in base64: what it declares.
+    UnsupportedType(String),
+    /// The base64 breaks at this character of the data (after the comma).
+    NotBase64 { at: usize },
+    /// The bytes are not an image of the declared type.
+    NotThatImage(&'static str),
+}
+
+impl std::fmt::Display for AvatarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AvatarError::TooLarge(chars) => write!(
+                f,
+                "the avatar is {chars} characters long; an avatar may be at most {MAX_AVATAR_CHARS}"
+            ),
+            AvatarError::NotADataUrl => f.write_str(
+                "an avatar must be a data: URL of a PNG, JPEG or WebP image, not an address",
+            ),
+            AvatarError::UnsupportedType(declared) => write!(
+                f,
+                "\"{declared}\" is not allowed: an avatar is a PNG, JPEG or WebP image in base64"
+            ),
+            AvatarError::NotBase64 { at } => {
+                write!(f, "the avatar's image data is not base64 at character {at}")
+            }
+            AvatarError::NotThatImage(mime) => {
+                write!(f, "the avatar's bytes are not a {mime} image")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AvatarError {}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
+
+/// Whether `bytes` start as an image of `mime` (one of [`AVATAR_TYPES`]).
+fn has_signature(mime: &str, bytes: &[u8]) -> bool {
+    match mime {
+        "image/png" => bytes.starts_with(PNG),
+        "image/jpeg" => bytes.starts_with(JPEG),
+        "image/webp" => bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        _ => false,
+    }
+}
+
+/// The `'static` name of one of [`AVATAR_TYPES`].
+fn static_mime(mime: &str) -> &'static str {
+    AVATAR_TYPES
+        .into_iter()
+        .find(|m| *m == mime)
+        .unwrap_or("image/png")
+}
+
+/// Check an avatar's data URL: one of [`AVATAR_TYPES`], valid base64 whose
+/// bytes are of that type, at most [`MAX_AVATAR_CHARS`] characters.
+pub fn avatar_ok(url: &str) -> Result<(), AvatarError> {
+    let chars = url.chars().count();
+    if chars > MAX_AVATAR_CHARS {
+        return Err(AvatarError::TooLarge(chars));
+    }
+    let rest = url.strip_prefix("data:").ok_or(AvatarError::NotADataUrl)?;
+    let (declared, data) = rest
+        .split_once(',')
+        .ok_or_else(|| AvatarError::UnsupportedType(rest.chars().take(40).collect()))?;
+    let mime = declared
+        .strip_suffix(";base64")
+        .filter(|m| AVATAR_TYPES.contains(m))
+        .ok_or_else(|| AvatarError::UnsupportedType(declared.chars().take(40).collect()))?;
+    let bytes = base64::decode(data, Alphabet::Standard)
+        .map_err(|e| AvatarError::NotBase64 { at: e.at })?;
+    if has_signature(mime, &bytes) {
+        Ok(())
+    } else {
+        Err(AvatarError::NotThatImage(static_mime(mime)))
+    }
+}
+
+/// An image file's bytes as an avatar's data URL, when they are a PNG, JPEG
+/// or WebP image small enough (the UI shrinks larger pictures first).
+pub fn avatar_data_url(bytes: &[u8]) -> Result<String, AvatarError> {
+    let mime = AVATAR_TYPES
+        .into_iter()
+        .find(|m| has_signature(m, bytes))
+        .ok_or(AvatarError::UnsupportedType("(unknown bytes)".into()))?;
+    let url = format!(
+        "data:{mime};base64,{}",
+        base64::encode(bytes, Alphabet::Standard)
+    );
+    avatar_ok(&url).map(|()| url)
+}
+
+/// A persona's share of customers as typed in its number field: `None`
+/// when the text is not a number yet (nothing to change), `Some(None)` when
+/// it was cleared, else the percentage (a decimal comma accepted) kept
+/// within 0–100.
+pub fn parse_share(text: &str) -> Option<Option<f64>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    let share = text.replace(',', ".").parse::<f64>().ok()?;
+    Some(Some(share.clamp(0.0, 100.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_share_is_a_percentage_cleared_or_not_yet_a_number() {
+        assert_eq!(parse_share(" 35 "), Some(Some(35.0)));
+        assert_eq!(parse_share("12,5"), Some(Some(12.5)));
+        assert_eq!(parse_share("140"), Some(Some(100.0)));
+        assert_eq!(parse_share("-3"), Some(Some(0.0)));
+        assert_eq!(parse_share(""), Some(None));
+        assert_eq!(parse_share("  "), Some(None));
+        assert_eq!(parse_share("1e"), None);
+    }
+
+    fn png() -> Vec<u8> {
+        let mut bytes = PNG.to_vec();
+        bytes.extend_from_slice(&[0, 0, 0, 13, b'I', b'H', b'D', b'R']);
+        bytes
+    }
+
+    #[test]
+    fn png_jpeg_and_webp_are_accepted() {
+        let webp = b"RIFF\x10\0\0\0WEBPVP8 ".to_vec();
+        for bytes in [png(), vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16], webp] {
+            let url = avatar_data_url(&bytes).unwrap();
+            assert_eq!(avatar_ok(&url), Ok(()), "{url}");
+        }
+    }
+
+    #[test]
+    fn addresses_scripts_svg_and_lies_are_refused_with_why() {
+        let png64 = base64::encode(&png(), Alphabet::Standard);
+        let svg64 = base64::encode(b"<svg onload='alert(1)'/>", Alphabet::Standard);
+        for (url, expected) in [
+            (
+                "https://example.com/a.png".to_owned(),
+                AvatarError::NotADataUrl,
+            ),
+            ("javascript:alert(1)".to_owned(), AvatarError::NotADataUrl),
+            (
+                format!("data:image/svg+xml;base64,{svg64}"),
+                AvatarError::UnsupportedType("image/svg+xml;base64".into()),
+            ),
+            (
+                format!("data:image/png,{png64}"),
+                AvatarError::UnsupportedType("image/png".into()),
+            ),
+            (
+                "data:text/html;base64,PGI+".to_owned(),
+                AvatarError::UnsupportedType("text/html;base64".into()),
+            ),
+            (
+                format!("data:image/jpeg;base64,{png64}"),
+                AvatarError::NotThatImage("image/jpeg"),
+            ),
+            (
+                "data:image/png;base64,iVBO!w==".to_owned(),
+                AvatarError::NotBase64 { at: 4 },
+            ),
+            (
+                "data:image/png".to_owned(),
+                AvatarError::UnsupportedType("image/png".into()),
+            ),
+        ] {
+            assert_eq!(avatar_ok(&url), Err(expected.clone()), "{url}");
+            assert!(!expected.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn an_avatar_over_24_kb_is_refused_before_decoding() {
+        let mut bytes = png();
+        bytes.resize(20_000, 0);
+        let err = avatar_data_url(&bytes).unwrap_err();
+        assert!(matches!(err, AvatarError::TooLarge(n) if n > MAX_AVATAR_CHARS));
+        assert!(err.to_string().contains("24576"), "{err}");
+        bytes.truncate(15_000);
+        assert!(avatar_data_url(&bytes).is_ok());
+    }
+}

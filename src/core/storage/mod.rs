@@ -1,0 +1,7 @@
+//! What is kept in the browser's key-value store: maps, personas, templates, backups, and the rules that keep them safe.
+
+pub mod backup;
+pub mod library;
+pub mod persona_library;
+pub mod store;
+pub mod stored_edit;

@@ -1,0 +1,6 @@
+//! Words: the UI's word table in both languages, and the map written as text.
+
+pub mod action_text;
+pub mod i18n;
+pub mod map_text;
+pub mod route_text;
