@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::core::document::demo::demo_map;
 use crate::core::document::model::JourneyMap;
-use crate::core::document::template;
 use crate::core::storage::library::{self, LoadReport, LANG_KEY};
 use crate::core::storage::store::{KeyValueStore, MemoryStore, StoreError};
+use crate::core::storage::user_templates;
 use crate::core::text::i18n::{Key, Lang};
 pub use crate::core::view::route::Route;
 use crate::platform::clock;
@@ -113,7 +113,7 @@ impl AppState {
         // the replica id (the persona library is read when first needed).
         let now = clock::now();
         let mut aside = Vec::new();
-        match template::set_aside_unreadable(&*state.store(), now) {
+        match user_templates::set_aside_unreadable(&*state.store(), now) {
             Ok(templates) => aside.extend(templates),
             Err(e) => state.notify(NoticeKind::Error(e.to_string())),
         }

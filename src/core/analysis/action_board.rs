@@ -12,7 +12,7 @@ use crate::core::analysis::priority::action_priority;
 use crate::core::document::model::{
     Action, ActionStatus, JourneyMap, Metric, Millis, Scales, Touchpoint,
 };
-use crate::core::storage::library::fold;
+use crate::core::text::search::fold;
 
 /// One measured value of a metric and when it was measured.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! The organisation's branding on reports: its name, its logo and two colours.
 //!
 //! Set on a map (`JourneyMap::branding`) or once for the whole library (a
-//! default kept in the store under [`LIBRARY_BRANDING_KEY`]). Field by field,
+//! default kept by `storage::branding_store`). Field by field,
 //! what the map sets wins over the library's default ([`Branding::over`]).
 //!
 //! A logo is kept as a `data:` URL of a PNG, JPEG or SVG image, at most
@@ -11,12 +11,9 @@
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::core::formats::base64::{self, Alphabet};
+use crate::core::document::image::ImageType;
+use crate::core::document::image::{data_url, read_data_url, sniff, svg_start, DataUrlError};
 
-use crate::core::storage::store::{KeyValueStore, StoreError};
-
-/// Where the library's default branding is kept.
-pub const LIBRARY_BRANDING_KEY: &str = "parcours.branding";
 /// The largest logo file accepted (every map holding it is stored whole in
 /// the browser's ~5 MB; a logo of a report header needs far less).
 pub const MAX_LOGO_BYTES: usize = 100_000;
@@ -71,19 +68,9 @@ impl<'de> Deserialize<'de> for Branding {
     }
 }
 
-/// The image types a logo may have, by their MIME type.
-const LOGO_TYPES: [(ImageType, &str); 3] = [
-    (ImageType::Png, "image/png"),
-    (ImageType::Jpeg, "image/jpeg"),
-    (ImageType::Svg, "image/svg+xml"),
-];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImageType {
-    Png,
-    Jpeg,
-    Svg,
-}
+/// The image types a logo may have (an SVG logo is only ever shown
+/// through an `<img>`, where its scripts do not run).
+const LOGO_IMAGES: [ImageType; 3] = [ImageType::Png, ImageType::Jpeg, ImageType::Svg];
 
 /// Why a file cannot be a logo.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -188,61 +175,11 @@ pub fn is_colour(text: &str) -> bool {
 /// signature, markup for SVG). Every map read checks it, so it stays light;
 /// [`logo_data_url`] looks at a file more closely before making one.
 pub fn logo_image(url: &str) -> Result<ImageType, LogoError> {
-    let (declared, data) = LOGO_TYPES
-        .iter()
-        .find_map(|&(kind, mime)| {
-            let rest = url.strip_prefix("data:")?.strip_prefix(mime)?;
-            Some((kind, rest.strip_prefix(";base64,")?))
-        })
-        .ok_or(LogoError::NotAnImage)?;
-    // The size is known before decoding: refuse a huge text cheaply.
-    let padding = data.bytes().rev().take_while(|&b| b == b'=').count();
-    let size = (data.len() / 4 * 3).saturating_sub(padding);
-    if size > MAX_LOGO_BYTES {
-        return Err(LogoError::TooLarge(size));
+    match read_data_url(url, &LOGO_IMAGES, MAX_LOGO_BYTES) {
+        Ok((kind, _)) => Ok(kind),
+        Err(DataUrlError::TooLarge(size)) => Err(LogoError::TooLarge(size)),
+        Err(_) => Err(LogoError::NotAnImage),
     }
-    let bytes = from_base64(data).ok_or(LogoError::NotAnImage)?;
-    let fits = match declared {
-        ImageType::Png => bytes.starts_with(PNG),
-        ImageType::Jpeg => bytes.starts_with(JPEG),
-        ImageType::Svg => bytes.first() == Some(&b'<'),
-    };
-    if fits {
-        Ok(declared)
-    } else {
-        Err(LogoError::NotAnImage)
-    }
-}
-
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
-
-/// An SVG's text from its first markup: without a byte-order mark or the
-/// blank space before it (so that its data URL starts with `<`).
-fn svg_start(bytes: &[u8]) -> &[u8] {
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = text
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(text.len());
-    &text[start..]
-}
-
-/// The type of image these bytes are: PNG or JPEG by their signature, SVG
-/// when they are UTF-8 text starting with markup and holding an `<svg`.
-pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
-    if bytes.starts_with(PNG) {
-        return Some(ImageType::Png);
-    }
-    if bytes.starts_with(JPEG) {
-        return Some(ImageType::Jpeg);
-    }
-    let text = svg_start(bytes);
-    let has_svg = text
-        .windows(4)
-        .any(|w| w[0] == b'<' && w[1..].iter().map(u8::to_ascii_lowercase).eq(*b"svg"));
-    (text.first() == Some(&b'<') && has_svg && std::str::from_utf8(text).is_ok())
-        .then_some(ImageType::Svg)
 }
 
 /// A logo file's bytes as the data URL a branding keeps.
@@ -250,83 +187,23 @@ pub fn logo_data_url(bytes: &[u8]) -> Result<String, LogoError> {
     if bytes.len() > MAX_LOGO_BYTES {
         return Err(LogoError::TooLarge(bytes.len()));
     }
-    let kind = sniff(bytes).ok_or(LogoError::NotAnImage)?;
-    let mime = LOGO_TYPES
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or("image/png", |(_, m)| m);
+    let kind = sniff(bytes, &LOGO_IMAGES).ok_or(LogoError::NotAnImage)?;
     let bytes = if kind == ImageType::Svg {
         svg_start(bytes)
     } else {
         bytes
     };
-    Ok(format!("data:{mime};base64,{}", to_base64(bytes)))
-}
-
-/// Standard base64 with padding, as data URLs use.
-pub fn to_base64(bytes: &[u8]) -> String {
-    base64::encode(bytes, Alphabet::Standard)
-}
-
-/// Standard base64 with its padding; `None` for anything else.
-pub fn from_base64(text: &str) -> Option<Vec<u8>> {
-    base64::decode(text, Alphabet::Standard).ok()
-}
-
-/// The library's default branding; none when it was never set, or when the
-/// stored text is not a valid branding (it is then left as it is).
-pub fn library_branding(store: &dyn KeyValueStore) -> Result<Branding, StoreError> {
-    Ok(store
-        .get(LIBRARY_BRANDING_KEY)?
-        .and_then(|text| serde_json::from_str::<Branding>(&text).ok())
-        .filter(|b| b.problems().is_empty())
-        .unwrap_or_default())
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LibraryBrandingError {
-    /// The branding breaks its rules: (field, message).
-    Invalid(Vec<(&'static str, String)>),
-    Store(StoreError),
-}
-
-impl std::fmt::Display for LibraryBrandingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LibraryBrandingError::Invalid(problems) => {
-                let shown: Vec<String> = problems
-                    .iter()
-                    .map(|(field, message)| format!("{field}: {message}"))
-                    .collect();
-                f.write_str(&shown.join("; "))
-            }
-            LibraryBrandingError::Store(e) => e.fmt(f),
-        }
-    }
-}
-
-/// Make `branding` the library's default (an empty one removes the default).
-pub fn set_library_branding(
-    store: &dyn KeyValueStore,
-    branding: &Branding,
-) -> Result<(), LibraryBrandingError> {
-    let problems = branding.problems();
-    if !problems.is_empty() {
-        return Err(LibraryBrandingError::Invalid(problems));
-    }
-    let result = if branding.is_empty() {
-        store.remove(LIBRARY_BRANDING_KEY)
-    } else {
-        let text = serde_json::to_string(branding).expect("a branding always serializes");
-        store.set(LIBRARY_BRANDING_KEY, &text)
-    };
-    result.map_err(LibraryBrandingError::Store)
+    Ok(data_url(kind, bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::storage::store::MemoryStore;
+    use crate::core::formats::base64::{self, Alphabet};
+
+    fn to_base64(bytes: &[u8]) -> String {
+        base64::encode(bytes, Alphabet::Standard)
+    }
 
     const PNG_FILE: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     const JPEG_FILE: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
@@ -539,51 +416,5 @@ mod tests {
         let text = serde_json::to_string(&partial).unwrap();
         assert_eq!(text, r##"{"accent":"#abcdef"}"##);
         assert_eq!(serde_json::from_str::<Branding>(&text).unwrap(), partial);
-    }
-
-    #[test]
-    fn the_library_default_is_kept_under_its_own_key() {
-        let store = MemoryStore::new();
-        assert_eq!(library_branding(&store).unwrap(), Branding::default());
-        set_library_branding(&store, &branded()).unwrap();
-        assert!(store.get(LIBRARY_BRANDING_KEY).unwrap().is_some());
-        assert_eq!(library_branding(&store).unwrap(), branded());
-        // Emptied: the key goes.
-        set_library_branding(&store, &Branding::default()).unwrap();
-        assert_eq!(store.get(LIBRARY_BRANDING_KEY).unwrap(), None);
-        assert_eq!(store.keys().unwrap(), Vec::<String>::new());
-    }
-
-    #[test]
-    fn an_invalid_library_default_is_neither_written_nor_used() {
-        let store = MemoryStore::new();
-        let bad = Branding {
-            primary: "blue".into(),
-            ..Branding::default()
-        };
-        assert!(matches!(
-            set_library_branding(&store, &bad),
-            Err(LibraryBrandingError::Invalid(p)) if p[0].0 == "primary"
-        ));
-        assert_eq!(store.get(LIBRARY_BRANDING_KEY).unwrap(), None);
-        // Written by hand (or by a newer Parcours): ignored, left in place.
-        for text in ["{\"primary\":\"blue\"}", "not json", "[1]"] {
-            store.set(LIBRARY_BRANDING_KEY, text).unwrap();
-            assert_eq!(library_branding(&store).unwrap(), Branding::default());
-            assert_eq!(
-                store.get(LIBRARY_BRANDING_KEY).unwrap().as_deref(),
-                Some(text)
-            );
-        }
-    }
-
-    #[test]
-    fn a_full_store_refuses_the_default_and_says_so() {
-        let store = MemoryStore::with_quota(40);
-        assert_eq!(
-            set_library_branding(&store, &branded()),
-            Err(LibraryBrandingError::Store(StoreError::QuotaExceeded))
-        );
-        assert_eq!(library_branding(&store).unwrap(), Branding::default());
     }
 }

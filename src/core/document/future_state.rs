@@ -12,8 +12,8 @@ use crate::core::analysis::metrics::current as current_figure;
 use crate::core::document::model::{
     IdSource, JourneyMap, LaneKind, MapKind, Metric, Millis, Touchpoint,
 };
-use crate::core::storage::library::fold;
 use crate::core::sync::SyncState;
+use crate::core::text::search::fold;
 
 /// A future-state map from `current`: a new map id, kind future state,
 /// `based_on` the current map's id, every item id kept; touchpoint readings

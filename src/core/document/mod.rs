@@ -2,9 +2,11 @@
 
 pub mod branding;
 pub mod demo;
+pub mod duplicate;
 pub mod edit;
 pub mod future_state;
 pub mod history;
+pub mod image;
 pub mod model;
 pub mod opportunity;
 pub mod persona;

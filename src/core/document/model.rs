@@ -309,6 +309,17 @@ impl Metric {
     pub const ALL: [Metric; 4] = [Metric::Reach, Metric::Nps, Metric::Csat, Metric::Ces];
     /// The survey metrics (those computed from answers on a scale).
     pub const SURVEYS: [Metric; 3] = [Metric::Nps, Metric::Csat, Metric::Ces];
+
+    /// Its name in the file format, also the value the UI's selects and
+    /// test hooks carry (`data-metric`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Metric::Reach => "reach",
+            Metric::Nps => "nps",
+            Metric::Csat => "csat",
+            Metric::Ces => "ces",
+        }
+    }
 }
 
 /// One measurement of one metric on a touchpoint: either the answers of a

@@ -6,7 +6,8 @@
 //! Never an `http:` or `javascript:` address (nothing leaves the machine,
 //! nothing runs), never SVG (markup that could carry scripts).
 
-use crate::core::formats::base64::{self, Alphabet};
+use crate::core::document::image::{data_url, read_data_url, sniff, DataUrlError, ImageType};
+use crate::core::text::i18n::latin_upper;
 
 /// The longest avatar accepted, in characters of its data URL (24 KB): every
 /// map that a persona travels carries a copy of it.
@@ -57,26 +58,8 @@ impl std::fmt::Display for AvatarError {
 
 impl std::error::Error for AvatarError {}
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
-
-/// Whether `bytes` start as an image of `mime` (one of [`AVATAR_TYPES`]).
-fn has_signature(mime: &str, bytes: &[u8]) -> bool {
-    match mime {
-        "image/png" => bytes.starts_with(PNG),
-        "image/jpeg" => bytes.starts_with(JPEG),
-        "image/webp" => bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
-        _ => false,
-    }
-}
-
-/// The `'static` name of one of [`AVATAR_TYPES`].
-fn static_mime(mime: &str) -> &'static str {
-    AVATAR_TYPES
-        .into_iter()
-        .find(|m| *m == mime)
-        .unwrap_or("image/png")
-}
+/// The image types an avatar may be (never SVG: markup could carry scripts).
+const AVATAR_IMAGES: [ImageType; 3] = [ImageType::Png, ImageType::Jpeg, ImageType::Webp];
 
 /// Check an avatar's data URL: one of [`AVATAR_TYPES`], valid base64 whose
 /// bytes are of that type, at most [`MAX_AVATAR_CHARS`] characters.
@@ -85,34 +68,22 @@ pub fn avatar_ok(url: &str) -> Result<(), AvatarError> {
     if chars > MAX_AVATAR_CHARS {
         return Err(AvatarError::TooLarge(chars));
     }
-    let rest = url.strip_prefix("data:").ok_or(AvatarError::NotADataUrl)?;
-    let (declared, data) = rest
-        .split_once(',')
-        .ok_or_else(|| AvatarError::UnsupportedType(rest.chars().take(40).collect()))?;
-    let mime = declared
-        .strip_suffix(";base64")
-        .filter(|m| AVATAR_TYPES.contains(m))
-        .ok_or_else(|| AvatarError::UnsupportedType(declared.chars().take(40).collect()))?;
-    let bytes = base64::decode(data, Alphabet::Standard)
-        .map_err(|e| AvatarError::NotBase64 { at: e.at })?;
-    if has_signature(mime, &bytes) {
-        Ok(())
-    } else {
-        Err(AvatarError::NotThatImage(static_mime(mime)))
+    match read_data_url(url, &AVATAR_IMAGES, usize::MAX) {
+        Ok(_) => Ok(()),
+        Err(DataUrlError::NotADataUrl) => Err(AvatarError::NotADataUrl),
+        Err(DataUrlError::UnsupportedType(declared)) => Err(AvatarError::UnsupportedType(declared)),
+        Err(DataUrlError::NotBase64 { at }) => Err(AvatarError::NotBase64 { at }),
+        Err(DataUrlError::NotThatImage(kind)) => Err(AvatarError::NotThatImage(kind.mime())),
+        Err(DataUrlError::TooLarge(_)) => Err(AvatarError::TooLarge(chars)),
     }
 }
 
 /// An image file's bytes as an avatar's data URL, when they are a PNG, JPEG
 /// or WebP image small enough (the UI shrinks larger pictures first).
 pub fn avatar_data_url(bytes: &[u8]) -> Result<String, AvatarError> {
-    let mime = AVATAR_TYPES
-        .into_iter()
-        .find(|m| has_signature(m, bytes))
+    let kind = sniff(bytes, &AVATAR_IMAGES)
         .ok_or(AvatarError::UnsupportedType("(unknown bytes)".into()))?;
-    let url = format!(
-        "data:{mime};base64,{}",
-        base64::encode(bytes, Alphabet::Standard)
-    );
+    let url = data_url(kind, bytes);
     avatar_ok(&url).map(|()| url)
 }
 
@@ -129,9 +100,21 @@ pub fn parse_share(text: &str) -> Option<Option<f64>> {
     Some(Some(share.clamp(0.0, 100.0)))
 }
 
+/// Initials for an avatar: "Camille Durand" → "CD".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .map(latin_upper)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::formats::base64::{self, Alphabet};
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
     #[test]
     fn a_typed_share_is_a_percentage_cleared_or_not_yet_a_number() {
@@ -208,5 +191,13 @@ mod tests {
         assert!(err.to_string().contains("24576"), "{err}");
         bytes.truncate(15_000);
         assert!(avatar_data_url(&bytes).is_ok());
+    }
+
+    #[test]
+    fn initials_take_the_first_letters_of_two_words() {
+        assert_eq!(initials("Camille Durand"), "CD");
+        assert_eq!(initials("gérard"), "G");
+        assert_eq!(initials("  "), "");
+        assert_eq!(initials("élise de la Tour"), "ÉD");
     }
 }

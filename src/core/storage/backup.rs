@@ -28,7 +28,6 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::core::document::model::{IdSource, JourneyMap, Millis, Persona};
-use crate::core::document::template::{self, TEMPLATE_PREFIX};
 use crate::core::formats::envelope::FormatError;
 use crate::core::formats::map_file::{self, OpenError, Opened};
 use crate::core::storage::library::{
@@ -36,6 +35,7 @@ use crate::core::storage::library::{
 };
 use crate::core::storage::persona_library::{self, PERSONAS_KEY};
 use crate::core::storage::store::{KeyValueStore, StoreError};
+use crate::core::storage::user_templates::{self, TEMPLATE_PREFIX};
 use crate::core::text::i18n::{Key, Lang};
 
 pub const FORMAT: &str = "parcours.library";
@@ -379,7 +379,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         done.set_aside += 1;
     }
     for t in &opened.templates {
-        let free = match store.get(&template::template_key(&t.id)) {
+        let free = match store.get(&user_templates::template_key(&t.id)) {
             Ok(stored) => stored.is_none(),
             Err(e) => {
                 done.failure = Some(e.to_string());
@@ -387,7 +387,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
             }
         };
         if free {
-            if let Err(e) = template::save_template(store, t, now) {
+            if let Err(e) = user_templates::save_template(store, t, now) {
                 done.failure = Some(e.to_string());
                 return done;
             }
@@ -579,8 +579,8 @@ mod tests {
     fn templates_and_the_persona_library_travel_with_the_backup() {
         let store = library();
         let map = demo_map(Lang::En, &mut SequentialIds::new("t"), 1_000);
-        let t = template::save_as_template(&map);
-        template::save_template(&store, &t, 2_000).unwrap();
+        let t = crate::core::document::template::save_as_template(&map);
+        user_templates::save_template(&store, &t, 2_000).unwrap();
         persona_library::save(&store, &map.personas, 2_000).unwrap();
         let report = load_library(&store, 3_000).unwrap();
         let text = backup(&store, &report, 4_000).unwrap();
@@ -593,7 +593,7 @@ mod tests {
         assert_eq!(opened.personas, map.personas);
         let done = restore(&fresh, &opened, 5_000);
         assert_eq!((done.templates, done.personas, done.failure), (1, 2, None));
-        assert_eq!(template::load_template(&fresh, &t.id).unwrap(), t);
+        assert_eq!(user_templates::load_template(&fresh, &t.id).unwrap(), t);
         assert_eq!(
             persona_library::load(&fresh, 6_000).unwrap().personas,
             map.personas
@@ -629,7 +629,7 @@ mod tests {
         }
         // Unreadable text under a template key travels as set aside.
         store
-            .set(&template::template_key("bad"), "{broken")
+            .set(&user_templates::template_key("bad"), "{broken")
             .unwrap();
         let report = load_library(&store, 10_000).unwrap();
         let text = backup(&store, &report, 11_000).unwrap();
@@ -638,7 +638,7 @@ mod tests {
         assert!(opened
             .set_aside
             .iter()
-            .any(|a| a.key == template::template_key("bad") && a.text == "{broken"));
+            .any(|a| a.key == user_templates::template_key("bad") && a.text == "{broken"));
         assert_eq!(opened.templates.len(), 1);
         // An older backup, without either, still opens.
         let older = format!("{}}}", &text[..text.find(",\"templates\"").unwrap()]);

@@ -7,13 +7,10 @@
 //!   loaded, the save is refused as a [`SaveError::Conflict`] unless forced;
 //! - write failures (quota full) come back as errors; nothing is half-written.
 
-use std::collections::HashMap;
-
 use crate::core::document::model::{IdSource, JourneyMap, MapKind, Millis};
 use crate::core::formats::envelope::{self, FormatError, Stored};
 use crate::core::storage::store::{stored_len, KeyValueStore, StoreError};
-use crate::core::sync::SyncState;
-use crate::core::text::i18n::{latin_lower, Key, Lang};
+use crate::core::text::i18n::{Key, Lang};
 
 pub const MAP_PREFIX: &str = "parcours.map.";
 pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
@@ -171,7 +168,7 @@ impl SetAsideWhat {
     pub fn of_key(key: &str) -> SetAsideWhat {
         let tag = key.strip_prefix(QUARANTINE_PREFIX).unwrap_or(key);
         if tag.starts_with("template.")
-            || key.starts_with(crate::core::document::template::TEMPLATE_PREFIX)
+            || key.starts_with(crate::core::storage::user_templates::TEMPLATE_PREFIX)
         {
             SetAsideWhat::Template
         } else if tag.starts_with("personas.")
@@ -498,94 +495,6 @@ pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(),
     }
 }
 
-/// Keep the entries whose title contains every word of `query`, ignoring
-/// case and accents ("ete" finds "Été").
-pub fn search<'a>(entries: &'a [MapEntry], query: &str) -> Vec<&'a MapEntry> {
-    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    entries
-        .iter()
-        .filter(|e| {
-            let title = fold(&e.title);
-            words.iter().all(|w| title.contains(w.as_str()))
-        })
-        .collect()
-}
-
-/// Lower case without the accents of French and other Latin scripts.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(latin_lower)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' | 'ì' => 'i',
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' | 'ý' => 'y',
-            'ñ' => 'n',
-            'œ' => 'o',
-            'æ' => 'a',
-            other => other,
-        })
-        .collect()
-}
-
-/// A copy of `map` with new ids for the map and every item in it (references
-/// follow), so that it lives beside the original.
-pub fn duplicate(
-    map: &JourneyMap,
-    ids: &mut dyn IdSource,
-    title: String,
-    now: Millis,
-) -> JourneyMap {
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    let mut fresh = |old: &str, ids: &mut dyn IdSource| -> String {
-        renamed
-            .entry(old.to_owned())
-            .or_insert_with(|| ids.next_id())
-            .clone()
-    };
-    let mut copy = map.clone();
-    copy.id = ids.next_id();
-    copy.title = title;
-    copy.created = now;
-    copy.modified = now;
-    for p in &mut copy.personas {
-        p.id = fresh(&p.id, ids);
-    }
-    for s in &mut copy.stages {
-        s.id = fresh(&s.id, ids);
-    }
-    for l in &mut copy.lanes {
-        l.id = fresh(&l.id, ids);
-    }
-    for c in &mut copy.cards {
-        c.id = fresh(&c.id, ids);
-        c.lane = fresh(&c.lane, ids);
-        c.stage = fresh(&c.stage, ids);
-        c.persona = c.persona.as_deref().map(|p| fresh(p, ids));
-    }
-    for t in &mut copy.touchpoints {
-        t.id = fresh(&t.id, ids);
-        t.stage = fresh(&t.stage, ids);
-    }
-    for e in &mut copy.emotions {
-        e.stage = fresh(&e.stage, ids);
-        e.persona = e.persona.as_deref().map(|p| fresh(p, ids));
-    }
-    for a in &mut copy.actions {
-        a.id = fresh(&a.id, ids);
-        a.card = a.card.as_deref().map(|c| fresh(c, ids));
-        a.touchpoint = a.touchpoint.as_deref().map(|t| fresh(t, ids));
-    }
-    // A new document has no change history: the original's stamps name
-    // items by their old ids, and merging the copy with a copy of the
-    // original must not pass for merging two copies of one map.
-    copy.sync = SyncState::default();
-    copy
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -838,58 +747,6 @@ mod tests {
             restore_map(&full, &m.id, &raw),
             Err(RestoreError::Store(StoreError::QuotaExceeded))
         );
-    }
-
-    #[test]
-    fn search_ignores_case_and_accents() {
-        let mut ids = SequentialIds::new("m");
-        let entries: Vec<MapEntry> = ["Été en magasin", "Achat en ligne", "Service client"]
-            .iter()
-            .map(|t| MapEntry::of(&map(&mut ids, t, 0), 1))
-            .collect();
-        let found = |q: &str| -> Vec<String> {
-            search(&entries, q)
-                .into_iter()
-                .map(|e| e.title.clone())
-                .collect()
-        };
-        assert_eq!(found("ete"), ["Été en magasin"]);
-        assert_eq!(found("MAGASIN"), ["Été en magasin"]);
-        assert_eq!(
-            found("en"),
-            ["Été en magasin", "Achat en ligne", "Service client"]
-        );
-        assert_eq!(found("en ligne"), ["Achat en ligne"]);
-        assert_eq!(found("").len(), 3);
-        assert!(found("zzz").is_empty());
-    }
-
-    #[test]
-    fn a_duplicate_shares_no_id_with_its_original_and_stays_valid() {
-        let mut ids = SequentialIds::new("m");
-        let m = map(&mut ids, "Orig", 1);
-        let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
-        assert!(envelope::validate(&copy).is_empty());
-        assert_ne!(copy.id, m.id);
-        assert!(copy
-            .stages
-            .iter()
-            .all(|s| !m.stages.iter().any(|o| o.id == s.id)));
-        assert_eq!(copy.cards[0].text, m.cards[0].text);
-        assert_eq!(copy.title, "Copy");
-    }
-
-    #[test]
-    fn a_duplicate_starts_with_no_change_history() {
-        let mut ids = SequentialIds::new("m");
-        let before = map(&mut ids, "Orig", 1);
-        let mut m = before.clone();
-        m.title = "Edited".into();
-        crate::core::sync::record(&before, &mut m, "r1");
-        assert!(!m.sync.is_empty());
-        let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
-        assert!(copy.sync.is_empty());
-        assert!(envelope::validate(&copy).is_empty());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! What is kept in the browser's key-value store: maps, personas, templates, backups, and the rules that keep them safe.
 
 pub mod backup;
+pub mod branding_store;
 pub mod library;
 pub mod persona_library;
 pub mod store;
 pub mod stored_edit;
+pub mod user_templates;

@@ -4,3 +4,4 @@ pub mod action_text;
 pub mod i18n;
 pub mod map_text;
 pub mod route_text;
+pub mod search;

@@ -12,15 +12,6 @@ use crate::ui::action::{status_code, status_of};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
 
-fn metric_code(metric: Metric) -> &'static str {
-    match metric {
-        Metric::Reach => "reach",
-        Metric::Nps => "nps",
-        Metric::Csat => "csat",
-        Metric::Ces => "ces",
-    }
-}
-
 #[component]
 pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl IntoView {
     let session = expect_context::<MapSession>();
@@ -42,7 +33,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
     let status = Memo::new(move |_| field(|a| status_code(a.status).to_owned())());
     let touchpoint = Memo::new(move |_| field(|a| a.touchpoint.clone().unwrap_or_default())());
     let metric =
-        Memo::new(move |_| field(|a| a.metric.map(metric_code).unwrap_or_default().to_owned())());
+        Memo::new(move |_| field(|a| a.metric.map(Metric::code).unwrap_or_default().to_owned())());
     let title_input = NodeRef::<leptos::html::Input>::new();
     session.focus_on_request(id, title_input);
     view! {
@@ -117,12 +108,12 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                 <select data-testid="action-metric"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let metric = Metric::ALL.into_iter().find(|m| metric_code(*m) == v);
+                        let metric = Metric::ALL.into_iter().find(|m| m.code() == v);
                         update(&|a| Action { metric, ..a });
                     }>
                     <option value="" prop:selected=move || metric.with(String::is_empty)>{app.text(Key::NoMetric)}</option>
                     {Metric::ALL.into_iter().map(|m| view! {
-                        <option value=metric_code(m) prop:selected=move || metric.with(|v| v == metric_code(m))>
+                        <option value=m.code() prop:selected=move || metric.with(|v| v == m.code())>
                             {move || m.label(app.lang.get())}
                         </option>
                     }).collect_view()}

@@ -11,7 +11,6 @@ use crate::core::text::i18n::{Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::charts::scale_settings::ScaleSettings;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::touchpoint_metrics::metric_code;
 
 /// How many of the weakest touchpoints the heat view lists.
 const WEAKEST_SHOWN: usize = 12;
@@ -46,15 +45,15 @@ pub fn ChartsPage() -> impl IntoView {
                 data=chart(|m, lang| journey_charts::weakest(m, lang, WEAKEST_SHOWN))/>
             <ChartFigure name="scores" title=Key::ScoresTitle empty=Key::ScoresEmpty data=scores>
                 <select data-testid="scores-metric" aria-label=app.text(Key::Metrics)
-                    prop:value=move || metric_code(metric.get())
+                    prop:value=move || metric.get().code()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(m) = Metric::SURVEYS.into_iter().find(|m| metric_code(*m) == v) {
+                        if let Some(m) = Metric::SURVEYS.into_iter().find(|m| m.code() == v) {
                             metric.set(m);
                         }
                     }>
                     {Metric::SURVEYS.into_iter().map(|m| view! {
-                        <option value=metric_code(m)>{move || m.label(app.lang.get())}</option>
+                        <option value=m.code()>{move || m.label(app.lang.get())}</option>
                     }).collect_view()}
                 </select>
                 <select data-testid="scores-by" aria-label=app.text(Key::ScoresGrouping)

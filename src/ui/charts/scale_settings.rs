@@ -8,7 +8,6 @@ use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Metric, Scale, Weighting};
 use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::touchpoint_metrics::metric_code;
 
 #[component]
 pub fn ScaleSettings() -> impl IntoView {
@@ -92,7 +91,7 @@ fn ScaleRow(metric: Metric) -> impl IntoView {
             }
         };
     view! {
-        <fieldset class="scale-row" data-metric=metric_code(metric)>
+        <fieldset class="scale-row" data-metric=metric.code()>
             <legend>{move || metric.label(app.lang.get())}</legend>
             {field(Key::ScaleLow, |s| s.low, |s, v| s.low = v, "scale-low")}
             {field(Key::ScaleHigh, |s| s.high, |s, v| s.high = v, "scale-high")}

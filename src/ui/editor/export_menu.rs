@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::document::template;
 use crate::core::formats::csv_export;
 use crate::core::formats::mermaid;
+use crate::core::storage::user_templates;
 use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::download;
@@ -48,7 +49,7 @@ pub fn ExportMenuItems() -> impl IntoView {
     // again, it replaces its earlier template).
     let save_template = move |_| {
         let template = session.peek(template::save_as_template);
-        match template::save_template(&*app.store(), &template, clock::now()) {
+        match user_templates::save_template(&*app.store(), &template, clock::now()) {
             Ok(()) => app.notify(NoticeKind::Info(app.t(Key::TemplateSaved).to_owned())),
             Err(e) => app.notify(NoticeKind::Error(e.to_string())),
         }

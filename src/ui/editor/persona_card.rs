@@ -5,18 +5,9 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::Persona;
 use crate::core::document::persona::parse_share;
-use crate::core::text::i18n::{format_decimal, latin_upper, Key, Lang};
+use crate::core::text::i18n::{format_decimal, Key, Lang};
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
-
-/// Initials for an avatar: "Camille Durand" → "CD".
-pub fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .map(latin_upper)
-        .collect()
-}
 
 #[component]
 pub fn PersonaCard(id: String) -> impl IntoView {
@@ -133,18 +124,5 @@ pub fn PersonaCard(id: String) -> impl IntoView {
             {text_field(Key::PersonaFrustrations, |p| p.frustrations.clone(), |p, v| p.frustrations = v, true)}
             {text_field(Key::PersonaQuote, |p| p.quote.clone(), |p, v| p.quote = v, true)}
         </article>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::initials;
-
-    #[test]
-    fn initials_take_the_first_letters_of_two_words() {
-        assert_eq!(initials("Camille Durand"), "CD");
-        assert_eq!(initials("gérard"), "G");
-        assert_eq!(initials("  "), "");
-        assert_eq!(initials("élise de la Tour"), "ÉD");
     }
 }

@@ -8,7 +8,6 @@ use crate::core::document::edit::Scope;
 use crate::core::document::model::{Metric, Weighting};
 use crate::core::text::i18n::Key;
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::touchpoint_metrics::metric_code;
 
 #[component]
 pub fn StageMetricsCell(stage: String) -> impl IntoView {
@@ -53,7 +52,7 @@ pub fn StageMetricsCell(stage: String) -> impl IntoView {
                     };
                     Some(view! {
                         <div class="stage-metric" class:inconclusive=!conclusive
-                            data-testid="stage-metric" data-metric=metric_code(metric)
+                            data-testid="stage-metric" data-metric=metric.code()
                             title=text::detail(lang, &f)>
                             <span class="stage-metric-name">{metric.label(lang)}</span>
                             <span class="stage-metric-value">{text::headline(lang, &f)}</span>

@@ -7,20 +7,11 @@ use leptos::prelude::*;
 use crate::core::analysis::metrics::{self, change, text, Figure};
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Metric, Millis, Reading};
-use crate::core::formats::survey_import::{parse_number, Decimal};
-use crate::core::text::i18n::{Key, Lang};
+use crate::core::formats::survey_import::parse_typed;
+use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::LazyPart;
-
-pub fn metric_code(m: Metric) -> &'static str {
-    match m {
-        Metric::Reach => "reach",
-        Metric::Nps => "nps",
-        Metric::Csat => "csat",
-        Metric::Ces => "ces",
-    }
-}
 
 /// One metric's current figure, its source and date, and its history.
 #[derive(Clone, PartialEq)]
@@ -91,7 +82,7 @@ pub fn TouchpointMetrics(id: StoredValue<String>) -> impl IntoView {
                 });
                 Some(view! {
                     <span class="metric-badge" class:inconclusive=!conclusive
-                        data-testid="metric-badge" data-metric=metric_code(metric) title=title>
+                        data-testid="metric-badge" data-metric=metric.code() title=title>
                         <b>{metric.label(lang)}</b>" "{text::headline(lang, &s.figure)}
                         {(!conclusive).then_some(" ⚠")}
                         {trend.map(|arrow| view! { <span class="metric-trend" data-testid="metric-trend">" "{arrow}</span> })}
@@ -172,7 +163,7 @@ fn MetricRow(
         Metric::Ces => "1 … 7",
     };
     view! {
-        <div class="metric-row" data-testid="metric-row" data-metric=metric_code(metric)>
+        <div class="metric-row" data-testid="metric-row" data-metric=metric.code()>
             <div class="metric-name">{move || metric.label(app.lang.get())}</div>
             {move || {
                 let lang = app.lang.get();
@@ -230,18 +221,4 @@ fn MetricRow(
             </form>
         </div>
     }
-}
-
-/// A typed number, read by the importer's parser: in the UI language's
-/// style first (`12,5` and `12 000` in French, `12.5` and `12,000` in
-/// English), else in the other one; a trailing `%` is allowed.
-fn parse_typed(text: &str, lang: Lang) -> Option<f64> {
-    let text = text.trim().trim_end_matches('%');
-    let marks = match lang {
-        Lang::Fr => [Decimal::Comma, Decimal::Point],
-        Lang::En => [Decimal::Point, Decimal::Comma],
-    };
-    marks
-        .into_iter()
-        .find_map(|decimal| parse_number(text, decimal).ok().flatten())
 }

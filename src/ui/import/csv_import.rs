@@ -13,13 +13,12 @@ use crate::core::formats::survey_import::{
 use crate::core::text::i18n::Key;
 use crate::platform::{clock, file_read};
 use crate::ui::editor::map_session::MapSession;
-use crate::ui::editor::touchpoint_metrics::metric_code;
 
 /// A column's use as the value of its `<select>`.
 fn use_code(u: &ColumnUse) -> String {
     match u {
         ColumnUse::Ignore => "ignore".into(),
-        ColumnUse::Metric { metric, .. } => format!("metric:{}", metric_code(*metric)),
+        ColumnUse::Metric { metric, .. } => format!("metric:{}", metric.code()),
         ColumnUse::Persona => "persona".into(),
         ColumnUse::TouchpointName => "touchpoint_name".into(),
     }
@@ -225,7 +224,7 @@ fn ImportSetup(
                 "touchpoint_name" => ColumnUse::TouchpointName,
                 c => match Metric::ALL
                     .into_iter()
-                    .find(|m| format!("metric:{}", metric_code(*m)) == c)
+                    .find(|m| format!("metric:{}", m.code()) == c)
                 {
                     Some(metric) => ColumnUse::Metric { metric, target },
                     None => ColumnUse::Ignore,
@@ -288,7 +287,7 @@ fn ImportSetup(
                                         on:change=move |ev| set_use(i, event_target_value(&ev))>
                                         <option value="ignore">{app.text(Key::IgnoreColumn)}</option>
                                         {Metric::ALL.into_iter().map(|m| view! {
-                                            <option value=format!("metric:{}", metric_code(m))>{move || m.label(app.lang.get())}</option>
+                                            <option value=format!("metric:{}", m.code())>{move || m.label(app.lang.get())}</option>
                                         }).collect_view()}
                                         <option value="persona">{app.text(Key::PersonaColumn)}</option>
                                         <option value="touchpoint_name">{app.text(Key::TouchpointColumn)}</option>

@@ -11,6 +11,7 @@ use crate::core::formats::mermaid;
 use crate::core::storage::backup;
 use crate::core::storage::library::{self, MapEntry};
 use crate::core::text::i18n::{Key, Lang};
+use crate::core::text::search;
 use crate::platform::clock;
 use crate::platform::download;
 use crate::platform::file_read;
@@ -238,7 +239,7 @@ pub fn LibraryPage() -> impl IntoView {
     let visible = move || {
         let q = query.get();
         app.library.with(|l| {
-            library::search(&l.entries, &q)
+            search::search(&l.entries, &q)
                 .into_iter()
                 .cloned()
                 .collect::<Vec<MapEntry>>()

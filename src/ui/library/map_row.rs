@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::document::duplicate;
 use crate::core::storage::library::{self, MapEntry};
 use crate::core::text::i18n::{format_size, Key};
 use crate::platform::clock;
@@ -46,7 +47,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
             Ok(stored) => {
                 let lang = app.lang.get_untracked();
                 let title = format!("{}{}", stored.map.title, lang.t(Key::CopySuffix));
-                let copy = library::duplicate(&stored.map, &mut RandomIds, title, clock::now());
+                let copy = duplicate::duplicate(&stored.map, &mut RandomIds, title, clock::now());
                 let _ = app.create_map(&copy);
             }
             Err(e) => fail(e.to_string()),

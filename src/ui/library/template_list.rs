@@ -1,11 +1,12 @@
 //! The user's own templates, listed when the library's *My templates* is
 //! opened (see `templates_menu`): start a new map from one, or delete it. Templates that cannot be read are set aside by the
-//! listing (`core::document::template::list_templates`) and reported, never overwritten.
+//! listing (`core::storage::user_templates::list_templates`) and reported, never overwritten.
 
 use leptos::prelude::*;
 
 use crate::core::document::template;
 use crate::core::storage::library::MapEntry;
+use crate::core::storage::user_templates;
 use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
@@ -13,7 +14,7 @@ use crate::ui::app_state::{AppState, NoticeKind, Route};
 
 /// Read the templates, telling the user about any set aside.
 pub fn read_templates(app: AppState) -> Vec<MapEntry> {
-    match template::list_templates(&*app.store(), clock::now()) {
+    match user_templates::list_templates(&*app.store(), clock::now()) {
         Ok(report) => {
             for q in report.quarantined {
                 app.notify(NoticeKind::Quarantine {
@@ -34,7 +35,7 @@ pub fn read_templates(app: AppState) -> Vec<MapEntry> {
 pub fn TemplateList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let templates = RwSignal::new(read_templates(app));
-    let start_from = move |id: String| match template::load_template(&*app.store(), &id) {
+    let start_from = move |id: String| match user_templates::load_template(&*app.store(), &id) {
         Ok(t) => {
             let map = template::instantiate(&t, t.title.clone(), &mut RandomIds, clock::now());
             let new_id = map.id.clone();
@@ -47,7 +48,7 @@ pub fn TemplateList() -> impl IntoView {
     // The last template deleted (id, title, stored text), to undo.
     let deleted = RwSignal::new(None::<(String, String, String)>);
     let delete = move |id: String, title: String| {
-        match template::delete_template(&*app.store(), &id) {
+        match user_templates::delete_template(&*app.store(), &id) {
             Ok(Some(raw)) => deleted.set(Some((id, title, raw))),
             Ok(None) => {}
             Err(e) => app.notify(NoticeKind::Error(e.to_string())),
@@ -56,7 +57,7 @@ pub fn TemplateList() -> impl IntoView {
     };
     let undo_delete = move |_| {
         if let Some((id, _, raw)) = deleted.get_untracked() {
-            match template::restore_template(&*app.store(), &id, &raw) {
+            match user_templates::restore_template(&*app.store(), &id, &raw) {
                 Ok(()) => deleted.set(None),
                 Err(e) => app.notify(NoticeKind::Error(e.to_string())),
             }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::document::persona::avatar_ok;
-use crate::ui::editor::persona_card::initials;
+use crate::core::document::persona::initials;
 
 #[component]
 pub fn PersonaAvatar(

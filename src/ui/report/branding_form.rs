@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::branding::{
-    self, logo_data_url, set_library_branding, Branding, LibraryBrandingError, LogoError,
-};
+use crate::core::document::branding::{self, logo_data_url, Branding, LogoError};
 use crate::core::document::edit::{Edit, Scope};
+use crate::core::storage::branding_store::{set_library_branding, LibraryBrandingError};
 use crate::core::storage::store::StoreError;
 use crate::core::text::i18n::{format_size, Key};
 use crate::platform::file_read;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::document::model::Persona;
+use crate::core::document::persona::initials;
 use crate::core::text::i18n::{format_percent, Key};
-use crate::ui::editor::persona_card::initials;
 use crate::ui::report::report_page::ReportView;
 
 #[component]

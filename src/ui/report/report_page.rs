@@ -7,9 +7,10 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::core::analysis::report::department::department_view;
-use crate::core::document::branding::{self, Branding, LIBRARY_BRANDING_KEY};
+use crate::core::document::branding::{self, Branding};
 use crate::core::document::edit::Scope;
 use crate::core::document::model::JourneyMap;
+use crate::core::storage::branding_store::{self, LIBRARY_BRANDING_KEY};
 use crate::core::storage::library;
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
@@ -69,7 +70,7 @@ fn OpenReport(session: MapSession, department: Option<String>) -> impl IntoView 
         })
     });
     let library_branding =
-        RwSignal::new(branding::library_branding(&*app.store()).unwrap_or_default());
+        RwSignal::new(branding_store::library_branding(&*app.store()).unwrap_or_default());
     let branding = Memo::new(move |_| {
         let own = session.read(Scope::Branding, |m| m.branding.clone());
         library_branding.with(|default| own.over(default))
@@ -90,7 +91,8 @@ fn OpenReport(session: MapSession, department: Option<String>) -> impl IntoView 
             return;
         };
         if change.key.as_deref() == Some(LIBRARY_BRANDING_KEY) {
-            library_branding.set(branding::library_branding(&*app.store()).unwrap_or_default());
+            library_branding
+                .set(branding_store::library_branding(&*app.store()).unwrap_or_default());
             return;
         }
         let outcome = session.on_external_change(&change);

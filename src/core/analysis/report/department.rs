@@ -7,7 +7,7 @@
 
 use crate::core::analysis::metrics::journey::in_journey_order;
 use crate::core::document::model::JourneyMap;
-use crate::core::storage::library::fold;
+use crate::core::text::search::fold;
 
 /// A department's name as compared: trimmed, lower case, no accents.
 fn key(name: &str) -> String {

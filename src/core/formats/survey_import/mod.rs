@@ -19,7 +19,7 @@ mod preview;
 mod table;
 
 pub use messages::{NumberError, RowProblem, RowReason, TableError, Warning};
-pub use number::{parse_number, Decimal};
+pub use number::{parse_number, parse_typed, Decimal};
 pub use plan::{guess_decimal, guess_plan, ColumnUse, ImportPlan, Target};
 pub use preview::{preview, to_edit, Preview, TouchpointUpdate, MAX_PROBLEMS};
 pub use table::{read_table, Encoding, Row, Table, MAX_BYTES, MAX_COLUMNS};

@@ -6,6 +6,7 @@
 //! Exponents (`1e3`), `NaN` and `inf` are refused.
 
 use super::messages::NumberError;
+use crate::core::text::i18n::Lang;
 
 /// Which mark separates decimals; the other one groups thousands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +89,20 @@ pub fn parse_number(text: &str, decimal: Decimal) -> Result<Option<f64>, NumberE
         Ok(_) => Err(NumberError::TooLarge),
         Err(_) => malformed,
     }
+}
+
+/// A typed number, read by the importer's parser: in the UI language's
+/// style first (`12,5` and `12 000` in French, `12.5` and `12,000` in
+/// English), else in the other one; a trailing `%` is allowed.
+pub fn parse_typed(text: &str, lang: Lang) -> Option<f64> {
+    let text = text.trim().trim_end_matches('%');
+    let marks = match lang {
+        Lang::Fr => [Decimal::Comma, Decimal::Point],
+        Lang::En => [Decimal::Point, Decimal::Comma],
+    };
+    marks
+        .into_iter()
+        .find_map(|decimal| parse_number(text, decimal).ok().flatten())
 }
 
 #[cfg(test)]

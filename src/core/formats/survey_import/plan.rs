@@ -19,7 +19,7 @@
 use super::number::{parse_number, Decimal};
 use super::table::Table;
 use crate::core::document::model::{JourneyMap, Metric};
-use crate::core::storage::library::fold;
+use crate::core::text::search::fold;
 
 /// Which touchpoint a metric column measures.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use super::plan::{ColumnUse, ImportPlan, Target};
 use super::table::Table;
 use crate::core::document::edit::Edit;
 use crate::core::document::model::{JourneyMap, Metric, Millis, PersonaSlice, Reading, Scale};
-use crate::core::storage::library::fold;
+use crate::core::text::search::fold;
 
 /// Left-out rows listed at most (all are counted: `rows_read - rows_used`).
 pub const MAX_PROBLEMS: usize = 200;
