@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod document;
 pub mod formats;
+pub mod session;
 pub mod storage;
 pub mod sync;
 pub mod text;

@@ -5,5 +5,4 @@ pub mod branding_store;
 pub mod library;
 pub mod persona_library;
 pub mod store;
-pub mod stored_edit;
 pub mod user_templates;

@@ -2,7 +2,7 @@
 //! browser, highest priority first, filtered by status, owner, map and
 //! persona. A status changes in place: the stored map is edited safely
 //! (revision-checked, the change recorded for merging, see
-//! `core::storage::stored_edit`), and on a refusal the board shows what is stored.
+//! `core::session::stored_edit`), and on a refusal the board shows what is stored.
 //! Below it, the prioritisation of one map's touchpoints.
 
 use std::collections::HashMap;
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::core::analysis::action_board::{board, BoardFilter, BoardRow};
 use crate::core::document::edit::Edit;
 use crate::core::document::model::{ActionStatus, JourneyMap};
+use crate::core::session::stored_edit::{edit_stored_map, StoredEditError};
 use crate::core::storage::library::{self, LoadError};
-use crate::core::storage::stored_edit::{edit_stored_map, StoredEditError};
 use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::action::board_filters::BoardFilters;

@@ -1,6 +1,6 @@
 //! One edit applied to a map in storage, outside the editor (the actions
 //! board changes an action's status in place), with the same rules as the
-//! editor's save: the change is recorded for merging ([`sync::record`], the
+//! editor's save: the change is recorded for merging (`sync::record`, the
 //! replica id signing it) and the save is checked against the revision the
 //! caller last read ([`library::save_map`]), so another tab's newer save is
 //! never overwritten.
@@ -8,9 +8,9 @@
 use crate::core::document::edit::{Edit, EditError};
 use crate::core::document::model::Millis;
 use crate::core::formats::envelope::Stored;
+use crate::core::session::{SaveState, Session};
 use crate::core::storage::library::{self, LoadError, SaveError};
 use crate::core::storage::store::KeyValueStore;
-use crate::core::sync;
 
 /// Why a stored map was left as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,9 +40,9 @@ impl std::fmt::Display for StoredEditError {
 }
 
 /// Apply `edit` to the stored map `id`, which the caller read at
-/// `known_revision`; record the change as `replica`'s and save it. Returns
-/// the map as stored now, with its new revision. On any error nothing is
-/// written.
+/// `known_revision`; record the change as `replica`'s and save it: a
+/// [`Session`] opened, edited once and saved. Returns the map as stored
+/// now, with its new revision. On any error nothing is written.
 pub fn edit_stored_map(
     store: &dyn KeyValueStore,
     id: &str,
@@ -57,17 +57,21 @@ pub fn edit_stored_map(
             stored_revision: stored.revision,
         });
     }
-    let before = stored.map;
-    let mut map = before.clone();
-    edit.apply(&mut map).map_err(StoredEditError::Edit)?;
-    map.modified = now;
-    sync::record(&before, &mut map, replica);
-    match library::save_map(store, &map, stored.revision, false, now) {
-        Ok(revision) => Ok(Stored { map, revision }),
-        Err(SaveError::Conflict { stored_revision }) => {
-            Err(StoredEditError::Conflict { stored_revision })
-        }
-        Err(e) => Err(StoredEditError::Save(e)),
+    let mut session = Session::open(stored);
+    session.apply(edit, now).map_err(StoredEditError::Edit)?;
+    match session.save(store, replica, false, now).clone() {
+        SaveState::Saved => Ok(Stored {
+            revision: session.revision(),
+            map: session.map().clone(),
+        }),
+        SaveState::Failed(e) => Err(StoredEditError::Save(SaveError::Store(e))),
+        // Written between our read and our write (another tab, same instant).
+        _ => Err(StoredEditError::Conflict {
+            stored_revision: library::stored_revision(store, id)
+                .ok()
+                .flatten()
+                .unwrap_or(known_revision),
+        }),
     }
 }
 
