@@ -9,8 +9,9 @@ use crate::core::document::model::{Action, IdSource, JourneyMap};
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::action::action_row::ActionRow;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::IdList;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 /// The touchpoints an action can name, in journey order: (id, "stage · name").
 fn touchpoint_choices(map: &JourneyMap) -> Vec<(String, String)> {
@@ -29,6 +30,7 @@ fn touchpoint_choices(map: &JourneyMap) -> Vec<(String, String)> {
 #[component]
 pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let ids = move || {
         session.read(Scope::Actions, |m| {
@@ -73,7 +75,7 @@ pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
             touchpoint,
             ..Action::default()
         };
-        session.request_focus(action.id.clone());
+        focus.request(action.id.clone());
         session.edit(Edit::InsertAction { index, action });
     };
     let choices = Signal::from(choices);

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::core::document::edit::Scope;
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::LazyPart;
+use crate::ui::session::map_session::MapSession;
 
 crate::lazy_view!(
     /// The actions of the card `id`, editable (the "board" chunk).

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 const LEVELS: [(u8, Key); 3] = [
     (1, Key::SeverityLow),

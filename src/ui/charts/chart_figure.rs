@@ -9,7 +9,7 @@ use crate::core::text::i18n::Key;
 use crate::platform::download::{download_text, file_name};
 use crate::platform::png_export::download_png;
 use crate::ui::app_state::NoticeKind;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 /// The `width` and `height` attributes of an `<svg>` root.
 pub fn svg_size(svg: &str) -> (u32, u32) {

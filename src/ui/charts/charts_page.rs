@@ -10,7 +10,8 @@ use crate::core::document::model::{JourneyMap, Metric};
 use crate::core::text::i18n::{Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::charts::scale_settings::ScaleSettings;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::map_session::MapSession;
 
 /// How many of the weakest touchpoints the heat view lists.
 const WEAKEST_SHOWN: usize = 12;
@@ -18,6 +19,7 @@ const WEAKEST_SHOWN: usize = 12;
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let metric = RwSignal::new(Metric::Nps);
     let by = RwSignal::new(ScoresBy::Stage);
@@ -33,7 +35,7 @@ pub fn ChartsPage() -> impl IntoView {
         let (lang, metric) = (app.lang.get(), metric.get());
         let by = by.get();
         // For the persona chosen in "Show content for", if any.
-        let persona = session.persona_view.get();
+        let persona = editor.persona_view.get();
         session.read(Scope::Document, |m| {
             journey_charts::scores(m, lang, metric, by, persona.as_deref())
         })

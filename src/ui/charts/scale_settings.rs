@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Metric, Scale, Weighting};
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn ScaleSettings() -> impl IntoView {

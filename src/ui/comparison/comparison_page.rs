@@ -14,8 +14,8 @@ use crate::ui::app_state::{AppState, Route};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::comparison::stage_changes::StageChanges;
 use crate::ui::comparison::target_figures::TargetFigures;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::missing_map::MissingMap;
+use crate::ui::session::map_session::MapSession;
 
 /// The two maps compared, and the comparison.
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::opportunity::{pain_point_choices, pain_point_label};
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn AnswersSelect(card: StoredValue<String>) -> impl IntoView {

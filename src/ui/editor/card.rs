@@ -9,13 +9,36 @@ use crate::ui::action::card_actions::CardActions;
 use crate::ui::action::severity_select::SeveritySelect;
 use crate::ui::editor::answers_select::AnswersSelect;
 use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::grid_state::GridState;
 use crate::ui::editor::opportunity_count::OpportunityCount;
 use crate::ui::icon_button::IconButton;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
+
+/// Add an empty card right after card `id`, in its cell, and focus it.
+fn add_card_after(session: MapSession, focus: Focus, id: &str) {
+    use crate::core::document::model::IdSource;
+    let Some((index, mut card)) =
+        session.peek(|m| m.card_index(id).map(|i| (i, m.cards[i].clone())))
+    else {
+        return;
+    };
+    card.id = crate::platform::random_ids::RandomIds.next_id();
+    card.text.clear();
+    focus.request(card.id.clone());
+    session.edit(Edit::InsertCard {
+        index: index + 1,
+        card,
+    });
+}
 
 #[component]
 pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
+    let grid = expect_context::<GridState>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let id = StoredValue::new(id);
     let text = move || {
@@ -45,7 +68,7 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() {
             ev.prevent_default();
-            session.add_card_after(&id.get_value());
+            add_card_after(session, focus, &id.get_value());
             return;
         }
         let step = match drag_drop::alt_arrow(&ev) {
@@ -55,14 +78,14 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
             Some("ArrowRight") => CardStep::NextStage,
             _ => return,
         };
-        let view_of = session.persona_view.get_untracked();
+        let view_of = editor.persona_view.get_untracked();
         let card = id.get_value();
         if let Some(edit) = session.peek(|m| move_card_step(m, &card, view_of.as_deref(), step)) {
             session.edit(edit);
-            drag_drop::refocus_card(session, card);
+            drag_drop::refocus_card(session, grid, card);
         }
     };
-    session.focus_on_request(id, textarea);
+    focus.on_request(id, textarea);
     // Pain points are rated and count the opportunities that answer them;
     // an opportunity names the pain point it answers; both carry actions.
     let tools = match kind {
@@ -79,8 +102,8 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     view! {
         <div class="card" data-card=id.get_value() style:border-left-color=move || persona().map(|p| p.1)>
             <span class="grip card-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
-                on:dragstart=move |ev| drag_drop::start(session, &ev, Dragged::Card(id.get_value()))
-                on:dragend=move |_| drag_drop::end(session)>"⠿"</span>
+                on:dragstart=move |ev| drag_drop::start(grid, &ev, Dragged::Card(id.get_value()))
+                on:dragend=move |_| drag_drop::end(grid)>"⠿"</span>
             {tag}
             <textarea
                 data-testid="card"

@@ -8,12 +8,18 @@ use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
 use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::grid_state::GridState;
 use crate::ui::id_list::IdList;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
+    let grid = expect_context::<GridState>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let lane = StoredValue::new(lane);
     let stage_id = stage.clone();
@@ -23,12 +29,12 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             lane: lane.get_value(),
             stage: stage.get_value(),
         });
-        let view_of = session.persona_view.get();
+        let view_of = editor.persona_view.get();
         session.peek(|m| m.cell_cards(&lane.get_value(), &stage.get_value(), view_of.as_deref()))
     };
     let add = move |_| {
         let persona = if kind.per_persona() {
-            session.persona_view.get_untracked()
+            editor.persona_view.get_untracked()
         } else {
             None
         };
@@ -48,7 +54,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
                 .rposition(|c| c.lane == card.lane && c.stage == card.stage)
                 .map_or(m.cards.len(), |i| i + 1)
         });
-        session.request_focus(card.id.clone());
+        focus.request(card.id.clone());
         session.edit(Edit::InsertCard { index, card });
     };
     // Shown while a card dragged over the cell can be dropped in it.
@@ -57,13 +63,13 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
         <div class="cell" data-testid="cell" data-stage-id=stage_id tabindex="-1"
             class:drop-target=move || drop_here.get()
             on:dragover=move |ev| {
-                let ok = drag_drop::over(session, &ev, |d| matches!(d, Dragged::Card(_)));
+                let ok = drag_drop::over(grid, &ev, |d| matches!(d, Dragged::Card(_)));
                 if ok != drop_here.get_untracked() { drop_here.set(ok); }
             }
             on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
             on:drop=move |ev| {
                 drop_here.set(false);
-                drag_drop::drop_in_cell(session, &ev, &lane.get_value(), &stage.get_value());
+                drag_drop::drop_in_cell(session, grid, &ev, &lane.get_value(), &stage.get_value());
             }>
             <IdList ids=Signal::derive(cards) row=Callback::new(move |id| view! { <CardView id=id kind=kind/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)

@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
-use crate::ui::editor::map_session::{EditorTab, MapSession};
+use crate::ui::session::editor_view::{EditorTab, EditorView};
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn EditorTabs() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
-    let tab = session.tab;
+    let tab = editor.tab;
     let tabs = [
         (EditorTab::Map, "tab-map", Key::MapTab),
         (EditorTab::Charts, "tab-charts", Key::ChartsTab),
@@ -34,14 +36,14 @@ pub fn EditorTabs() -> impl IntoView {
             <label class="emotion-state">
                 <span>{app.text(Key::EmotionsFor)}</span>
                 <select data-testid="emotion-state"
-                    prop:value=move || if session.future_emotions.get() { "future" } else { "current" }
-                    on:change=move |ev| session.future_emotions.set(event_target_value(&ev) == "future")>
+                    prop:value=move || if editor.future_emotions.get() { "future" } else { "current" }
+                    on:change=move |ev| editor.future_emotions.set(event_target_value(&ev) == "future")>
                     <option value="current">{app.text(Key::CurrentState)}</option>
                     <option value="future">{app.text(Key::FutureState)}</option>
                 </select>
             </label>
             <div class="toolbar-spacer"></div>
-            {move || session.imported.get().map(|file| view! {
+            {move || editor.imported.get().map(|file| view! {
                 <span class="import-done" role="status" data-testid="import-done">
                     {file}" — "{app.t(Key::Imported)}
                 </span>
@@ -52,7 +54,7 @@ pub fn EditorTabs() -> impl IntoView {
                 {app.text(Key::OpenActionsBoard)}
             </a>
             <button type="button" data-testid="import-csv"
-                on:click=move |_| { session.imported.set(None); session.import_open.set(true); }>
+                on:click=move |_| { editor.imported.set(None); editor.import_open.set(true); }>
                 "⇪ " {app.text(Key::ImportData)}
             </button>
         </div>

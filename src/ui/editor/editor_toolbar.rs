@@ -8,10 +8,11 @@ use crate::core::document::model::MapKind;
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::editor::future_state_link::FutureStateLink;
-use crate::ui::editor::history_controls::HistoryControls;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::LazyPart;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::history_controls::HistoryControls;
+use crate::ui::session::map_session::MapSession;
 
 crate::lazy_view!(
     /// The formats menu's choices: CSV, Mermaid, a template (the "sharing"
@@ -30,6 +31,7 @@ crate::lazy_view!(
 #[component]
 pub fn EditorToolbar() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let title = move || session.read(Scope::Meta, |m| m.title.clone());
     let kind = move || session.read(Scope::Meta, |m| m.kind);
@@ -77,10 +79,10 @@ pub fn EditorToolbar() -> impl IntoView {
                 <span>{app.text(Key::PersonaView)}</span>
                 <select
                     data-testid="persona-view"
-                    prop:value=move || session.persona_view.get().unwrap_or_default()
+                    prop:value=move || editor.persona_view.get().unwrap_or_default()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        session.persona_view.set(if v.is_empty() { None } else { Some(v) });
+                        editor.persona_view.set(if v.is_empty() { None } else { Some(v) });
                     }
                 >
                     <option value="">{app.text(Key::AllPersonas)}</option>
@@ -98,7 +100,7 @@ pub fn EditorToolbar() -> impl IntoView {
                 on:click=move |_| share_open.update(|o| *o = !*o)>
                 "🔗 " {app.text(Key::ShareLink)}
             </button>
-            <button data-testid="present" title=app.text(Key::PresentTitle) on:click=move |_| session.present()>
+            <button data-testid="present" title=app.text(Key::PresentTitle) on:click=move |_| crate::ui::present::present_map(session)>
                 "▶ " {app.text(Key::Present)}
             </button>
             <button data-testid="open-report" title=app.text(Key::ReportHint) on:click=open_report>

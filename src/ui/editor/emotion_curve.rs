@@ -7,16 +7,18 @@ use crate::core::analysis::chart::emotion_curve::{self, CurveSeries};
 use crate::core::document::edit::Scope;
 use crate::core::text::i18n::{emotion_label, Key};
 use crate::ui::editor::feeling_cell::shown_personas;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::COLUMN_WIDTH;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn EmotionCurve() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let svg = move || {
         let lang = app.lang.get();
-        let personas = shown_personas(session);
+        let personas = shown_personas(session, editor);
         session.track(Scope::Stages);
         let (stage_count, series) = session.read(Scope::Emotions, |m| {
             let series: Vec<CurveSeries> = personas

@@ -12,7 +12,7 @@ use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::download;
 use crate::ui::app_state::NoticeKind;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn ExportMenuItems() -> impl IntoView {

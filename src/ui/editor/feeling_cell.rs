@@ -5,13 +5,17 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{EMOTION_MAX, EMOTION_MIN};
 use crate::core::text::i18n::{emotion_face, emotion_label, Key};
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::map_session::MapSession;
 
 /// The personas whose feelings are shown: `(id, name, colour)`; `id: None`
 /// stands for everyone when the map has no personas.
-pub fn shown_personas(session: MapSession) -> Vec<(Option<String>, String, String)> {
-    let view_of = session.persona_view.get();
+pub fn shown_personas(
+    session: MapSession,
+    editor: EditorView,
+) -> Vec<(Option<String>, String, String)> {
+    let view_of = editor.persona_view.get();
     let lang = session.app.lang.get();
     session.read(Scope::Personas, |m| {
         if m.personas.is_empty() {
@@ -28,17 +32,18 @@ pub fn shown_personas(session: MapSession) -> Vec<(Option<String>, String, Strin
 #[component]
 pub fn FeelingCell(stage: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let stage_id = stage.clone();
     let stage = StoredValue::new(stage);
     view! {
         <div class="cell feeling-cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">
-            <For each=move || shown_personas(session) key=|p| row_key(&[p.0.as_deref().unwrap_or(""), &p.1, &p.2]) let:p>
+            <For each=move || shown_personas(session, editor) key=|p| row_key(&[p.0.as_deref().unwrap_or(""), &p.1, &p.2]) let:p>
                 {
                     let (persona, name, colour) = p;
                     let persona = StoredValue::new(persona);
                     let value = move || {
-                        session.read(Scope::Emotions, |m| m.emotion(&stage.get_value(), persona.get_value().as_deref(), session.future_emotions.get()))
+                        session.read(Scope::Emotions, |m| m.emotion(&stage.get_value(), persona.get_value().as_deref(), editor.future_emotions.get()))
                             .map(|v| v.to_string())
                             .unwrap_or_default()
                     };
@@ -57,7 +62,7 @@ pub fn FeelingCell(stage: String) -> impl IntoView {
                                     session.edit(Edit::SetEmotion {
                                         stage: stage.get_value(),
                                         persona: persona.get_value(),
-                                        future: session.future_emotions.get_untracked(),
+                                        future: editor.future_emotions.get_untracked(),
                                         value: v.parse::<i8>().ok(),
                                     });
                                 }

@@ -11,7 +11,7 @@ use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::Route;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn FutureStateLink() -> impl IntoView {

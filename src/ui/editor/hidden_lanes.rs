@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::text::i18n::{lane_title, Key};
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn HiddenLanes() -> impl IntoView {

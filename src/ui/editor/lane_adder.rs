@@ -6,7 +6,7 @@ use crate::core::document::edit::Edit;
 use crate::core::document::model::{IdSource, Lane, LaneKind};
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn LaneAdder() -> impl IntoView {

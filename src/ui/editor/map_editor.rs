@@ -4,17 +4,22 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::core::document::edit::Edit;
+use crate::core::session::ExternalOutcome;
 use crate::core::storage::library;
 use crate::core::storage::persona_library;
 use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
+use crate::ui::editor::grid_state::GridState;
 use crate::ui::editor::map_grid::MapGrid;
-use crate::ui::editor::map_session::{EditorTab, ExternalOutcome, MapSession};
+use crate::ui::editor::persona_library_notice::PersonaLibraryNotice;
 use crate::ui::editor::persona_panel::PersonaPanel;
-use crate::ui::editor::save_notice::{ExternalNotice, PersonaLibraryNotice, SaveNotice};
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::missing_map::MissingMap;
+use crate::ui::session::editor_view::{EditorTab, EditorView};
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
+use crate::ui::session::save_notice::{ExternalNotice, SaveNotice};
 
 crate::lazy_view!(
     /// The charts tab, in its own wasm chunk (plotters and the chart code).
@@ -44,6 +49,9 @@ pub fn MapEditor(id: String) -> impl IntoView {
         Ok(stored) => {
             let session = MapSession::new(app, stored);
             provide_context(session);
+            provide_context(EditorView::new());
+            provide_context(GridState::new());
+            provide_context(Focus::new());
             let link = crate::ui::persona::library_store::LibraryLink::open(app);
             provide_context(link);
             bring_library_edits(session, &link);
@@ -68,6 +76,9 @@ fn bring_library_edits(session: MapSession, link: &crate::ui::persona::library_s
 #[component]
 fn OpenMap(session: MapSession) -> impl IntoView {
     let app = session.app;
+    let editor = expect_context::<EditorView>();
+    let grid = expect_context::<GridState>();
+    let focus = expect_context::<Focus>();
     let external = RwSignal::new(None::<ExternalOutcome>);
 
     // Undo/redo from the keyboard, everywhere in the editor (our history
@@ -79,14 +90,14 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             let plain = !ev.alt_key() && !ev.shift_key();
             if plain && ev.key() == "p" && !crate::ui::shortcuts_help::typing(&ev) {
                 ev.prevent_default();
-                session.present();
+                crate::ui::present::present_map(session);
             }
             return;
         }
         let key = ev.key().to_ascii_lowercase();
         if key == "enter" && ev.shift_key() {
             ev.prevent_default();
-            session.add_stage();
+            crate::ui::editor::map_grid::add_stage(session, grid, focus);
         } else if key == "z" && ev.shift_key() || key == "y" {
             ev.prevent_default();
             session.redo();
@@ -99,7 +110,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         } else if key == "f" {
             // The browser's find sees only what is built: from now on,
             // every stage (a second on 40 stages; the find bar opens as usual).
-            session.set_stage_window(crate::core::view::stage_window::ALL);
+            grid.set_stage_window(crate::core::view::stage_window::ALL);
         }
     });
     // Leaving or hiding the page saves what is pending.
@@ -145,16 +156,16 @@ fn OpenMap(session: MapSession) -> impl IntoView {
             </Show>
             <PersonaPanel/>
             <EditorTabs/>
-            <Show when=move || session.import_open.get()>
+            <Show when=move || editor.import_open.get()>
                 <LazyPart load=csv_import/>
             </Show>
-            <div class="map-pane" class:away=move || session.tab.get() != EditorTab::Map>
+            <div class="map-pane" class:away=move || editor.tab.get() != EditorTab::Map>
                 <MapGrid/>
             </div>
-            <Show when=move || session.tab.get() == EditorTab::Charts>
+            <Show when=move || editor.tab.get() == EditorTab::Charts>
                 <LazyPart load=charts_page/>
             </Show>
-            <Show when=move || session.tab.get() == EditorTab::ComparePersonas>
+            <Show when=move || editor.tab.get() == EditorTab::ComparePersonas>
                 <LazyPart load=persona_comparison/>
             </Show>
         </section>

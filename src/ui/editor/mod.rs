@@ -11,19 +11,20 @@ pub mod export_menu;
 pub mod feeling_cell;
 pub mod future_state_link;
 pub mod grid_keys;
+pub mod grid_state;
 pub mod hidden_lanes;
-pub mod history_controls;
+
 pub mod lane_adder;
 pub mod lane_header;
 pub mod lane_row;
 pub mod map_editor;
 pub mod map_grid;
-pub mod map_session;
+
 pub mod opportunity_count;
 pub mod persona_card;
+pub mod persona_library_notice;
 pub mod persona_list;
 pub mod persona_panel;
-pub mod save_notice;
 pub mod share_panel;
 pub mod stage_header;
 pub mod stage_metrics_cell;

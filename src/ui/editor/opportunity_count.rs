@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::document::edit::Scope;
 use crate::core::document::opportunity::opportunities_of;
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn OpportunityCount(card: StoredValue<String>) -> impl IntoView {

@@ -6,12 +6,14 @@ use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::Persona;
 use crate::core::document::persona::parse_share;
 use crate::core::text::i18n::{format_decimal, Key, Lang};
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::icon_button::IconButton;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn PersonaCard(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let id = StoredValue::new(id);
     let persona = move || {
@@ -94,7 +96,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
     });
     on_cleanup(move || on_leave.take()());
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    session.focus_on_request(id, name_ref);
+    focus.on_request(id, name_ref);
     view! {
         <article class="persona" data-testid="persona" style:border-top-color=move || persona().colour>
             <header>

@@ -9,14 +9,16 @@ use crate::core::storage::persona_library;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::Route;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::persona_card::PersonaCard;
 use crate::ui::id_list::{row_key, IdList};
 use crate::ui::persona::library_store::{load_library, LibraryLink};
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn PersonaList() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let ids = move || {
         session.read(Scope::Personas, |m| {
@@ -36,7 +38,7 @@ pub fn PersonaList() -> impl IntoView {
             colour: colour.to_owned(),
             ..Persona::default()
         };
-        session.request_focus(persona.id.clone());
+        focus.request(persona.id.clone());
         // A persona made in a map joins the library too.
         expect_context::<LibraryLink>().keep(&persona, false);
         session.edit(Edit::InsertPersona {

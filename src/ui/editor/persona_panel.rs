@@ -10,11 +10,11 @@ use crate::core::document::edit::Scope;
 use crate::core::document::model::Persona;
 use crate::core::text::i18n::{format_decimal, Key};
 use crate::ui::app_state::NoticeKind;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::persona::library_store::LibraryLink;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
+use crate::ui::session::map_session::MapSession;
 
 crate::lazy_fn!(
     /// The library's copies of these personas brought up to date with the

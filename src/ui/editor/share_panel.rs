@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::core::document::model::JourneyMap;
 use crate::core::formats::share_link;
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::ChunkError;
+use crate::ui::session::map_session::MapSession;
 
 crate::lazy_fn!(
     /// The link data of a map, or why there is none (deflate is in this chunk).

@@ -5,12 +5,16 @@ use leptos::prelude::*;
 use crate::core::document::edit::{shifted, Edit, Scope};
 use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::editor::grid_state::GridState;
 use crate::ui::icon_button::IconButton;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn StageHeader(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let grid = expect_context::<GridState>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let id = StoredValue::new(id);
     let name = move || {
@@ -31,7 +35,7 @@ pub fn StageHeader(id: String) -> impl IntoView {
         let (index, len) =
             session.peek(|m| (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len()));
         if let Some(to) = shifted(index, len, delta) {
-            session.reveal_stage(to);
+            grid.reveal_stage(to);
             session.edit(Edit::MoveStage {
                 id: id.get_value(),
                 to,
@@ -49,22 +53,22 @@ pub fn StageHeader(id: String) -> impl IntoView {
         move_by(delta);
         drag_drop::refocus(input_ref);
     };
-    session.focus_on_request(id, input_ref);
+    focus.on_request(id, input_ref);
     let drop_here = RwSignal::new(false);
     view! {
         <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()
             class:drop-target=move || drop_here.get()
             on:dragover=move |ev| {
-                let ok = drag_drop::over(session, &ev, |d| matches!(d, Dragged::Stage(s) if *s != id.get_value()));
+                let ok = drag_drop::over(grid, &ev, |d| matches!(d, Dragged::Stage(s) if *s != id.get_value()));
                 if ok != drop_here.get_untracked() { drop_here.set(ok); }
             }
             on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
-            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_stage(session, &ev, &id.get_value()); }>
+            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_stage(session, grid, &ev, &id.get_value()); }>
             // The stage's number is its drag handle.
             <span class="stage-number" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
                 data-testid="stage-grip"
-                on:dragstart=move |ev| drag_drop::start(session, &ev, Dragged::Stage(id.get_value()))
-                on:dragend=move |_| drag_drop::end(session)>{move || position().0 + 1}</span>
+                on:dragstart=move |ev| drag_drop::start(grid, &ev, Dragged::Stage(id.get_value()))
+                on:dragend=move |_| drag_drop::end(grid)>{move || position().0 + 1}</span>
             <input class="stage-name" data-testid="stage-name" node_ref=input_ref
                 aria-label=app.text(Key::StageName)
                 on:keydown=on_key

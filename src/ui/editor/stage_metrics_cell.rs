@@ -7,17 +7,19 @@ use crate::core::analysis::metrics::{journey, text};
 use crate::core::document::edit::Scope;
 use crate::core::document::model::{Metric, Weighting};
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn StageMetricsCell(stage: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let stage_id = stage.clone();
     let stage = StoredValue::new(stage);
     let rows = move || {
         let lang = app.lang.get();
-        let persona = session.persona_view.get();
+        let persona = editor.persona_view.get();
         session.track(Scope::Scales);
         // Weighted figures depend on the personas' shares.
         if session.peek(|m| m.scales.weighting) == Weighting::PersonaShare {

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Channel, Classification, Touchpoint};
 use crate::core::text::i18n::Key;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_metrics::TouchpointMetrics;
 use crate::ui::icon_button::IconButton;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 pub fn channel_code(c: Channel) -> &'static str {
     match c {
@@ -38,6 +39,7 @@ pub fn classification_code(c: Classification) -> &'static str {
 #[component]
 pub fn TouchpointCard(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let id = StoredValue::new(id);
     let tp = move || {
@@ -53,7 +55,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
         }
     };
     let name_ref = NodeRef::<leptos::html::Textarea>::new();
-    session.focus_on_request(id, name_ref);
+    focus.on_request(id, name_ref);
     let class = move || {
         let c = tp().map(|t| t.classification).unwrap_or_default();
         format!("touchpoint {}", classification_code(c))

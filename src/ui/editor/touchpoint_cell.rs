@@ -6,13 +6,15 @@ use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Channel, Classification, IdSource, Touchpoint};
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
 use crate::ui::id_list::IdList;
+use crate::ui::session::focus::Focus;
+use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn TouchpointCell(stage: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let focus = expect_context::<Focus>();
     let app = session.app;
     let stage_id = stage.clone();
     let stage = StoredValue::new(stage);
@@ -33,7 +35,7 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
             legacy_metrics: None,
         };
         let index = session.peek(|m| m.touchpoints.len());
-        session.request_focus(touchpoint.id.clone());
+        focus.request(touchpoint.id.clone());
         session.edit(Edit::InsertTouchpoint { index, touchpoint });
     };
     view! {

@@ -10,8 +10,8 @@ use crate::core::document::model::{Metric, Millis, Reading};
 use crate::core::formats::survey_import::parse_typed;
 use crate::core::text::i18n::Key;
 use crate::platform::clock;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::lazy_part::LazyPart;
+use crate::ui::session::map_session::MapSession;
 
 /// One metric's current figure, its source and date, and its history.
 #[derive(Clone, PartialEq)]

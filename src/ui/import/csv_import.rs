@@ -12,7 +12,8 @@ use crate::core::formats::survey_import::{
 };
 use crate::core::text::i18n::Key;
 use crate::platform::{clock, file_read};
-use crate::ui::editor::map_session::MapSession;
+use crate::ui::session::editor_view::EditorView;
+use crate::ui::session::map_session::MapSession;
 
 /// A column's use as the value of its `<select>`.
 fn use_code(u: &ColumnUse) -> String {
@@ -46,12 +47,13 @@ const PROBLEMS_SHOWN: usize = 50;
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let session = expect_context::<MapSession>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let file_name = RwSignal::new(String::new());
     let table = StoredValue::new(None::<Table>);
     let plan = RwSignal::new(None::<ImportPlan>);
     let error = RwSignal::new(None::<String>);
-    let close = move || session.import_open.set(false);
+    let close = move || editor.import_open.set(false);
     // Keyboard users land in the dialog, on its first control. On the next
     // frame: the dialog arrives from a lazily loaded chunk, and an element
     // can only take the focus once it is in the document.
@@ -114,7 +116,7 @@ pub fn CsvImport() -> impl IntoView {
         };
         let edit = session.peek(|m| survey_import::to_edit(m, &p));
         session.edit(edit);
-        session.imported.set(Some(file_name.get_untracked()));
+        editor.imported.set(Some(file_name.get_untracked()));
         close();
     };
 

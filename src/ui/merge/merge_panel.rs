@@ -11,8 +11,8 @@ use crate::core::sync::{self, MergeError, Merged, Side};
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{NoticeKind, Route};
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::merge::conflict_choice::ConflictChoice;
+use crate::ui::session::map_session::MapSession;
 
 /// The choices the merge starts with: what it shows until the user says.
 fn shown_choices(outcome: &Result<Merged, MergeError>) -> Vec<Side> {

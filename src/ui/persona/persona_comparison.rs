@@ -9,9 +9,9 @@ use crate::core::document::edit::Scope;
 use crate::core::document::model::{Card, LaneKind};
 use crate::core::text::i18n::{emotion_face, emotion_label, Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
-use crate::ui::editor::map_session::MapSession;
 use crate::ui::id_list::row_key;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
+use crate::ui::session::map_session::MapSession;
 
 /// An empty cell's content: a dash, read out as "nothing".
 fn nothing(lang: Lang) -> AnyView {

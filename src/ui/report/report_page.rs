@@ -10,12 +10,11 @@ use crate::core::analysis::report::department::department_view;
 use crate::core::document::branding::{self, Branding};
 use crate::core::document::edit::Scope;
 use crate::core::document::model::JourneyMap;
+use crate::core::session::ExternalOutcome;
 use crate::core::storage::branding_store::{self, LIBRARY_BRANDING_KEY};
 use crate::core::storage::library;
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
-use crate::ui::editor::map_session::{ExternalOutcome, MapSession};
-use crate::ui::editor::save_notice::{ExternalNotice, SaveNotice};
 use crate::ui::missing_map::MissingMap;
 use crate::ui::report::action_list::ActionList;
 use crate::ui::report::branding_form::BrandingForm;
@@ -25,6 +24,8 @@ use crate::ui::report::persona_profiles::PersonaProfiles;
 use crate::ui::report::report_charts::ReportCharts;
 use crate::ui::report::report_header::ReportHeader;
 use crate::ui::report::report_tools::ReportTools;
+use crate::ui::session::map_session::MapSession;
+use crate::ui::session::save_notice::{ExternalNotice, SaveNotice};
 
 /// What every part of the report reads.
 #[derive(Clone, Copy)]

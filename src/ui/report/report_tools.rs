@@ -8,8 +8,8 @@ use crate::core::analysis::report::department::{departments, same_department};
 use crate::core::document::edit::Scope;
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
-use crate::ui::editor::history_controls::HistoryControls;
 use crate::ui::report::report_page::ReportView;
+use crate::ui::session::history_controls::HistoryControls;
 
 #[component]
 pub fn ReportTools() -> impl IntoView {
