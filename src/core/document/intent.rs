@@ -9,7 +9,7 @@
 //! and what a removal takes with it is recorded by [`Edit::apply`]'s inverse.
 
 use crate::core::analysis::metrics::journey::in_journey_order;
-use crate::core::document::edit::Edit;
+use crate::core::document::edit::{shifted, Edit};
 use crate::core::document::model::{
     Action, Card, Channel, Classification, IdSource, JourneyMap, Lane, LaneKind, Metric, Persona,
     Reading, Stage, Touchpoint,
@@ -202,6 +202,29 @@ pub fn add_action(map: &JourneyMap, ids: &mut dyn IdSource, card: &str) -> Optio
         id: action.id.clone(),
         index,
         edit: Edit::InsertAction { index, action },
+    })
+}
+
+/// Move stage `id` `delta` places along the journey (−1: one to the left):
+/// the edit and the stage's new place. `None` past either end, or when the
+/// map has no stage `id`.
+pub fn move_stage_by(map: &JourneyMap, id: &str, delta: isize) -> Option<(Edit, usize)> {
+    let to = shifted(map.stage_index(id)?, map.stages.len(), delta)?;
+    let edit = Edit::MoveStage {
+        id: id.to_owned(),
+        to,
+    };
+    Some((edit, to))
+}
+
+/// Move lane `id` `delta` places (−1: one up). Hidden lanes count: the
+/// order is the map's, not the screen's. `None` past either end, or when
+/// the map has no lane `id`.
+pub fn move_lane_by(map: &JourneyMap, id: &str, delta: isize) -> Option<Edit> {
+    let to = shifted(map.lane_index(id)?, map.lanes.len(), delta)?;
+    Some(Edit::MoveLane {
+        id: id.to_owned(),
+        to,
     })
 }
 
@@ -499,6 +522,36 @@ mod tests {
         assert_eq!(named(&added).touchpoint, None);
         applies_and_undoes(&mut m, added.edit);
         assert!(add_action(&m, &mut ids, "gone").is_none());
+    }
+
+    #[test]
+    fn stages_and_lanes_move_by_steps_within_the_map() {
+        let mut m = map();
+        let (edit, to) = move_stage_by(&m, "s1", 1).unwrap();
+        assert_eq!(to, 1);
+        applies_and_undoes(&mut m, edit.clone());
+        edit.apply(&mut m).unwrap();
+        assert_eq!(m.stages[1].id, "s1");
+        assert!(move_stage_by(&m, "s1", 1).is_none());
+        assert!(move_stage_by(&m, "s2", -1).is_none());
+        assert_eq!(move_stage_by(&m, "s1", -1).map(|(_, to)| to), Some(0));
+        assert!(move_stage_by(&m, "gone", 1).is_none());
+        // A hidden lane is stepped over like any other.
+        let first = m.lanes[0].id.clone();
+        let last = m.lanes.last().unwrap().id.clone();
+        m.lanes[1].hidden = true;
+        let edit = move_lane_by(&m, &first, 1).unwrap();
+        assert_eq!(
+            edit,
+            Edit::MoveLane {
+                id: first.clone(),
+                to: 1
+            }
+        );
+        applies_and_undoes(&mut m, edit);
+        assert!(move_lane_by(&m, &first, -1).is_none());
+        assert!(move_lane_by(&m, &last, 1).is_none());
+        assert!(move_lane_by(&m, "gone", 1).is_none());
     }
 
     #[test]
