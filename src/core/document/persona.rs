@@ -7,6 +7,7 @@
 //! nothing runs), never SVG (markup that could carry scripts).
 
 use crate::core::document::image::{data_url, read_data_url, sniff, DataUrlError, ImageType};
+use crate::core::document::model::{IdSource, Persona, PERSONA_COLOURS};
 use crate::core::text::i18n::latin_upper;
 
 /// The longest avatar accepted, in characters of its data URL (24 KB): every
@@ -109,12 +110,80 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The colour a new persona wears: the first of [`PERSONA_COLOURS`] that no
+/// persona of `existing` wears yet (so a deleted persona's colour is given
+/// again rather than two personas sharing one); when all six are worn, the
+/// palette again from the start, by count (the 7th gets the 1st, the 8th
+/// the 2nd…). The map editor, the persona library and the Mermaid reader
+/// all take it from here.
+pub fn next_colour(existing: &[Persona]) -> &'static str {
+    let worn = |c: &str| existing.iter().any(|p| p.colour.eq_ignore_ascii_case(c));
+    PERSONA_COLOURS
+        .into_iter()
+        .find(|c| !worn(c))
+        .unwrap_or(PERSONA_COLOURS[existing.len() % PERSONA_COLOURS.len()])
+}
+
+/// A new persona named `name`, with a fresh id and [`next_colour`].
+pub fn new_persona(existing: &[Persona], ids: &mut dyn IdSource, name: &str) -> Persona {
+    Persona {
+        id: ids.next_id(),
+        name: name.to_owned(),
+        colour: next_colour(existing).to_owned(),
+        ..Persona::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::formats::base64::{self, Alphabet};
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+    fn wearing(colours: &[&str]) -> Vec<Persona> {
+        colours
+            .iter()
+            .map(|c| Persona {
+                colour: (*c).to_owned(),
+                ..Persona::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_next_colour_is_the_first_nobody_wears() {
+        let c = PERSONA_COLOURS;
+        assert_eq!(next_colour(&[]), c[0]);
+        assert_eq!(next_colour(&wearing(&[c[0], c[1]])), c[2]);
+        // A gap left by a deleted persona is filled first.
+        assert_eq!(next_colour(&wearing(&[c[0], c[2]])), c[1]);
+        assert_eq!(next_colour(&wearing(&[c[1], c[2]])), c[0]);
+        // Colours of one's own choosing leave the palette free; case does not count.
+        assert_eq!(
+            next_colour(&wearing(&["#123456", &c[0].to_uppercase()])),
+            c[1]
+        );
+    }
+
+    #[test]
+    fn once_the_palette_is_all_worn_it_starts_again_by_count() {
+        let c = PERSONA_COLOURS;
+        assert_eq!(next_colour(&wearing(&c)), c[0]);
+        let seven: Vec<&str> = c.iter().copied().chain([c[0]]).collect();
+        assert_eq!(next_colour(&wearing(&seven)), c[1]);
+        let twelve: Vec<&str> = c.iter().chain(c.iter()).copied().collect();
+        assert_eq!(next_colour(&wearing(&twelve)), c[0]);
+    }
+
+    #[test]
+    fn a_new_persona_has_a_fresh_id_its_name_and_the_next_colour() {
+        let mut ids = crate::core::document::model::SequentialIds::new("p");
+        let p = new_persona(&wearing(&[PERSONA_COLOURS[0]]), &mut ids, "Camille");
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("p1", "Camille"));
+        assert_eq!(p.colour, PERSONA_COLOURS[1]);
+        assert!(p.segment.is_empty() && p.avatar.is_none());
+    }
 
     #[test]
     fn a_typed_share_is_a_percentage_cleared_or_not_yet_a_number() {

@@ -17,9 +17,9 @@
 use std::fmt;
 
 use crate::core::document::model::{
-    Card, Emotion, IdSource, JourneyMap, LaneKind, Millis, Persona, Stage, EMOTION_MAX,
-    EMOTION_MIN, PERSONA_COLOURS,
+    Card, Emotion, IdSource, JourneyMap, LaneKind, Millis, Stage, EMOTION_MAX, EMOTION_MIN,
 };
+use crate::core::document::persona::new_persona;
 use crate::core::text::i18n::Lang;
 
 /// Why a text could not be read as a Mermaid journey, and on which line.
@@ -509,13 +509,7 @@ fn persona_for(map: &mut JourneyMap, ids: &mut dyn IdSource, name: &str) -> Stri
     if let Some(p) = map.personas.iter().find(|p| p.name == name) {
         return p.id.clone();
     }
-    let colour = PERSONA_COLOURS[map.personas.len() % PERSONA_COLOURS.len()];
-    let persona = Persona {
-        id: ids.next_id(),
-        name: name.to_owned(),
-        colour: colour.to_owned(),
-        ..Persona::default()
-    };
+    let persona = new_persona(&map.personas, ids, name);
     let id = persona.id.clone();
     map.personas.push(persona);
     id

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::core::analysis::metrics::journey::in_journey_order;
-use crate::core::document::edit::{Edit, Scope};
-use crate::core::document::model::{Action, IdSource, JourneyMap};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
+use crate::core::document::model::JourneyMap;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::action::action_row::ActionRow;
@@ -53,30 +54,12 @@ pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
         }
     };
     let add = move |_| {
-        let card_id = card.get_value();
-        let (index, touchpoint) = session.peek(|m| {
-            let index = m
-                .actions
-                .iter()
-                .rposition(|a| a.card.as_deref() == Some(card_id.as_str()))
-                .map_or(m.actions.len(), |i| i + 1);
-            // The first touchpoint of the card's stage, a likely target.
-            let stage = m.card(&card_id).map(|c| c.stage.clone());
-            let touchpoint = in_journey_order(m)
-                .into_iter()
-                .map(|(_, t)| &m.touchpoints[t])
-                .find(|t| Some(&t.stage) == stage.as_ref())
-                .map(|t| t.id.clone());
-            (index, touchpoint)
-        });
-        let action = Action {
-            id: RandomIds.next_id(),
-            card: Some(card_id),
-            touchpoint,
-            ..Action::default()
-        };
-        focus.request(action.id.clone());
-        session.edit(Edit::InsertAction { index, action });
+        if let Some(added) =
+            session.peek(|m| intent::add_action(m, &mut RandomIds, &card.get_value()))
+        {
+            focus.request(added.id);
+            session.edit(added.edit);
+        }
     };
     let choices = Signal::from(choices);
     view! {

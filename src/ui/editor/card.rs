@@ -18,19 +18,12 @@ use crate::ui::session::map_session::MapSession;
 
 /// Add an empty card right after card `id`, in its cell, and focus it.
 fn add_card_after(session: MapSession, focus: Focus, id: &str) {
-    use crate::core::document::model::IdSource;
-    let Some((index, mut card)) =
-        session.peek(|m| m.card_index(id).map(|i| (i, m.cards[i].clone())))
-    else {
-        return;
-    };
-    card.id = crate::platform::random_ids::RandomIds.next_id();
-    card.text.clear();
-    focus.request(card.id.clone());
-    session.edit(Edit::InsertCard {
-        index: index + 1,
-        card,
-    });
+    use crate::core::document::intent;
+    let ids = &mut crate::platform::random_ids::RandomIds;
+    if let Some(added) = session.peek(|m| intent::add_card_after(m, ids, id)) {
+        focus.request(added.id);
+        session.edit(added.edit);
+    }
 }
 
 #[component]

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{Edit, Scope};
-use crate::core::document::model::{Card, IdSource, LaneKind};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
+use crate::core::document::model::LaneKind;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
@@ -33,29 +34,20 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
         session.peek(|m| m.cell_cards(&lane.get_value(), &stage.get_value(), view_of.as_deref()))
     };
     let add = move |_| {
-        let persona = if kind.per_persona() {
-            editor.persona_view.get_untracked()
-        } else {
-            None
-        };
-        let card = Card {
-            id: RandomIds.next_id(),
-            lane: lane.get_value(),
-            stage: stage.get_value(),
-            persona,
-            text: String::new(),
-            severity: None,
-            answers: None,
-        };
-        // After the cell's last card, so the cell keeps its order.
-        let index = session.peek(|m| {
-            m.cards
-                .iter()
-                .rposition(|c| c.lane == card.lane && c.stage == card.stage)
-                .map_or(m.cards.len(), |i| i + 1)
+        let view_of = editor.persona_view.get_untracked();
+        let added = session.peek(|m| {
+            intent::add_card(
+                m,
+                &mut RandomIds,
+                &lane.get_value(),
+                &stage.get_value(),
+                view_of.as_deref(),
+            )
         });
-        focus.request(card.id.clone());
-        session.edit(Edit::InsertCard { index, card });
+        if let Some(added) = added {
+            focus.request(added.id);
+            session.edit(added.edit);
+        }
     };
     // Shown while a card dragged over the cell can be dropped in it.
     let drop_here = RwSignal::new(false);

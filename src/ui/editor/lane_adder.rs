@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::Edit;
-use crate::core::document::model::{IdSource, Lane, LaneKind};
+use crate::core::document::intent;
+use crate::core::document::model::LaneKind;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::session::map_session::MapSession;
@@ -18,9 +18,8 @@ pub fn LaneAdder() -> impl IntoView {
             on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if let Some(kind) = LaneKind::ALL.into_iter().find(|k| k.code() == v) {
-                    let index = session.peek(|m| m.lanes.len());
-                    let lane = Lane { id: RandomIds.next_id(), kind, title: String::new(), hidden: false };
-                    session.edit(Edit::InsertLane { index, lane, cards: Vec::new() });
+                    let added = session.peek(|m| intent::add_lane(m, &mut RandomIds, kind));
+                    session.edit(added.edit);
                 }
                 // Back to the prompt, so the same kind can be added again.
                 event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{shifted, Edit, Scope};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::intent;
 use crate::core::document::model::LaneKind;
 use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop::{self, Dragged};
@@ -24,14 +25,9 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
         })
     };
     let move_by = move |delta: isize| {
-        // Move past hidden lanes too: the order is the map's, not the screen's.
-        let (index, len) =
-            session.peek(|m| (m.lane_index(&id.get_value()).unwrap_or(0), m.lanes.len()));
-        if let Some(to) = shifted(index, len, delta) {
-            session.edit(Edit::MoveLane {
-                id: id.get_value(),
-                to,
-            });
+        // Past hidden lanes too: the order is the map's, not the screen's.
+        if let Some(edit) = session.peek(|m| intent::move_lane_by(m, &id.get_value(), delta)) {
+            session.edit(edit);
         }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();

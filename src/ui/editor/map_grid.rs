@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
 use crate::core::text::i18n::Key;
 use crate::core::view::stage_window::{self, ALL, MARGIN};
+use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::grid_state::GridState;
 use crate::ui::editor::hidden_lanes::HiddenLanes;
 use crate::ui::editor::lane_adder::LaneAdder;
@@ -60,24 +62,11 @@ pub fn stage_cells(
 
 /// Add a stage at the end of the journey and put the focus on its name.
 pub fn add_stage(session: MapSession, grid: GridState, focus: Focus) {
-    use crate::core::document::model::{IdSource, Stage};
-    let index = session.peek(|m| m.stages.len());
-    let stage = Stage {
-        id: crate::platform::random_ids::RandomIds.next_id(),
-        name: session
-            .app
-            .t(crate::core::text::i18n::Key::NewStage)
-            .to_owned(),
-    };
-    focus.request(stage.id.clone());
-    grid.reveal_stage(index);
-    session.edit(Edit::InsertStage {
-        index,
-        stage,
-        cards: Vec::new(),
-        touchpoints: Vec::new(),
-        emotions: Vec::new(),
-    });
+    let name = session.app.t(Key::NewStage);
+    let added = session.peek(|m| intent::add_stage(m, &mut RandomIds, name));
+    focus.request(added.id);
+    grid.reveal_stage(added.index);
+    session.edit(added.edit);
 }
 
 #[component]

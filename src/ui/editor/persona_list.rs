@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{Edit, Scope};
-use crate::core::document::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
+use crate::core::document::model::Persona;
 use crate::core::storage::persona_library;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
@@ -26,27 +27,12 @@ pub fn PersonaList() -> impl IntoView {
         })
     };
     let add = move |_| {
-        let (index, colour) = session.peek(|m| {
-            (
-                m.personas.len(),
-                PERSONA_COLOURS[m.personas.len() % PERSONA_COLOURS.len()],
-            )
-        });
-        let persona = Persona {
-            id: RandomIds.next_id(),
-            name: app.lang.get_untracked().t(Key::NewPersona).to_owned(),
-            colour: colour.to_owned(),
-            ..Persona::default()
-        };
-        focus.request(persona.id.clone());
+        let name = app.lang.get_untracked().t(Key::NewPersona);
+        let (added, persona) = session.peek(|m| intent::add_persona(m, &mut RandomIds, name));
+        focus.request(added.id);
         // A persona made in a map joins the library too.
         expect_context::<LibraryLink>().keep(&persona, false);
-        session.edit(Edit::InsertPersona {
-            index,
-            persona,
-            cards: Vec::new(),
-            emotions: Vec::new(),
-        });
+        session.edit(added.edit);
     };
     // The library's personas this map does not have yet, to adopt (read
     // again each time the list is about to be used). Not harvested from

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{shifted, Edit, Scope};
+use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::intent;
 use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop::{self, Dragged};
 use crate::ui::editor::grid_state::GridState;
@@ -32,14 +33,10 @@ pub fn StageHeader(id: String) -> impl IntoView {
         })
     };
     let move_by = move |delta: isize| {
-        let (index, len) =
-            session.peek(|m| (m.stage_index(&id.get_value()).unwrap_or(0), m.stages.len()));
-        if let Some(to) = shifted(index, len, delta) {
+        if let Some((edit, to)) = session.peek(|m| intent::move_stage_by(m, &id.get_value(), delta))
+        {
             grid.reveal_stage(to);
-            session.edit(Edit::MoveStage {
-                id: id.get_value(),
-                to,
-            });
+            session.edit(edit);
         }
     };
     let input_ref = NodeRef::<leptos::html::Input>::new();

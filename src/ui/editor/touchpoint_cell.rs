@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::edit::{Edit, Scope};
-use crate::core::document::model::{Channel, Classification, IdSource, Touchpoint};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
@@ -24,19 +24,13 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
         })
     };
     let add = move |_| {
-        let touchpoint = Touchpoint {
-            id: RandomIds.next_id(),
-            stage: stage.get_value(),
-            name: app.lang.get_untracked().t(Key::NewTouchpoint).to_owned(),
-            channel: Channel::Website,
-            classification: Classification::Complementary,
-            department: String::new(),
-            readings: Vec::new(),
-            legacy_metrics: None,
-        };
-        let index = session.peek(|m| m.touchpoints.len());
-        focus.request(touchpoint.id.clone());
-        session.edit(Edit::InsertTouchpoint { index, touchpoint });
+        let name = app.lang.get_untracked().t(Key::NewTouchpoint);
+        let added =
+            session.peek(|m| intent::add_touchpoint(m, &mut RandomIds, &stage.get_value(), name));
+        if let Some(added) = added {
+            focus.request(added.id);
+            session.edit(added.edit);
+        }
     };
     view! {
         <div class="cell touchpoint-cell" data-testid="cell" data-stage-id=stage_id tabindex="-1">

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::core::analysis::metrics::{self, change, text, Figure};
-use crate::core::document::edit::{Edit, Scope};
+use crate::core::document::edit::Scope;
+use crate::core::document::intent;
 use crate::core::document::model::{Metric, Millis, Reading};
 use crate::core::formats::survey_import::parse_typed;
 use crate::core::text::i18n::Key;
@@ -132,28 +133,24 @@ fn MetricRow(
             refused.set(true);
             return;
         };
-        let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) else {
+        let reading = Reading::typed(metric, v, n, clock::now());
+        let Some(result) = session.peek(|m| intent::add_reading(m, &id.get_value(), reading))
+        else {
             return;
         };
-        t.readings.push(Reading::typed(metric, v, n, clock::now()));
         // An impossible figure (NPS 300) is refused by the map's rules.
-        let possible = t
-            .readings
-            .last()
-            .is_some_and(|r| crate::core::formats::envelope::reading_problem(r).is_none());
-        refused.set(!possible);
-        if possible {
-            session.edit(Edit::UpdateTouchpoint(t));
+        refused.set(result.is_err());
+        if let Ok(edit) = result {
+            session.edit(edit);
             value.set(String::new());
             answers.set(String::new());
         }
     };
     let remove_latest = move |_| {
-        if let Some(mut t) = session.peek(|m| m.touchpoint(&id.get_value()).cloned()) {
-            if let Some(i) = t.readings.iter().rposition(|r| r.metric == metric) {
-                t.readings.remove(i);
-                session.edit(Edit::UpdateTouchpoint(t));
-            }
+        if let Some(edit) =
+            session.peek(|m| intent::remove_latest_reading(m, &id.get_value(), metric))
+        {
+            session.edit(edit);
         }
     };
     let hint = match metric {

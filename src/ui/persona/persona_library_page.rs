@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::document::model::{IdSource, Persona, PERSONA_COLOURS};
+use crate::core::document::model::Persona;
+use crate::core::document::persona::new_persona;
 use crate::core::storage::persona_library::WriteError;
 use crate::core::storage::persona_library::{self, LibraryError};
 use crate::core::text::i18n::Key;
@@ -128,13 +129,9 @@ impl LibraryState {
 
     pub fn create(&self) {
         let lang = self.app.lang.get_untracked();
-        let count = self.personas.with_untracked(Vec::len);
-        let persona = Persona {
-            id: RandomIds.next_id(),
-            name: lang.t(Key::NewPersona).to_owned(),
-            colour: PERSONA_COLOURS[count % PERSONA_COLOURS.len()].to_owned(),
-            ..Persona::default()
-        };
+        let persona = self
+            .personas
+            .with_untracked(|l| new_persona(l, &mut RandomIds, lang.t(Key::NewPersona)));
         let id = persona.id.clone();
         let mut result = Ok(());
         self.personas
