@@ -15,6 +15,7 @@
 //! The editor wraps it in reactive triggers (`ui::session`); the actions
 //! board edits a stored map through it ([`stored_edit`]).
 
+pub mod persona_library;
 pub mod stored_edit;
 #[cfg(test)]
 mod tests;

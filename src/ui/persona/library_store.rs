@@ -71,7 +71,7 @@ pub fn save_checked(
     report(app, result).map(|saved| saved.personas)
 }
 
-fn report(app: AppState, result: Result<Saved, WriteError>) -> Result<Saved, WriteError> {
+pub fn report(app: AppState, result: Result<Saved, WriteError>) -> Result<Saved, WriteError> {
     match &result {
         Ok(Saved {
             set_aside: Some(key),

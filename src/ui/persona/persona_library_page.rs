@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use crate::core::document::model::Persona;
 use crate::core::document::persona::new_persona;
-use crate::core::storage::persona_library::WriteError;
+use crate::core::session::persona_library::{LibraryReaction, LibrarySession};
 use crate::core::storage::persona_library::{self, LibraryError};
+use crate::core::storage::persona_library::{Saved, WriteError};
 use crate::core::text::i18n::Key;
+use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
-use crate::ui::persona::library_store::{load_library, save_checked, stored_maps};
+use crate::ui::persona::library_store::{load_library, report, stored_maps};
 use crate::ui::persona::persona_form::PersonaForm;
 use crate::ui::persona::persona_tile::PersonaTile;
 
@@ -21,12 +23,11 @@ pub struct LibraryState {
     pub app: AppState,
     /// What the page shows, with this tab's changes.
     pub personas: RwSignal<Vec<Persona>>,
-    /// The library as this tab last read or wrote it: what each save is
-    /// checked against. `None` when the store could not be read: nothing
-    /// is saved over it.
-    known: StoredValue<Option<Vec<Persona>>>,
-    /// Personas (id, name) that another tab changed while this one changed
-    /// them too: nothing is saved until the user chooses.
+    /// What this tab last read or wrote of the library, and the personas
+    /// in conflict with another tab's (`core::session::persona_library`).
+    session: StoredValue<LibrarySession>,
+    /// The personas in conflict (id, name), as shown: nothing is saved
+    /// until the user chooses.
     pub conflicts: RwSignal<Vec<(String, String)>>,
     /// The persona whose form is open.
     pub editing: RwSignal<Option<String>>,
@@ -42,55 +43,58 @@ impl LibraryState {
             .with(|l| l.iter().find(|p| p.id == id).cloned())
     }
 
-    /// Save what the page shows, checked against what this tab last read:
-    /// another tab's changes of other personas are taken in, the same
-    /// persona changed in both is a conflict. `keep_mine`: the personas the
-    /// user chose to keep as they are here.
-    fn save_keeping(&self, keep_mine: &[String]) {
-        let Some(known) = self.known.get_value() else {
-            return;
-        };
-        let mine = self.personas.get_untracked();
-        match save_checked(self.app, &known, &mine, keep_mine) {
-            Ok(stored) => {
-                self.known.set_value(Some(stored.clone()));
-                if mine != stored {
-                    self.personas.set(stored);
-                }
-                if self.conflicts.with_untracked(|c| !c.is_empty()) {
-                    self.conflicts.set(Vec::new());
-                }
+    /// What a save did: the library as stored now is shown, a conflict
+    /// is shown, and any other refusal (quota, avatar) is told.
+    fn saved(&self, result: Option<Result<Saved, WriteError>>) {
+        let Some(result) = result else { return };
+        if let Ok(stored) = report(self.app, result) {
+            if self.personas.with_untracked(|l| *l != stored.personas) {
+                self.personas.set(stored.personas);
             }
-            Err(WriteError::Conflict(personas)) => self.conflicts.set(personas),
-            Err(_) => {}
+        }
+        let conflicts = self.session.with_value(|s| s.conflicts().to_vec());
+        if self.conflicts.with_untracked(|c| *c != conflicts) {
+            self.conflicts.set(conflicts);
         }
     }
 
+    /// Save what the page shows, checked against what this tab last read:
+    /// another tab's changes of other personas are taken in, the same
+    /// persona changed in both is a conflict.
     fn save(&self) {
-        if self.conflicts.with_untracked(Vec::is_empty) {
-            self.save_keeping(&[]);
-        }
+        let mine = self.personas.get_untracked();
+        let store = self.app.store();
+        let mut result = None;
+        self.session
+            .update_value(|s| result = s.save(&*store, &mine, clock::now()));
+        self.saved(result);
     }
 
     /// Keep this tab's version of the personas in conflict.
     pub fn keep_mine(&self) {
-        let ids: Vec<String> = self
-            .conflicts
-            .with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
-        self.save_keeping(&ids);
+        let mine = self.personas.get_untracked();
+        let store = self.app.store();
+        let mut result = None;
+        self.session
+            .update_value(|s| result = s.keep_mine(&*store, &mine, clock::now()));
+        self.saved(result);
     }
 
     /// Show the library as stored, dropping this tab's unsaved changes.
     pub fn load_stored(&self) {
-        if self.known.with_value(Option::is_none) {
+        if !self.session.with_value(LibrarySession::is_readable) {
             return;
         }
         if let Some(stored) = load_library(self.app, false) {
-            self.known.set_value(Some(stored.clone()));
-            if self.personas.with_untracked(|l| *l != stored) {
-                self.personas.set(stored);
+            let mut followed = false;
+            self.session
+                .update_value(|s| followed = s.follow(stored.clone()));
+            if followed {
+                if self.personas.with_untracked(|l| *l != stored) {
+                    self.personas.set(stored);
+                }
+                self.conflicts.set(Vec::new());
             }
-            self.conflicts.set(Vec::new());
         }
     }
 
@@ -98,14 +102,13 @@ impl LibraryState {
     /// is unsaved; else save now, which takes in the other tab's changes or
     /// says they conflict.
     fn on_external_change(&self) {
-        let unsaved = self.known.with_value(|k| {
-            k.as_ref()
-                .is_some_and(|k| self.personas.with_untracked(|l| l != k))
-        });
-        if !unsaved {
-            self.load_stored();
-        } else {
-            self.save();
+        let reaction = self
+            .personas
+            .with_untracked(|mine| self.session.with_value(|s| s.on_external_change(mine)));
+        match reaction {
+            LibraryReaction::Follow => self.load_stored(),
+            LibraryReaction::Save => self.save(),
+            LibraryReaction::Nothing => {}
         }
     }
 
@@ -208,7 +211,7 @@ pub fn PersonaLibraryPage() -> impl IntoView {
     let state = LibraryState {
         app,
         personas: RwSignal::new(loaded.clone().unwrap_or_default()),
-        known: StoredValue::new(loaded),
+        session: StoredValue::new(LibrarySession::open(loaded)),
         conflicts: RwSignal::new(Vec::new()),
         editing: RwSignal::new(None),
         refused: RwSignal::new(None),
