@@ -197,7 +197,7 @@ pub fn logo_data_url(bytes: &[u8]) -> Result<String, LogoError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::formats::base64::{self, Alphabet};
 
@@ -210,7 +210,7 @@ mod tests {
     const SVG_FILE: &[u8] =
         b"\xEF\xBB\xBF\n<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>";
 
-    fn branded() -> Branding {
+    pub(crate) fn branded() -> Branding {
         Branding {
             organisation: "Maison & Co".into(),
             logo: logo_data_url(PNG_FILE).unwrap(),

@@ -63,22 +63,10 @@ pub fn duplicate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::model::{Card, SequentialIds};
+    use crate::core::document::model::SequentialIds;
     use crate::core::formats::envelope;
 
-    fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
-        let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
-        m.cards.push(Card {
-            id: ids.next_id(),
-            lane: m.lanes[1].id.clone(),
-            stage: m.stages[0].id.clone(),
-            persona: None,
-            text: "Compare les prix".into(),
-            severity: None,
-            answers: None,
-        });
-        m
-    }
+    use crate::core::document::model::sample_map as map;
 
     #[test]
     fn a_duplicate_shares_no_id_with_its_original_and_stays_valid() {

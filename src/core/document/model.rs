@@ -847,6 +847,23 @@ impl IdSource for SequentialIds {
     }
 }
 
+/// A blank map with one card in its second lane (tests of other modules
+/// start from it).
+#[cfg(test)]
+pub fn sample_map(ids: &mut dyn IdSource, title: &str, modified: Millis) -> JourneyMap {
+    let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
+    m.cards.push(Card {
+        id: ids.next_id(),
+        lane: m.lanes[1].id.clone(),
+        stage: m.stages[0].id.clone(),
+        persona: None,
+        text: "Compare les prix".into(),
+        severity: None,
+        answers: None,
+    });
+    m
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

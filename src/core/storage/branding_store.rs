@@ -61,19 +61,8 @@ pub fn set_library_branding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::branding::logo_data_url;
+    use crate::core::document::branding::tests::branded;
     use crate::core::storage::store::MemoryStore;
-
-    const PNG_FILE: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-
-    fn branded() -> Branding {
-        Branding {
-            organisation: "Maison & Co".into(),
-            logo: logo_data_url(PNG_FILE).unwrap(),
-            primary: "#1A2B3C".into(),
-            accent: "#e8590c".into(),
-        }
-    }
 
     #[test]
     fn the_library_default_is_kept_under_its_own_key() {

@@ -498,7 +498,7 @@ pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::model::{Card, SequentialIds};
+    use crate::core::document::model::SequentialIds;
     use crate::core::storage::store::MemoryStore;
 
     #[test]
@@ -537,19 +537,7 @@ mod tests {
             .all(|q| q.reason.message(Lang::Fr) != q.reason.message(Lang::En)));
     }
 
-    fn map(ids: &mut SequentialIds, title: &str, modified: Millis) -> JourneyMap {
-        let mut m = JourneyMap::blank(ids, title, ["A", "B", "C"], modified);
-        m.cards.push(Card {
-            id: ids.next_id(),
-            lane: m.lanes[1].id.clone(),
-            stage: m.stages[0].id.clone(),
-            persona: None,
-            text: "Compare les prix".into(),
-            severity: None,
-            answers: None,
-        });
-        m
-    }
+    use crate::core::document::model::sample_map as map;
 
     #[test]
     fn saved_maps_come_back_newest_first() {
