@@ -14,8 +14,6 @@
 //! is the feeling at that stage (−2 to +2) of its actors, who are personas;
 //! a task that is everyone's has no actors and stands for the stage's feeling.
 
-use std::fmt;
-
 use crate::core::document::model::{
     Card, Emotion, IdSource, JourneyMap, LaneKind, Millis, Persona, Stage, EMOTION_MAX,
     EMOTION_MIN, PERSONA_COLOURS,
@@ -28,24 +26,6 @@ pub struct MermaidError {
     /// 1-based; 0 when it is about the whole text.
     pub line: usize,
     pub message: String,
-}
-
-impl MermaidError {
-    /// Where and why, in `lang` (the language the journey was read in, in
-    /// which `message` already is).
-    pub fn message(&self, lang: Lang) -> String {
-        match (self.line, lang) {
-            (0, _) => self.message.clone(),
-            (line, Lang::En) => format!("line {line}: {}", self.message),
-            (line, Lang::Fr) => format!("ligne {line} : {}", self.message),
-        }
-    }
-}
-
-impl fmt::Display for MermaidError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 /// Text made safe for one Mermaid line: no line breaks, and the characters
@@ -527,6 +507,9 @@ mod tests {
     use crate::core::document::demo::demo_map;
     use crate::core::document::model::SequentialIds;
     use crate::core::formats::envelope::validate;
+    #[allow(unused_imports)]
+    use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     fn read(text: &str) -> Result<JourneyMap, MermaidError> {
         from_mermaid(text, &mut SequentialIds::new("m"), Lang::En, 1_000)
@@ -725,7 +708,7 @@ journey
         ];
         for (text, expected) in cases {
             let e = from_mermaid(text, &mut SequentialIds::new("m"), Lang::Fr, 1).unwrap_err();
-            let shown = e.message(Lang::Fr);
+            let shown = e.said(Lang::Fr);
             assert!(shown.contains(expected), "{expected:?} not in {shown:?}");
         }
     }

@@ -2,6 +2,7 @@
 //! escapes every label), buttons to download it as SVG or PNG, and the same
 //! data as a table for screen readers and for copying.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::analysis::chart::journey_charts::ChartData;
@@ -48,8 +49,9 @@ pub fn ChartFigure(
         if let Some(d) = data.get_untracked() {
             if let Err(e) = download_text(&file("svg"), "image/svg+xml", &d.svg) {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {e}",
-                    app.t(Key::DownloadSvg)
+                    "{} — {}",
+                    app.t(Key::DownloadSvg),
+                    e.said(app.lang.get_untracked())
                 )));
             }
         }
@@ -65,8 +67,9 @@ pub fn ChartFigure(
             };
             if let Err(e) = download_png(file("png"), &d.svg, w, h, 2, failed) {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {e}",
-                    app.t(Key::DownloadPng)
+                    "{} — {}",
+                    app.t(Key::DownloadPng),
+                    e.said(app.lang.get_untracked())
                 )));
             }
         }

@@ -421,7 +421,9 @@ impl MapSession {
             Err(SaveError::Store(StoreError::QuotaExceeded)) => {
                 SaveState::Failed(SaveFailure::Quota)
             }
-            Err(SaveError::Store(e)) => SaveState::Failed(SaveFailure::Other(e.to_string())),
+            Err(SaveError::Store(e)) => SaveState::Failed(SaveFailure::Other(
+                crate::core::text::said::Said::said(&e, self.app.lang.get_untracked()),
+            )),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Picking a picture for a persona's avatar: shrunk by the browser to a
 //! small JPEG, checked by `core::document::persona::avatar_ok`, or refused with why.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::persona::{avatar_ok, MAX_AVATAR_CHARS};
@@ -27,9 +28,11 @@ pub fn AvatarUpload(
                 &file,
                 AVATAR_PX,
                 MAX_AVATAR_CHARS,
-                move |result| match result
-                    .and_then(|url| avatar_ok(&url).map(|()| url).map_err(|e| e.to_string()))
-                {
+                move |result| match result.and_then(|url| {
+                    avatar_ok(&url)
+                        .map(|()| url)
+                        .map_err(|e| e.said(app.lang.get_untracked()))
+                }) {
                     Ok(url) => {
                         status.set(None);
                         on_change.run(Some(url));
