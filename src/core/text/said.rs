@@ -138,11 +138,18 @@ impl Said for FormatError {
                 "this map was written by a newer Parcours (format version {found}); this one reads up to version {VERSION}",
                 "cette carte vient d'un Parcours plus récent (format version {found}) ; celui-ci lit jusqu'à la version {VERSION}"
             ),
-            FormatError::BadVersion { found } => say!(
+            FormatError::BadVersion { found } => {
+                // The head reader writes a missing version as "(missing)".
+                let found = match (lang, found.as_str()) {
+                    (Lang::Fr, "(missing)") => "(absente)",
+                    _ => found,
+                };
+                say!(
                 lang,
-                "unknown format version {found}",
-                "version de format inconnue : {found}"
-            ),
+                    "unknown format version {found}",
+                    "version de format inconnue : {found}"
+                )
+            }
             FormatError::Invalid(problems) => said_problems(lang, problems),
         }
     }
@@ -994,6 +1001,90 @@ mod tests {
             vec![MergeError::NotTheSameMap, MergeError::Invalid(problems(1))],
             MergeError::NotTheSameMap,
             MergeError::Invalid(_),
+        );
+    }
+
+    #[test]
+    fn every_import_problem_is_said_in_both_languages() {
+        use crate::core::formats::survey_import::{
+            Decimal, NumberError, RowProblem, RowReason, TableError, Warning,
+        };
+        walk!(
+            vec![
+                TableError::Empty,
+                TableError::NoRows,
+                TableError::Binary,
+                TableError::TooLarge(30_000_000),
+                TableError::TooManyColumns { line: 2 },
+                TableError::UnclosedQuote { line: 3 },
+            ],
+            TableError::Empty,
+            TableError::NoRows,
+            TableError::Binary,
+            TableError::TooLarge(_),
+            TableError::TooManyColumns { .. },
+            TableError::UnclosedQuote { .. },
+        );
+        walk!(
+            vec![
+                NumberError::NotANumber,
+                NumberError::Malformed(Decimal::Point),
+                NumberError::TooLarge,
+            ],
+            NumberError::NotANumber,
+            NumberError::Malformed(_),
+            NumberError::TooLarge,
+        );
+        let reasons = vec![
+            RowReason::NotANumber {
+                text: "abc".into(),
+                error: NumberError::NotANumber,
+            },
+            RowReason::OutOfScale {
+                value: 12.0,
+                low: 0,
+                high: 10,
+            },
+            RowReason::NotWhole(7.5),
+            RowReason::Negative(-3.0),
+            RowReason::UnknownTouchpoint("Nowhere".into()),
+            RowReason::NoTouchpoint,
+            RowReason::TooManyCells {
+                found: 5,
+                expected: 4,
+            },
+        ];
+        walk!(
+            reasons.clone(),
+            RowReason::NotANumber { .. },
+            RowReason::OutOfScale { .. },
+            RowReason::NotWhole(_),
+            RowReason::Negative(_),
+            RowReason::UnknownTouchpoint(_),
+            RowReason::NoTouchpoint,
+            RowReason::TooManyCells { .. },
+        );
+        walk!(
+            vec![RowProblem {
+                line: 4,
+                column: Some(1),
+                header: Some("NPS".into()),
+                reason: reasons[0].clone()
+            }],
+            RowProblem { .. },
+        );
+        walk!(
+            vec![
+                Warning::UnknownPersona {
+                    value: "Zoé".into(),
+                    rows: 2
+                },
+                Warning::EmptyColumn("CES".into()),
+                Warning::InvalidScale("CSAT".into()),
+            ],
+            Warning::UnknownPersona { .. },
+            Warning::EmptyColumn(_),
+            Warning::InvalidScale(_),
         );
     }
 
