@@ -13,7 +13,7 @@ use crate::core::document::persona::{AvatarError, MAX_AVATAR_CHARS};
 use crate::core::formats::embed_source::{SourceError, MAX_SOURCE_CHARS};
 use crate::core::formats::envelope::{Flaw, FormatError, Problem, FORMAT, VERSION};
 use crate::core::formats::map_file::OpenError;
-use crate::core::formats::mermaid::MermaidError;
+use crate::core::formats::mermaid::{MermaidError, MermaidFlaw};
 use crate::core::formats::share_link::{ShareError, MAX_LINK_CHARS, MAX_MAP_BYTES};
 use crate::core::storage::branding_store::LibraryBrandingError;
 use crate::core::storage::library::{LoadError, RestoreError, SaveError, SetAsideReason, TooLarge};
@@ -62,6 +62,7 @@ display_in_english!(
     OpenError,
     ShareError,
     MermaidError,
+    MermaidFlaw,
     SourceError,
     AvatarError,
     LogoError,
@@ -361,14 +362,65 @@ impl Said for ShareError {
     }
 }
 
-/// Where and why, in `lang` (the language the journey was read in, in
-/// which `message` already is).
+/// Where (its line, when it is about one) and why.
 impl Said for MermaidError {
     fn said(&self, lang: Lang) -> String {
-        let (line, message) = (self.line, &self.message);
+        let (line, message) = (self.line, self.message.said(lang));
         match line {
-            0 => message.clone(),
+            0 => message,
             _ => say!(lang, "line {line}: {message}", "ligne {line} : {message}"),
+        }
+    }
+}
+
+impl Said for MermaidFlaw {
+    fn said(&self, lang: Lang) -> String {
+        match self {
+            MermaidFlaw::FrontMatterOpen => say!(
+                lang,
+                "the front matter that starts here (---) is never closed",
+                "l'en-tête (---) qui commence ici n'est jamais fermé"
+            ),
+            MermaidFlaw::NotAJourney(first) => say!(
+                lang,
+                "a Mermaid journey starts with \"journey\", this one with \"{first}\"",
+                "un parcours Mermaid commence par « journey », celui-ci par « {first} »"
+            ),
+            MermaidFlaw::Empty => say!(
+                lang,
+                "the text is empty: a Mermaid journey starts with \"journey\"",
+                "le texte est vide : un parcours Mermaid commence par « journey »"
+            ),
+            MermaidFlaw::AccDescrOpen => say!(
+                lang,
+                "the accDescr {{ … }} block that starts here is never closed",
+                "le bloc accDescr {{ … }} qui commence ici n'est jamais fermé"
+            ),
+            MermaidFlaw::AccDescrFollow => say!(
+                lang,
+                "accDescr is followed by \":\" or \"{{\"",
+                "accDescr est suivi de « : » ou de « {{ »"
+            ),
+            MermaidFlaw::TaskWithoutText => say!(
+                lang,
+                "a task has no text before its \":\"",
+                "une tâche n'a pas de texte avant son « : »"
+            ),
+            MermaidFlaw::NotAScore { task, score } => say!(
+                lang,
+                "the score of \"{task}\" is \"{score}\", not a number (1 to 5)",
+                "la note de « {task} » est « {score} », pas un nombre (de 1 à 5)"
+            ),
+            MermaidFlaw::NotALine(word) => say!(
+                lang,
+                "\"{word}…\" is not a title, section or task (a task is \"text: score: actors\")",
+                "« {word}… » n'est ni un titre, ni une section, ni une tâche (une tâche s'écrit « texte: note: acteurs »)"
+            ),
+            MermaidFlaw::NoSections => say!(
+                lang,
+                "this journey has no sections and no tasks",
+                "ce parcours n'a ni section ni tâche"
+            ),
         }
     }
 }
@@ -840,9 +892,34 @@ mod tests {
         walk!(
             vec![MermaidError {
                 line: 3,
-                message: "pas un nombre".into()
+                message: MermaidFlaw::NoSections
             }],
             MermaidError { .. },
+        );
+        walk!(
+            vec![
+                MermaidFlaw::FrontMatterOpen,
+                MermaidFlaw::NotAJourney("flowchart".into()),
+                MermaidFlaw::Empty,
+                MermaidFlaw::AccDescrOpen,
+                MermaidFlaw::AccDescrFollow,
+                MermaidFlaw::TaskWithoutText,
+                MermaidFlaw::NotAScore {
+                    task: "Payer".into(),
+                    score: "beaucoup".into()
+                },
+                MermaidFlaw::NotALine("banane".into()),
+                MermaidFlaw::NoSections,
+            ],
+            MermaidFlaw::FrontMatterOpen,
+            MermaidFlaw::NotAJourney(_),
+            MermaidFlaw::Empty,
+            MermaidFlaw::AccDescrOpen,
+            MermaidFlaw::AccDescrFollow,
+            MermaidFlaw::TaskWithoutText,
+            MermaidFlaw::NotAScore { .. },
+            MermaidFlaw::NotALine(_),
+            MermaidFlaw::NoSections,
         );
         walk!(
             vec![
