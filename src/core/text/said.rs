@@ -82,11 +82,7 @@ display_in_english!(
 /// Up to five located problems, `path: what` joined by `; `, and how many
 /// more (shared by every list of problems the UI shows).
 pub fn said_problems(lang: Lang, problems: &[Problem]) -> String {
-    let mut shown: Vec<String> = problems
-        .iter()
-        .take(5)
-        .map(|p| located(lang, &p.path, &p.message))
-        .collect();
+    let mut shown: Vec<String> = problems.iter().take(5).map(|p| p.said(lang)).collect();
     if problems.len() > 5 {
         let more = problems.len() - 5;
         shown.push(say!(lang, "and {more} more", "et {more} de plus"));
@@ -96,7 +92,7 @@ pub fn said_problems(lang: Lang, problems: &[Problem]) -> String {
 
 /// `path: what` (the path as it is in the file, what is wrong in `lang`);
 /// `what` alone when the path is empty (about the whole text).
-pub fn located(lang: Lang, path: &str, what: &dyn Said) -> String {
+pub fn located(lang: Lang, path: &str, what: &Flaw) -> String {
     match path {
         "" => what.said(lang),
         _ => format!("{path}: {}", what.said(lang)),
@@ -107,6 +103,13 @@ pub fn located(lang: Lang, path: &str, what: &dyn Said) -> String {
 fn quoted(names: &[(String, String)]) -> String {
     let names: Vec<String> = names.iter().map(|(_, n)| format!("\"{n}\"")).collect();
     names.join(", ")
+}
+
+/// Where (its path, as in the file) and what is wrong there.
+impl Said for Problem {
+    fn said(&self, lang: Lang) -> String {
+        located(lang, &self.path, &self.message)
+    }
 }
 
 impl Said for FormatError {
@@ -717,7 +720,7 @@ impl Said for MergeError {
             MergeError::Invalid(problems) => {
                 let first = problems
                     .first()
-                    .map(|p| format!(" ({})", located(lang, &p.path, &p.message)))
+                    .map(|p| format!(" ({})", p.said(lang)))
                     .unwrap_or_default();
                 say!(
                     lang,
