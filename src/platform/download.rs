@@ -9,6 +9,8 @@ use crate::say;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DownloadError {
     NoDocument,
+    /// The browser could not draw the chart's SVG on a canvas.
+    NotDrawn,
     Browser(String),
 }
 
@@ -19,6 +21,11 @@ impl Said for DownloadError {
                 lang,
                 "no document to download from",
                 "aucun document d'où télécharger"
+            ),
+            DownloadError::NotDrawn => say!(
+                lang,
+                "the chart could not be drawn as an image",
+                "le graphique n'a pas pu être dessiné en image"
             ),
             // The browser's own words.
             DownloadError::Browser(why) => why.clone(),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::analysis::chart::journey_charts::ChartData;
 use crate::core::text::i18n::Key;
-use crate::platform::download::{download_text, file_name};
+use crate::platform::download::{download_text, file_name, DownloadError};
 use crate::platform::png_export::download_png;
 use crate::ui::app_state::NoticeKind;
 use crate::ui::editor::map_session::MapSession;
@@ -59,10 +59,11 @@ pub fn ChartFigure(
     let download_png_file = move |_| {
         if let Some(d) = data.get_untracked() {
             let (w, h) = svg_size(&d.svg);
-            let failed = move |why: String| {
+            let failed = move |why: DownloadError| {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {why}",
-                    app.t(Key::DownloadPng)
+                    "{} — {}",
+                    app.t(Key::DownloadPng),
+                    why.said(app.lang.get_untracked())
                 )))
             };
             if let Err(e) = download_png(file("png"), &d.svg, w, h, 2, failed) {
