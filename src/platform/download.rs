@@ -2,22 +2,38 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::core::text::i18n::{is_latin_alphanumeric, latin_lower};
+use crate::core::text::i18n::{is_latin_alphanumeric, latin_lower, Lang};
+use crate::core::text::said::Said;
+use crate::say;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DownloadError {
     NoDocument,
+    /// The browser could not draw the chart's SVG on a canvas.
+    NotDrawn,
     Browser(String),
 }
 
-impl std::fmt::Display for DownloadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Said for DownloadError {
+    fn said(&self, lang: Lang) -> String {
         match self {
-            DownloadError::NoDocument => write!(f, "no document to download from"),
-            DownloadError::Browser(why) => write!(f, "{why}"),
+            DownloadError::NoDocument => say!(
+                lang,
+                "no document to download from",
+                "aucun document d'où télécharger"
+            ),
+            DownloadError::NotDrawn => say!(
+                lang,
+                "the chart could not be drawn as an image",
+                "le graphique n'a pas pu être dessiné en image"
+            ),
+            // The browser's own words.
+            DownloadError::Browser(why) => why.clone(),
         }
     }
 }
+
+crate::display_in_english!(DownloadError);
 
 pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> DownloadError {
     DownloadError::Browser(e.as_string().unwrap_or_else(|| format!("{e:?}")))

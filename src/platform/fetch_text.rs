@@ -2,6 +2,10 @@
 //! GET, without cookies to other origins, refused past a size limit.
 
 use wasm_bindgen::JsCast;
+
+use crate::core::text::i18n::Lang;
+use crate::core::text::said::Said;
+use crate::say;
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,21 +21,26 @@ pub enum FetchError {
     NotText,
 }
 
-impl std::fmt::Display for FetchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Said for FetchError {
+    fn said(&self, lang: Lang) -> String {
         match self {
-            FetchError::Network(why) => write!(
-                f,
-                "could not fetch it ({why}): the address may be wrong, the server down, or not allowing this page to read it (CORS)"
+            FetchError::Network(why) => say!(
+                lang,
+                "could not fetch it ({why}): the address may be wrong, the server down, or not allowing this page to read it (CORS)",
+                "impossible de le récupérer ({why}) : l'adresse est peut-être fausse, le serveur arrêté, ou il ne permet pas à cette page de le lire (CORS)"
             ),
-            FetchError::Status(code) => write!(f, "the server answered {code}"),
-            FetchError::TooLarge { bytes, limit } => {
-                write!(f, "it is {bytes} bytes, more than the {limit} read")
-            }
-            FetchError::NotText => write!(f, "it is not text"),
+            FetchError::Status(code) => say!(lang, "the server answered {code}", "le serveur a répondu {code}"),
+            FetchError::TooLarge { bytes, limit } => say!(
+                lang,
+                "it is {bytes} bytes, more than the {limit} read",
+                "il fait {bytes} octets, plus que les {limit} lus"
+            ),
+            FetchError::NotText => say!(lang, "it is not text", "ce n'est pas du texte"),
         }
     }
 }
+
+crate::display_in_english!(FetchError);
 
 impl std::error::Error for FetchError {}
 

@@ -5,6 +5,44 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::text::i18n::Lang;
+use crate::core::text::said::Said;
+use crate::say;
+
+/// Why a picture could not be made an avatar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShrinkError {
+    /// The browser cannot decode the file as a picture.
+    NotAPicture,
+    /// The browser could not draw it (its reason, when it gives one).
+    CannotDraw(Option<String>),
+}
+
+impl Said for ShrinkError {
+    fn said(&self, lang: Lang) -> String {
+        match self {
+            ShrinkError::NotAPicture => say!(
+                lang,
+                "the file is not a picture the browser can read",
+                "le fichier n'est pas une image que le navigateur sait lire"
+            ),
+            // The browser's own words, shown as they are in English.
+            ShrinkError::CannotDraw(Some(why)) => say!(
+                lang,
+                "{why}",
+                "le navigateur n'a pas pu dessiner l'image ({why})"
+            ),
+            ShrinkError::CannotDraw(None) => say!(
+                lang,
+                "the browser could not draw the picture",
+                "le navigateur n'a pas pu dessiner l'image"
+            ),
+        }
+    }
+}
+
+crate::display_in_english!(ShrinkError);
+
 /// Qualities tried in turn until the data URL is at most `max_chars` long.
 const QUALITIES: [f64; 4] = [0.85, 0.7, 0.55, 0.4];
 
@@ -15,12 +53,12 @@ pub fn shrink_image(
     file: &web_sys::File,
     max: u32,
     max_chars: usize,
-    done: impl FnOnce(Result<String, String>) + 'static,
+    done: impl FnOnce(Result<String, ShrinkError>) + 'static,
 ) {
     let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
     let finish = {
         let done = done.clone();
-        move |result: Result<String, String>| {
+        move |result: Result<String, ShrinkError>| {
             if let Some(done) = done.take() {
                 done(result);
             }
@@ -45,7 +83,7 @@ pub fn shrink_image(
         let url = url.clone();
         Closure::once_into_js(move || {
             let _ = web_sys::Url::revoke_object_url(&url);
-            finish(Err("the file is not a picture the browser can read".into()));
+            finish(Err(ShrinkError::NotAPicture));
         })
     };
     image.set_onload(Some(on_load.unchecked_ref()));
@@ -53,7 +91,11 @@ pub fn shrink_image(
     image.set_src(&url);
 }
 
-fn draw(image: &web_sys::HtmlImageElement, max: u32, max_chars: usize) -> Result<String, String> {
+fn draw(
+    image: &web_sys::HtmlImageElement,
+    max: u32,
+    max_chars: usize,
+) -> Result<String, ShrinkError> {
     let (w, h) = (image.natural_width().max(1), image.natural_height().max(1));
     let scale = (f64::from(max) / f64::from(w.max(h))).min(1.0);
     let (tw, th) = (
@@ -62,7 +104,7 @@ fn draw(image: &web_sys::HtmlImageElement, max: u32, max_chars: usize) -> Result
     );
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(ShrinkError::CannotDraw(None))?;
     let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
         .map_err(|e| reason(&e))?
@@ -72,7 +114,7 @@ fn draw(image: &web_sys::HtmlImageElement, max: u32, max_chars: usize) -> Result
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(|e| reason(&e))?
-        .ok_or("no 2D canvas")?
+        .ok_or(ShrinkError::CannotDraw(None))?
         .unchecked_into();
     // JPEG has no transparency: a white ground rather than black.
     context.set_fill_style_str("#ffffff");
@@ -101,7 +143,6 @@ fn draw(image: &web_sys::HtmlImageElement, max: u32, max_chars: usize) -> Result
     Ok(last)
 }
 
-fn reason(e: &wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .unwrap_or_else(|| "the browser could not draw the picture".into())
+fn reason(e: &wasm_bindgen::JsValue) -> ShrinkError {
+    ShrinkError::CannotDraw(e.as_string())
 }

@@ -15,7 +15,7 @@ pub fn download_png(
     width: u32,
     height: u32,
     scale: u32,
-    failed: impl Fn(String) + 'static,
+    failed: impl Fn(DownloadError) + 'static,
 ) -> Result<(), DownloadError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -36,7 +36,7 @@ pub fn download_png(
         Closure::once_into_js(move || {
             let _ = web_sys::Url::revoke_object_url(&url);
             if let Err(e) = paint(&canvas, &image, width, height, scale, filename) {
-                failed(e.to_string());
+                failed(e);
             }
         })
     };
@@ -44,7 +44,7 @@ pub fn download_png(
         let url = url.clone();
         Closure::once_into_js(move || {
             let _ = web_sys::Url::revoke_object_url(&url);
-            failed("the chart could not be drawn as an image".into());
+            failed(DownloadError::NotDrawn);
         })
     };
     image.set_onload(Some(on_load.unchecked_ref()));
@@ -64,7 +64,7 @@ fn paint(
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(js_err)?
-        .ok_or_else(|| DownloadError::Browser("no 2D canvas".into()))?
+        .ok_or(DownloadError::NotDrawn)?
         .unchecked_into();
     context.set_fill_style_str("#ffffff");
     let (w, h) = (f64::from(width * scale), f64::from(height * scale));

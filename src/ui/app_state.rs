@@ -1,6 +1,7 @@
 //! State shared by every page: the store, the library list, the language,
 //! the route and the notices shown to the user.
 
+use crate::core::text::said::Said;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -115,7 +116,7 @@ impl AppState {
         let mut aside = Vec::new();
         match user_templates::set_aside_unreadable(&*state.store(), now) {
             Ok(templates) => aside.extend(templates),
-            Err(e) => state.notify(NoticeKind::Error(e.to_string())),
+            Err(e) => state.notify(NoticeKind::Error(e.said(state.lang.get_untracked()))),
         }
         aside.extend(library::check_replica(&*state.store(), now));
         let report = state.refresh_library();
@@ -148,7 +149,7 @@ impl AppState {
     pub fn notify_set_aside(&self, q: library::Quarantined) {
         self.notify(NoticeKind::Quarantine {
             key: q.key,
-            reason: q.reason.message(self.lang.get_untracked()),
+            reason: q.reason.said(self.lang.get_untracked()),
         });
     }
 
@@ -215,7 +216,7 @@ impl AppState {
                 report
             }
             Err(e) => {
-                self.notify(NoticeKind::Error(e.to_string()));
+                self.notify(NoticeKind::Error(e.said(self.lang.get_untracked())));
                 LoadReport::default()
             }
         }
@@ -253,11 +254,11 @@ impl AppState {
         let lang = self.lang.get_untracked();
         let text = match result {
             Ok(_) => return true,
-            Err(Ok(too_large)) => too_large.message(lang),
+            Err(Ok(too_large)) => too_large.said(lang),
             Err(Err(library::SaveError::Store(StoreError::QuotaExceeded))) => {
                 lang.t(Key::QuotaFull).to_owned()
             }
-            Err(Err(e)) => e.to_string(),
+            Err(Err(e)) => e.said(lang),
         };
         self.notify(NoticeKind::Error(text));
         false

@@ -1,6 +1,7 @@
 //! What a page about one stored map shows when the map cannot be opened:
 //! it is not (or no longer) in the library, or its stored text is unreadable.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::storage::library::{self, LoadError};
@@ -22,8 +23,8 @@ pub fn MissingMap(
             .with_untracked(|l| l.quarantined.iter().any(|q| q.original_key == key));
     let detail = match error {
         LoadError::Missing => String::new(),
-        LoadError::Unreadable(e) => e.message(app.lang.get_untracked()),
-        LoadError::Store(e) => e.to_string(),
+        LoadError::Unreadable(e) => e.said(app.lang.get_untracked()),
+        LoadError::Store(e) => e.said(app.lang.get_untracked()),
     };
     // An unreadable map is set aside by the library on its next read.
     if !detail.is_empty() {

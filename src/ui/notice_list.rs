@@ -1,5 +1,6 @@
 //! Messages about the library as a whole: maps set aside, storage refused.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::storage::library::SetAsideWhat;
@@ -30,7 +31,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
             // Only on the user's explicit request, after they could download it.
             let delete_raw = move |_| {
                 if let Err(e) = app.store().remove(&delete_key) {
-                    app.notify(NoticeKind::Error(e.to_string()));
+                    app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
                 } else {
                     app.dismiss(id);
                     app.refresh_library();
@@ -40,7 +41,7 @@ fn NoticeItem(id: u32, kind: NoticeKind) -> impl IntoView {
                 let raw = app.store().get(&raw_key).ok().flatten().unwrap_or_default();
                 let name = download::file_name(&raw_key, "txt");
                 if let Err(e) = download::download_text(&name, "text/plain", &raw) {
-                    app.notify(NoticeKind::Error(e.to_string()));
+                    app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
                 }
             };
             view! {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::document::image::ImageType;
 use crate::core::document::image::{data_url, read_data_url, sniff, svg_start, DataUrlError};
+use crate::core::formats::envelope::Flaw;
 
 /// The largest logo file accepted (every map holding it is stored whole in
 /// the browser's ~5 MB; a logo of a report header needs far less).
@@ -81,20 +82,6 @@ pub enum LogoError {
     TooLarge(usize),
 }
 
-impl std::fmt::Display for LogoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LogoError::NotAnImage => f.write_str(
-                "not an image: a logo is a data: URL of a PNG, JPEG or SVG image, in base64",
-            ),
-            LogoError::TooLarge(bytes) => write!(
-                f,
-                "the logo is {bytes} bytes; a logo may be at most {MAX_LOGO_BYTES} bytes"
-            ),
-        }
-    }
-}
-
 impl Branding {
     pub fn is_empty(&self) -> bool {
         self.organisation.is_empty()
@@ -115,19 +102,16 @@ impl Branding {
     }
 
     /// What is wrong with it, as (field, message); empty when it is valid.
-    pub fn problems(&self) -> Vec<(&'static str, String)> {
+    pub fn problems(&self) -> Vec<(&'static str, Flaw)> {
         let mut problems = Vec::new();
         for (field, colour) in [("primary", &self.primary), ("accent", &self.accent)] {
             if !colour.is_empty() && !is_colour(colour) {
-                problems.push((
-                    field,
-                    format!("\"{colour}\" is not a colour written #rrggbb"),
-                ));
+                problems.push((field, Flaw::NotColour(colour.clone())));
             }
         }
         if !self.logo.is_empty() {
             if let Err(e) = logo_image(&self.logo) {
-                problems.push(("logo", e.to_string()));
+                problems.push(("logo", Flaw::Logo(e)));
             }
         }
         problems
@@ -286,7 +270,7 @@ pub(crate) mod tests {
         b.accent = "#12345".into();
         let fields: Vec<&str> = b.problems().iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, ["primary", "accent"]);
-        assert!(b.problems()[0].1.contains("\"red\""));
+        assert!(b.problems()[0].1.to_string().contains("\"red\""));
 
         let html = format!(
             "data:image/png;base64,{}",
@@ -316,7 +300,7 @@ pub(crate) mod tests {
             let problems = b.problems();
             assert_eq!(problems.len(), 1, "{:?}", b.logo);
             assert_eq!(problems[0].0, "logo");
-            assert!(problems[0].1.contains(why), "{}", problems[0].1);
+            assert!(problems[0].1.to_string().contains(why), "{}", problems[0].1);
         }
     }
 

@@ -196,25 +196,6 @@ pub enum EditError {
     BadSeverity(u8),
 }
 
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::NotFound { what, id } => write!(f, "no {what} with id \"{id}\""),
-            EditError::DuplicateId(id) => write!(f, "the id \"{id}\" is already used"),
-            EditError::OutOfScale(v) => write!(
-                f,
-                "emotion {v} is outside the scale {EMOTION_MIN}..={EMOTION_MAX}"
-            ),
-            EditError::BadScale => write!(f, "the answer scale's bounds are not in order"),
-            EditError::BadBranding(why) => write!(f, "branding refused: {why}"),
-            EditError::BadSeverity(v) => write!(
-                f,
-                "severity {v} is not one of {SEVERITY_MIN} (low) to {SEVERITY_MAX} (high)"
-            ),
-        }
-    }
-}
-
 impl std::error::Error for EditError {}
 
 /// What applying an edit did: how to undo it and what it touched.

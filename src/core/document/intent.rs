@@ -15,7 +15,7 @@ use crate::core::document::model::{
     Reading, Stage, Touchpoint,
 };
 use crate::core::document::persona::new_persona;
-use crate::core::formats::envelope::reading_problem;
+use crate::core::formats::envelope::{reading_problem, Flaw};
 
 /// An edit that adds one item, with what the UI needs to show it.
 #[derive(Clone, Debug, PartialEq)]
@@ -235,7 +235,7 @@ pub fn add_reading(
     map: &JourneyMap,
     touchpoint: &str,
     reading: Reading,
-) -> Option<Result<Edit, String>> {
+) -> Option<Result<Edit, Flaw>> {
     let mut t = map.touchpoint(touchpoint)?.clone();
     if let Some(why) = reading_problem(&reading) {
         return Some(Err(why));

@@ -33,30 +33,6 @@ pub enum AvatarError {
     NotThatImage(&'static str),
 }
 
-impl std::fmt::Display for AvatarError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AvatarError::TooLarge(chars) => write!(
-                f,
-                "the avatar is {chars} characters long; an avatar may be at most {MAX_AVATAR_CHARS}"
-            ),
-            AvatarError::NotADataUrl => f.write_str(
-                "an avatar must be a data: URL of a PNG, JPEG or WebP image, not an address",
-            ),
-            AvatarError::UnsupportedType(declared) => write!(
-                f,
-                "\"{declared}\" is not allowed: an avatar is a PNG, JPEG or WebP image in base64"
-            ),
-            AvatarError::NotBase64 { at } => {
-                write!(f, "the avatar's image data is not base64 at character {at}")
-            }
-            AvatarError::NotThatImage(mime) => {
-                write!(f, "the avatar's bytes are not a {mime} image")
-            }
-        }
-    }
-}
-
 impl std::error::Error for AvatarError {}
 
 /// The image types an avatar may be (never SVG: markup could carry scripts).

@@ -24,23 +24,6 @@ pub enum SourceError {
     Scheme(String),
 }
 
-impl std::fmt::Display for SourceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SourceError::Missing => write!(f, "the embed names no map file: add ?src=<address of a .json map>"),
-            SourceError::BadEncoding => write!(f, "the map file's address is not correctly percent-encoded"),
-            SourceError::TooLong { chars } => write!(
-                f,
-                "the map file's address has {chars} characters, more than the {MAX_SOURCE_CHARS} accepted"
-            ),
-            SourceError::Scheme(scheme) => write!(
-                f,
-                "\"{scheme}:\" addresses are not read: give an http or https address, or a path next to Parcours"
-            ),
-        }
-    }
-}
-
 impl std::error::Error for SourceError {}
 
 /// Decode `%XX` escapes, and `+` as a space (as forms write it).

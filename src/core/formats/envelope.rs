@@ -14,12 +14,14 @@ use std::collections::HashSet;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::core::document::branding::LogoError;
 use crate::core::document::model::{
     JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
 use crate::core::document::persona::avatar_ok;
+use crate::core::document::persona::AvatarError;
 use crate::core::formats::json_path;
-use crate::core::text::i18n::Lang;
+use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
@@ -37,7 +39,68 @@ pub struct Stored {
 pub struct Problem {
     /// A path into the document, like `map.cards[3].lane`.
     pub path: String,
-    pub message: String,
+    /// What is wrong there (said in the user's language by
+    /// [`crate::core::text::said`]; the path stays as it is).
+    pub message: Flaw,
+}
+
+/// What is wrong at one place of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flaw {
+    NotWholeNumber,
+    Missing,
+    /// A version 1 field in a file of this version.
+    Version1Field {
+        version: u64,
+    },
+    /// The document does not have the map's shape: serde_json's words
+    /// (said again in French by [`crate::core::text::json_words`]).
+    Json(String),
+    EmptyId,
+    DuplicateId(String),
+    Avatar(AvatarError),
+    Logo(LogoError),
+    /// A persona's share (as written) outside 0 to 100.
+    NotPercentage(String),
+    NotSeverity(u8),
+    /// An opportunity answers this card, which is not a pain point.
+    NotPainPoint(String),
+    /// An answer scale out of order or with too many points.
+    BadScales,
+    NotColour(String),
+    /// A figure (as written) outside its metric's range.
+    ImpossibleValue(String),
+    AnswersWithoutScale,
+    ReachAnswers,
+    NpsScale,
+    ScaleOrder,
+    AnswerCount {
+        low: i32,
+        high: i32,
+    },
+    OutsideEmotions(i8),
+    SecondEmotion,
+    /// A reference to an item (of this kind, with this id) the map lacks.
+    Dangling {
+        what: &'static str,
+        id: String,
+    },
+    ReplicaLength,
+    BothPresentAndDeleted,
+    /// Not UTF-8 text (a map inside a backup).
+    NotText,
+    /// A document inside this one cannot be read (a backup's template…).
+    Unreadable(Box<FormatError>),
+    /// A persona library text of another format (as found).
+    NotPersonaLibrary(String),
+    /// A persona library written by a newer Parcours (its version).
+    NewerPersonaLibrary(u64),
+    EmptyOrRepeatedId,
+    /// A stamp of a change (counter, replica) the clock has not seen.
+    ChangeNotInClock {
+        change: u64,
+        replica: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,68 +119,6 @@ pub enum FormatError {
     BadVersion { found: String },
     /// The document does not have the map's shape, or breaks its rules.
     Invalid(Vec<Problem>),
-}
-
-impl FormatError {
-    /// What is wrong, in `lang`. The located problems keep their paths
-    /// (`map.stages[1].name`) and say what is wrong there in English.
-    pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
-        match self {
-            FormatError::Json {
-                line,
-                column,
-                message,
-            } if fr => format!("JSON non valide ligne {line}, colonne {column} : {message}"),
-            FormatError::Json {
-                line,
-                column,
-                message,
-            } => format!("not valid JSON at line {line}, column {column}: {message}"),
-            FormatError::NotAMap { found: Some(found) } if fr => {
-                format!("ce fichier est de type « {found} », ce n'est pas une carte Parcours")
-            }
-            FormatError::NotAMap { found: Some(found) } => {
-                format!("this is a \"{found}\" file, not a Parcours map")
-            }
-            FormatError::NotAMap { found: None } if fr => {
-                format!("ce JSON n'est pas une carte Parcours (pas de \"format\": \"{FORMAT}\")")
-            }
-            FormatError::NotAMap { found: None } => {
-                format!("this JSON is not a Parcours map (no \"format\": \"{FORMAT}\")")
-            }
-            FormatError::NewerVersion { found } if fr => format!(
-                "cette carte vient d'un Parcours plus récent (format version {found}) ; celui-ci lit jusqu'à la version {VERSION}"
-            ),
-            FormatError::NewerVersion { found } => format!(
-                "this map was written by a newer Parcours (format version {found}); this one reads up to version {VERSION}"
-            ),
-            FormatError::BadVersion { found } if fr => format!("version de format inconnue : {found}"),
-            FormatError::BadVersion { found } => format!("unknown format version {found}"),
-            FormatError::Invalid(problems) => {
-                let mut shown: Vec<String> = problems
-                    .iter()
-                    .take(5)
-                    .map(|p| format!("{}: {}", p.path, p.message))
-                    .collect();
-                if problems.len() > 5 {
-                    let more = problems.len() - 5;
-                    shown.push(if fr {
-                        format!("et {more} de plus")
-                    } else {
-                        format!("and {more} more")
-                    });
-                }
-                shown.join("; ")
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 impl std::error::Error for FormatError {}
@@ -305,7 +306,7 @@ pub(crate) fn read_head(text: &str) -> Result<Head, FormatError> {
         Some(_) => {
             return Err(FormatError::Invalid(vec![Problem {
                 path: "revision".into(),
-                message: "expected a whole number".into(),
+                message: Flaw::NotWholeNumber,
             }]))
         }
     };
@@ -447,7 +448,9 @@ pub fn from_json(text: &str) -> Result<Stored, FormatError> {
         if t.legacy_metrics.is_some() {
             return Err(FormatError::Invalid(vec![Problem {
                 path: format!("map.touchpoints[{i}].metrics"),
-                message: format!("a version 1 field in a version {} file", head.version),
+                message: Flaw::Version1Field {
+                    version: head.version,
+                },
             }]));
         }
     }
@@ -467,14 +470,14 @@ fn read_map(text: &str, has_map: bool) -> Result<JourneyMap, FormatError> {
     if !has_map {
         return Err(FormatError::Invalid(vec![Problem {
             path: "map".into(),
-            message: "missing".into(),
+            message: Flaw::Missing,
         }]));
     }
     match serde_json::from_str::<Body>(text) {
         Ok(body) => Ok(body.map),
         Err(e) if e.is_data() => Err(FormatError::Invalid(vec![Problem {
             path: json_path::path_at(text, e.line(), e.column()).unwrap_or_else(|| "map".into()),
-            message: strip_position(&e.to_string()),
+            message: Flaw::Json(strip_position(&e.to_string())),
         }])),
         Err(e) => Err(json_error(&e)),
     }
@@ -489,10 +492,9 @@ fn json_error(e: &serde_json::Error) -> FormatError {
 }
 
 fn json_message(e: &serde_json::Error) -> String {
-    if e.is_eof() {
-        "the text ends too early (truncated file?)".into()
-    } else {
-        strip_position(&e.to_string())
+    match e.classify() {
+        serde_json::error::Category::Eof => json_words::TRUNCATED.into(),
+        _ => strip_position(&e.to_string()),
     }
 }
 
@@ -506,7 +508,7 @@ fn strip_position(message: &str) -> String {
 
 /// What is wrong with a reading, if anything: answers that do not fit the
 /// metric's scale, or a figure that is not a finite number in range.
-pub fn reading_problem(r: &Reading) -> Option<String> {
+pub fn reading_problem(r: &Reading) -> Option<Flaw> {
     let scale = r.scale;
     let values = r
         .value
@@ -522,21 +524,24 @@ pub fn reading_problem(r: &Reading) -> Option<String> {
                 Metric::Ces => (-100.0..=100.0).contains(&v),
             };
         if !ok {
-            return Some(format!("{v} is not a possible value of this metric"));
+            return Some(Flaw::ImpossibleValue(v.to_string()));
         }
     }
     let has_answers = !r.answers.is_empty() || r.personas.iter().any(|s| !s.answers.is_empty());
     match (scale, r.metric) {
-        (None, _) if has_answers => Some("answers without their scale".into()),
-        (Some(_), Metric::Reach) => Some("reach is a count, not answers on a scale".into()),
-        (Some(s), Metric::Nps) if s != Scale::NPS => Some("NPS answers are on 0 to 10".into()),
-        (Some(s), _) if !s.is_valid() => Some("the scale's bounds are not in order".into()),
+        (None, _) if has_answers => Some(Flaw::AnswersWithoutScale),
+        (Some(_), Metric::Reach) => Some(Flaw::ReachAnswers),
+        (Some(s), Metric::Nps) if s != Scale::NPS => Some(Flaw::NpsScale),
+        (Some(s), _) if !s.is_valid() => Some(Flaw::ScaleOrder),
         (Some(s), _) => {
             let fits = r.answers.len() == s.points()
                 && r.personas
                     .iter()
                     .all(|p| p.answers.is_empty() || p.answers.len() == s.points());
-            (!fits).then(|| format!("answers must count each point of {} to {}", s.low, s.high))
+            (!fits).then_some(Flaw::AnswerCount {
+                low: s.low,
+                high: s.high,
+            })
         }
         _ => None,
     }
@@ -546,7 +551,7 @@ pub fn reading_problem(r: &Reading) -> Option<String> {
 /// resolve, values in range. Each problem names where it is.
 pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let problem = |path: String, message: String| Problem { path, message };
+    let problem = |path: String, message: Flaw| Problem { path, message };
 
     let mut ids: Vec<(String, &str)> = vec![("map.id".into(), &map.id)];
     ids.extend(
@@ -588,23 +593,26 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let mut seen: HashSet<&str> = HashSet::new();
     for (path, id) in ids {
         if id.is_empty() {
-            problems.push(problem(path, "empty id".into()));
+            problems.push(problem(path, Flaw::EmptyId));
         } else if !seen.insert(id) {
-            problems.push(problem(path, format!("duplicate id \"{id}\"")));
+            problems.push(problem(path, Flaw::DuplicateId(id.to_owned())));
         }
     }
 
     for (i, p) in map.personas.iter().enumerate() {
         if let Some(avatar) = &p.avatar {
             if let Err(e) = avatar_ok(avatar) {
-                problems.push(problem(format!("map.personas[{i}].avatar"), e.to_string()));
+                problems.push(problem(
+                    format!("map.personas[{i}].avatar"),
+                    Flaw::Avatar(e),
+                ));
             }
         }
         if let Some(share) = p.share {
             if !(0.0..=100.0).contains(&share) {
                 problems.push(problem(
                     format!("map.personas[{i}].share"),
-                    format!("{share} is not a percentage (0 to 100)"),
+                    Flaw::NotPercentage(share.to_string()),
                 ));
             }
         }
@@ -634,7 +642,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             if !(SEVERITY_MIN..=SEVERITY_MAX).contains(&severity) {
                 problems.push(problem(
                     format!("map.cards[{i}].severity"),
-                    format!("{severity} is not a severity: 1 (low), 2 (medium) or 3 (high)"),
+                    Flaw::NotSeverity(severity),
                 ));
             }
         }
@@ -642,7 +650,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             if cards.contains(p.as_str()) && !pain_points.contains(p.as_str()) {
                 problems.push(problem(
                     format!("map.cards[{i}].answers"),
-                    format!("card \"{p}\" is not in a Pain points lane"),
+                    Flaw::NotPainPoint(p.clone()),
                 ));
             } else {
                 refs.push((
@@ -656,10 +664,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     }
     for (what, scale) in [("csat", map.scales.csat), ("ces", map.scales.ces)] {
         if !scale.is_valid() {
-            problems.push(problem(
-                format!("map.scales.{what}"),
-                "needs low < high, the good range inside them, and at most 101 points".into(),
-            ));
+            problems.push(problem(format!("map.scales.{what}"), Flaw::BadScales));
         }
     }
     for (field, message) in map.branding.problems() {
@@ -719,17 +724,11 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         if !(EMOTION_MIN..=EMOTION_MAX).contains(&e.value) {
             problems.push(problem(
                 format!("map.emotions[{i}].value"),
-                format!(
-                    "{} is outside the emotion scale {EMOTION_MIN} to {EMOTION_MAX}",
-                    e.value
-                ),
+                Flaw::OutsideEmotions(e.value),
             ));
         }
         if !emotion_keys.insert(&emotion_key_texts[i]) {
-            problems.push(problem(
-                format!("map.emotions[{i}]"),
-                "a second emotion for the same stage and persona".into(),
-            ));
+            problems.push(problem(format!("map.emotions[{i}]"), Flaw::SecondEmotion));
         }
     }
     for (i, a) in map.actions.iter().enumerate() {
@@ -749,7 +748,10 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         if !known.contains(id) {
             problems.push(problem(
                 path,
-                format!("refers to {what} \"{id}\", which the map does not have"),
+                Flaw::Dangling {
+                    what,
+                    id: id.to_owned(),
+                },
             ));
         }
     }
@@ -944,7 +946,7 @@ mod tests {
             FormatError::Invalid(p) => {
                 assert_eq!(p[0].path, "map.stages[1].name");
                 assert!(
-                    p[0].message.contains("expected a string"),
+                    p[0].message.to_string().contains("expected a string"),
                     "{}",
                     p[0].message
                 );
@@ -965,7 +967,7 @@ mod tests {
                 FormatError::Invalid(p) => {
                     assert_eq!(p[0].path, "map.stages[0]");
                     assert!(
-                        p[0].message.contains("missing field `name`"),
+                        p[0].message.to_string().contains("missing field `name`"),
                         "{}",
                         p[0].message
                     );
@@ -995,7 +997,9 @@ mod tests {
                 FormatError::Invalid(p) => {
                     assert_eq!(p[0].path, "map.touchpoints[0].channel");
                     assert!(
-                        p[0].message.contains("unknown variant `telepathy`"),
+                        p[0].message
+                            .to_string()
+                            .contains("unknown variant `telepathy`"),
                         "{}",
                         p[0].message
                     );
@@ -1016,7 +1020,11 @@ mod tests {
             match from_json(&text).unwrap_err() {
                 FormatError::Invalid(p) => {
                     assert_eq!(p[0].path, "map", "{text}");
-                    assert!(p[0].message.contains(message), "{text}: {}", p[0].message);
+                    assert!(
+                        p[0].message.to_string().contains(message),
+                        "{text}: {}",
+                        p[0].message
+                    );
                 }
                 other => panic!("{text}: {other:?}"),
             }
@@ -1068,7 +1076,7 @@ mod tests {
             from_json(text).unwrap_err(),
             FormatError::Invalid(vec![Problem {
                 path: "revision".into(),
-                message: "expected a whole number".into(),
+                message: Flaw::NotWholeNumber,
             }])
         );
         let m = map();

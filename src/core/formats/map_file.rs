@@ -5,11 +5,8 @@
 //! is already in the library never replaces it: it comes in as a copy under a
 //! new id, and the caller says so.
 
-use std::fmt;
-
 use crate::core::document::model::{IdSource, JourneyMap};
 use crate::core::formats::envelope::{self, FormatError};
-use crate::core::text::i18n::Lang;
 
 /// Why a file could not be opened as a map.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,28 +15,6 @@ pub enum OpenError {
     NotText,
     /// Text, but not a map this version of Parcours can read.
     Format(FormatError),
-}
-
-impl OpenError {
-    /// Why, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OpenError::NotText, Lang::En) => {
-                "this is not a text file (a Parcours map is JSON, in UTF-8)".to_owned()
-            }
-            (OpenError::NotText, Lang::Fr) => {
-                "ce n'est pas un fichier texte (une carte Parcours est du JSON, en UTF-8)"
-                    .to_owned()
-            }
-            (OpenError::Format(e), _) => e.message(lang),
-        }
-    }
-}
-
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 /// A map read from a file, ready to be stored as a new map.
@@ -97,7 +72,9 @@ mod tests {
     use crate::core::document::demo::demo_map;
     use crate::core::document::model::SequentialIds;
     use crate::core::formats::envelope::{to_json, to_json_pretty};
+    #[allow(unused_imports)]
     use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     fn demo() -> JourneyMap {
         demo_map(Lang::Fr, &mut SequentialIds::new("d"), 1_700_000_000_000)
@@ -224,29 +201,35 @@ mod tests {
                 (0..7)
                     .map(|i| Problem {
                         path: format!("map.stages[{i}].name"),
-                        message: "expected a string".into(),
+                        message: crate::core::formats::envelope::Flaw::Json(
+                            "invalid type: integer `1`, expected a string".into(),
+                        ),
                     })
                     .collect(),
             )),
         ];
         for refusal in &refusals {
-            let (en, fr) = (refusal.message(Lang::En), refusal.message(Lang::Fr));
+            let (en, fr) = (refusal.said(Lang::En), refusal.said(Lang::Fr));
             assert_eq!(refusal.to_string(), en);
-            if !matches!(refusal, OpenError::Format(FormatError::Invalid(_))) {
-                assert_ne!(en, fr, "{en}");
-            }
+            // The located details are said in French too (the paths stay).
+            assert_ne!(en, fr, "{en}");
         }
         // Where it is survives the translation.
-        let json = refusals[1].message(Lang::Fr);
+        let json = refusals[1].said(Lang::Fr);
         assert!(json.contains("ligne 3, colonne 7"), "{json}");
-        let newer = refusals[4].message(Lang::Fr);
+        let newer = refusals[4].said(Lang::Fr);
         assert!(
             newer.contains("plus récent") && newer.contains('9'),
             "{newer}"
         );
-        let invalid = refusals[6].message(Lang::Fr);
-        assert!(invalid.starts_with("map.stages[0].name: "), "{invalid}");
+        let invalid = refusals[6].said(Lang::Fr);
+        assert!(
+            invalid.starts_with(
+                "map.stages[0].name: type inattendu : l'entier `1`, attendu : une chaîne; "
+            ),
+            "{invalid}"
+        );
         assert!(invalid.ends_with("et 2 de plus"), "{invalid}");
-        assert!(refusals[6].message(Lang::En).ends_with("and 2 more"));
+        assert!(refusals[6].said(Lang::En).ends_with("and 2 more"));
     }
 }

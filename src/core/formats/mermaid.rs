@@ -14,8 +14,6 @@
 //! is the feeling at that stage (−2 to +2) of its actors, who are personas;
 //! a task that is everyone's has no actors and stands for the stage's feeling.
 
-use std::fmt;
-
 use crate::core::document::model::{
     Card, Emotion, IdSource, JourneyMap, LaneKind, Millis, Stage, EMOTION_MAX, EMOTION_MIN,
 };
@@ -27,25 +25,30 @@ use crate::core::text::i18n::Lang;
 pub struct MermaidError {
     /// 1-based; 0 when it is about the whole text.
     pub line: usize,
-    pub message: String,
+    /// What is wrong there (said in the user's language by
+    /// [`crate::core::text::said`]).
+    pub message: MermaidFlaw,
 }
 
-impl MermaidError {
-    /// Where and why, in `lang` (the language the journey was read in, in
-    /// which `message` already is).
-    pub fn message(&self, lang: Lang) -> String {
-        match (self.line, lang) {
-            (0, _) => self.message.clone(),
-            (line, Lang::En) => format!("line {line}: {}", self.message),
-            (line, Lang::Fr) => format!("ligne {line} : {}", self.message),
-        }
-    }
-}
-
-impl fmt::Display for MermaidError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
+/// What is wrong in a Mermaid journey.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MermaidFlaw {
+    /// The front matter (`---`) that starts on the line is never closed.
+    FrontMatterOpen,
+    /// The first word of a text that is not a journey.
+    NotAJourney(String),
+    Empty,
+    AccDescrOpen,
+    AccDescrFollow,
+    TaskWithoutText,
+    /// A task's score (as written) that is not a number.
+    NotAScore {
+        task: String,
+        score: String,
+    },
+    /// The first word of a line that is not a title, section or task.
+    NotALine(String),
+    NoSections,
 }
 
 /// Text made safe for one Mermaid line: no line breaks, and the characters
@@ -217,10 +220,7 @@ pub fn from_mermaid(
     lang: Lang,
     now: Millis,
 ) -> Result<JourneyMap, MermaidError> {
-    let err = |line: usize, message: String| MermaidError { line, message };
-    let fr = lang == Lang::Fr;
-    // The same sentence in the language of the UI.
-    let say = |en: String, fr_text: String| if fr { fr_text } else { en };
+    let err = |line: usize, message: MermaidFlaw| MermaidError { line, message };
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     let mut title = String::new();
@@ -240,13 +240,7 @@ pub fn from_mermaid(
             i += 1;
         }
         if i == lines.len() {
-            return Err(err(
-                start,
-                say(
-                    "the front matter that starts here (---) is never closed".into(),
-                    "l'en-tête (---) qui commence ici n'est jamais fermé".into(),
-                ),
-            ));
+            return Err(err(start, MermaidFlaw::FrontMatterOpen));
         }
         i += 1;
         while i < lines.len() && skip(lines[i]) {
@@ -257,25 +251,9 @@ pub fn from_mermaid(
         Some("journey") => i += 1,
         Some(other) => {
             let first = other.split_whitespace().next().unwrap_or(other);
-            return Err(err(
-                i + 1,
-                say(
-                    format!("a Mermaid journey starts with \"journey\", this one with \"{first}\""),
-                    format!(
-                        "un parcours Mermaid commence par « journey », celui-ci par « {first} »"
-                    ),
-                ),
-            ));
+            return Err(err(i + 1, MermaidFlaw::NotAJourney(first.to_owned())));
         }
-        None => {
-            return Err(err(
-                0,
-                say(
-                    "the text is empty: a Mermaid journey starts with \"journey\"".into(),
-                    "le texte est vide : un parcours Mermaid commence par « journey »".into(),
-                ),
-            ))
-        }
+        None => return Err(err(0, MermaidFlaw::Empty)),
     }
 
     let mut sections: Vec<(String, Vec<Task>)> = Vec::new();
@@ -308,36 +286,18 @@ pub fn from_mermaid(
                     block.push(l.trim().trim_end_matches('}').trim().to_owned());
                 }
                 if !closed {
-                    return Err(err(
-                        number,
-                        say(
-                            "the accDescr { … } block that starts here is never closed".into(),
-                            "le bloc accDescr { … } qui commence ici n'est jamais fermé".into(),
-                        ),
-                    ));
+                    return Err(err(number, MermaidFlaw::AccDescrOpen));
                 }
                 description.push(unescape(block.join(" ").trim()));
             } else {
-                return Err(err(
-                    number,
-                    say(
-                        "accDescr is followed by \":\" or \"{\"".into(),
-                        "accDescr est suivi de « : » ou de « { »".into(),
-                    ),
-                ));
+                return Err(err(number, MermaidFlaw::AccDescrFollow));
             }
         } else if let Some(name) = line.strip_prefix("section") {
             sections.push((unescape(name.trim()), Vec::new()));
         } else if let Some((task, data)) = line.split_once(':') {
             let task = unescape(task.trim());
             if task.is_empty() {
-                return Err(err(
-                    number,
-                    say(
-                        "a task has no text before its \":\"".into(),
-                        "une tâche n'a pas de texte avant son « : »".into(),
-                    ),
-                ));
+                return Err(err(number, MermaidFlaw::TaskWithoutText));
             }
             let (score_text, actors) = match data.split_once(':') {
                 Some((s, a)) => (s.trim(), a),
@@ -346,14 +306,10 @@ pub fn from_mermaid(
             let score = decimal(score_text).ok_or_else(|| {
                 err(
                     number,
-                    say(
-                        format!(
-                            "the score of \"{task}\" is \"{score_text}\", not a number (1 to 5)"
-                        ),
-                        format!(
-                            "la note de « {task} » est « {score_text} », pas un nombre (de 1 à 5)"
-                        ),
-                    ),
+                    MermaidFlaw::NotAScore {
+                        task: task.clone(),
+                        score: score_text.to_owned(),
+                    },
                 )
             })?;
             let actors = actors
@@ -373,23 +329,11 @@ pub fn from_mermaid(
             });
         } else {
             let word = line.split_whitespace().next().unwrap_or(line);
-            return Err(err(
-                number,
-                say(
-                    format!("\"{word}…\" is not a title, section or task (a task is \"text: score: actors\")"),
-                    format!("« {word}… » n'est ni un titre, ni une section, ni une tâche (une tâche s'écrit « texte: note: acteurs »)"),
-                ),
-            ));
+            return Err(err(number, MermaidFlaw::NotALine(word.to_owned())));
         }
     }
     if sections.is_empty() {
-        return Err(err(
-            0,
-            say(
-                "this journey has no sections and no tasks".into(),
-                "ce parcours n'a ni section ni tâche".into(),
-            ),
-        ));
+        return Err(err(0, MermaidFlaw::NoSections));
     }
 
     let untitled = lang.t(crate::core::text::i18n::Key::UntitledMap);
@@ -521,6 +465,9 @@ mod tests {
     use crate::core::document::demo::demo_map;
     use crate::core::document::model::SequentialIds;
     use crate::core::formats::envelope::validate;
+    #[allow(unused_imports)]
+    use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     fn read(text: &str) -> Result<JourneyMap, MermaidError> {
         from_mermaid(text, &mut SequentialIds::new("m"), Lang::En, 1_000)
@@ -719,7 +666,7 @@ journey
         ];
         for (text, expected) in cases {
             let e = from_mermaid(text, &mut SequentialIds::new("m"), Lang::Fr, 1).unwrap_err();
-            let shown = e.message(Lang::Fr);
+            let shown = e.said(Lang::Fr);
             assert!(shown.contains(expected), "{expected:?} not in {shown:?}");
         }
     }
@@ -773,7 +720,7 @@ journey
         fn any_text_gives_a_map_or_a_located_error(text in "(journey\n)?[ -~\n]{0,200}") {
             match read(&text) {
                 Ok(map) => proptest::prop_assert!(validate(&map).is_empty()),
-                Err(e) => proptest::prop_assert!(!e.message.is_empty()),
+                Err(e) => proptest::prop_assert!(!e.said(Lang::Fr).is_empty()),
             }
         }
     }

@@ -7,8 +7,6 @@
 //! never a panic. Inflating stops at [`MAX_MAP_BYTES`], so a small link cannot
 //! expand into gigabytes.
 
-use std::fmt;
-
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
@@ -16,7 +14,6 @@ use miniz_oxide::inflate::TINFLStatus;
 use crate::core::document::model::JourneyMap;
 use crate::core::formats::base64::{self, Alphabet};
 use crate::core::formats::envelope::{self, FormatError};
-use crate::core::text::i18n::Lang;
 
 /// The longest link data we make: links this long still open in every
 /// browser; many chat and mail tools cut longer ones.
@@ -39,53 +36,6 @@ pub enum ShareError {
     TooBig,
     /// It inflates, but not to a map this version can read.
     Format(FormatError),
-}
-
-impl ShareError {
-    /// Why, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
-        match self {
-            ShareError::TooLarge { chars } if fr => format!(
-                "cette carte demande un lien de {chars} caractères ; un lien en contient au plus {MAX_LINK_CHARS}"
-            ),
-            ShareError::TooLarge { chars } => format!(
-                "this map needs a link of {chars} characters; links hold up to {MAX_LINK_CHARS}"
-            ),
-            ShareError::NotBase64 { at } if fr => format!(
-                "le lien est abîmé : le caractère {} n'appartient pas à un lien de carte",
-                at + 1
-            ),
-            ShareError::NotBase64 { at } => format!(
-                "the link is damaged: character {} is not part of a map link",
-                at + 1
-            ),
-            ShareError::NotDeflate if fr => "le lien est abîmé ou coupé".to_owned(),
-            ShareError::NotDeflate => "the link is damaged or cut short".to_owned(),
-            ShareError::TrailingData if fr => {
-                "le lien est abîmé : il continue après la fin de la carte".to_owned()
-            }
-            ShareError::TrailingData => {
-                "the link is damaged: it goes on after the end of the map".to_owned()
-            }
-            ShareError::TooBig if fr => {
-                format!("le lien se déplie en plus de {MAX_MAP_BYTES} octets")
-            }
-            ShareError::TooBig => format!("the link unpacks to more than {MAX_MAP_BYTES} bytes"),
-            ShareError::Format(e) if fr => {
-                format!("le lien ne contient pas de carte lisible : {}", e.message(lang))
-            }
-            ShareError::Format(e) => {
-                format!("the link holds no readable map: {}", e.message(lang))
-            }
-        }
-    }
-}
-
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 /// The link data of a map (revision 0: a shared copy has no save history).
@@ -169,7 +119,9 @@ mod tests {
     use super::*;
     use crate::core::document::demo::demo_map;
     use crate::core::document::model::{Card, SequentialIds};
+    #[allow(unused_imports)]
     use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     fn demo() -> JourneyMap {
         demo_map(Lang::Fr, &mut SequentialIds::new("d"), 1_763_856_000_000)
@@ -285,9 +237,9 @@ mod tests {
             for tail in [".", ")", "%3E", ">", "A", "Q", "_", "AA", "AAA", "-x", " "] {
                 let damaged = format!("{data}{tail}");
                 let e = decode(&damaged).expect_err(&format!("{} + {tail:?}", data.len() % 4));
-                let en = e.message(Lang::En);
+                let en = e.said(Lang::En);
                 assert!(en.contains("damaged"), "{tail:?}: {en}");
-                assert!(e.message(Lang::Fr).contains("abîmé"), "{tail:?}");
+                assert!(e.said(Lang::Fr).contains("abîmé"), "{tail:?}");
             }
         }
     }
@@ -310,10 +262,10 @@ mod tests {
     #[test]
     fn a_broken_link_says_why_in_french_too() {
         let broken = decode("@@@").unwrap_err();
-        let fr = broken.message(Lang::Fr);
+        let fr = broken.said(Lang::Fr);
         assert!(fr.starts_with("le lien est abîmé"), "{fr}");
-        assert_eq!(broken.to_string(), broken.message(Lang::En));
-        let big = ShareError::TooLarge { chars: 40_000 }.message(Lang::Fr);
+        assert_eq!(broken.to_string(), broken.said(Lang::En));
+        let big = ShareError::TooLarge { chars: 40_000 }.said(Lang::Fr);
         assert!(big.contains("40000 caractères"), "{big}");
     }
 }

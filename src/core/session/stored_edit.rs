@@ -25,20 +25,6 @@ pub enum StoredEditError {
     Save(SaveError),
 }
 
-impl std::fmt::Display for StoredEditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoredEditError::Load(e) => write!(f, "{e}"),
-            StoredEditError::Conflict { stored_revision } => write!(
-                f,
-                "another tab saved this map since it was read here (revision {stored_revision})"
-            ),
-            StoredEditError::Edit(e) => write!(f, "{e}"),
-            StoredEditError::Save(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 /// Apply `edit` to the stored map `id`, which the caller read at
 /// `known_revision`; record the change as `replica`'s and save it: a
 /// [`Session`] opened, edited once and saved. Returns the map as stored

@@ -24,6 +24,9 @@
 //! refused and named in the notice: a backup carries maps, templates, the
 //! persona library and set-aside texts, nothing else.
 
+use crate::core::formats::envelope::Flaw;
+use crate::core::storage::library::SaveError;
+use crate::core::text::said::Said;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -191,14 +194,19 @@ pub fn open_backup(
     let mut templates = Vec::with_capacity(file.templates.len());
     for (i, raw) in file.templates.iter().enumerate() {
         let stored = crate::core::formats::envelope::from_json(raw.get())
-            .map_err(|e| located(format!("templates[{i}]"), e.to_string()))?;
+            .map_err(|e| located(format!("templates[{i}]"), Flaw::Unreadable(Box::new(e))))?;
         templates.push(stored.map);
     }
     let personas = match file.personas {
         None => Vec::new(),
-        Some(raw) => {
-            persona_library::read_text(raw.get()).map_err(|why| located("personas".into(), why))?
-        }
+        Some(raw) => persona_library::read_text(raw.get()).map_err(|mut p| {
+            p.path = if p.path.is_empty() {
+                "personas".into()
+            } else {
+                format!("personas.{}", p.path)
+            };
+            OpenError::Format(FormatError::Invalid(vec![p]))
+        })?,
     };
     Ok(OpenedBackup {
         maps,
@@ -208,7 +216,7 @@ pub fn open_backup(
     })
 }
 
-fn located(path: String, message: String) -> OpenError {
+fn located(path: String, message: Flaw) -> OpenError {
     OpenError::Format(FormatError::Invalid(vec![
         crate::core::formats::envelope::Problem { path, message },
     ]))
@@ -230,7 +238,8 @@ pub struct Restored {
     pub set_aside: usize,
     /// The keys of the set-aside texts refused: keys a backup may not write.
     pub refused: Vec<String>,
-    pub failure: Option<String>,
+    /// Why it stopped (said in the user's language with the rest).
+    pub failure: Option<SaveError>,
 }
 
 impl Restored {
@@ -284,7 +293,7 @@ impl Restored {
             }
         }
         if let Some(why) = &self.failure {
-            text.push_str(&format!(". {why}"));
+            text.push_str(&format!(". {}", why.said(lang)));
         }
         text
     }
@@ -333,7 +342,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         match crate::core::storage::library::save_map(store, &o.map, 0, false, now) {
             Ok(_) => done.stored += 1,
             Err(e) => {
-                done.failure = Some(e.to_string());
+                done.failure = Some(e);
                 return done;
             }
         }
@@ -357,7 +366,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
                     free = format!("{key}.{n}");
                 }
                 Err(e) => {
-                    done.failure = Some(e.to_string());
+                    done.failure = Some(e.into());
                     return done;
                 }
             }
@@ -373,7 +382,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
             continue;
         }
         if let Err(e) = store.set(&free, &aside.text) {
-            done.failure = Some(e.to_string());
+            done.failure = Some(e.into());
             return done;
         }
         done.set_aside += 1;
@@ -382,13 +391,13 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         let free = match store.get(&user_templates::template_key(&t.id)) {
             Ok(stored) => stored.is_none(),
             Err(e) => {
-                done.failure = Some(e.to_string());
+                done.failure = Some(e.into());
                 return done;
             }
         };
         if free {
             if let Err(e) = user_templates::save_template(store, t, now) {
-                done.failure = Some(e.to_string());
+                done.failure = Some(e.into());
                 return done;
             }
             done.templates += 1;
@@ -399,7 +408,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         let mut library = match persona_library::load(store, now) {
             Ok(loaded) => loaded.personas,
             Err(e) => {
-                done.failure = Some(e.to_string());
+                done.failure = Some(e.into());
                 return done;
             }
         };
@@ -411,7 +420,7 @@ pub fn restore(store: &dyn KeyValueStore, opened: &OpenedBackup, now: Millis) ->
         }
         if library.len() > before {
             if let Err(e) = persona_library::save(store, &library, now) {
-                done.failure = Some(e.to_string());
+                done.failure = Some(e.into());
                 return done;
             }
             done.personas = library.len() - before;
@@ -446,7 +455,10 @@ fn within(i: usize, e: OpenError) -> OpenError {
         other => OpenError::Format(FormatError::Invalid(vec![
             crate::core::formats::envelope::Problem {
                 path: format!("maps[{i}]"),
-                message: other.to_string(),
+                message: match other {
+                    OpenError::NotText => Flaw::NotText,
+                    OpenError::Format(e) => Flaw::Unreadable(Box::new(e)),
+                },
             },
         ])),
     }

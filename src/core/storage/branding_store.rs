@@ -3,6 +3,7 @@
 //! no branding of its own (`Branding::over`).
 
 use crate::core::document::branding::Branding;
+use crate::core::formats::envelope::Flaw;
 use crate::core::storage::store::{KeyValueStore, StoreError};
 
 /// Where the library's default branding is kept.
@@ -21,23 +22,8 @@ pub fn library_branding(store: &dyn KeyValueStore) -> Result<Branding, StoreErro
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LibraryBrandingError {
     /// The branding breaks its rules: (field, message).
-    Invalid(Vec<(&'static str, String)>),
+    Invalid(Vec<(&'static str, Flaw)>),
     Store(StoreError),
-}
-
-impl std::fmt::Display for LibraryBrandingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LibraryBrandingError::Invalid(problems) => {
-                let shown: Vec<String> = problems
-                    .iter()
-                    .map(|(field, message)| format!("{field}: {message}"))
-                    .collect();
-                f.write_str(&shown.join("; "))
-            }
-            LibraryBrandingError::Store(e) => e.fmt(f),
-        }
-    }
 }
 
 /// Make `branding` the library's default (an empty one removes the default).

@@ -10,7 +10,7 @@
 use crate::core::document::model::{IdSource, JourneyMap, MapKind, Millis};
 use crate::core::formats::envelope::{self, FormatError, Stored};
 use crate::core::storage::store::{stored_len, KeyValueStore, StoreError};
-use crate::core::text::i18n::{Key, Lang};
+use crate::core::text::i18n::Key;
 
 pub const MAP_PREFIX: &str = "parcours.map.";
 pub const QUARANTINE_PREFIX: &str = "parcours.quarantine.";
@@ -119,34 +119,8 @@ pub enum SetAsideReason {
     WrongId { key: String, id: String },
     /// Set aside at an earlier visit, and readable now.
     KeptEarlier,
-    /// As the reader said it (English).
-    Other(String),
     /// Under [`REPLICA_KEY`], but not a replica id (see [`is_replica_id`]).
     NotReplicaId,
-}
-
-impl SetAsideReason {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SetAsideReason::Unreadable(e), _) => e.message(lang),
-            (SetAsideReason::WrongId { key, id }, Lang::En) => {
-                format!("stored under \"{key}\" but its id is \"{id}\"")
-            }
-            (SetAsideReason::WrongId { key, id }, Lang::Fr) => {
-                format!("rangée sous « {key} » mais son identifiant est « {id} »")
-            }
-            (SetAsideReason::KeptEarlier, Lang::En) => "kept aside earlier".to_owned(),
-            (SetAsideReason::KeptEarlier, Lang::Fr) => "mise de côté précédemment".to_owned(),
-            (SetAsideReason::Other(why), _) => why.clone(),
-            (SetAsideReason::NotReplicaId, lang) => lang.t(Key::ReplicaUnreadable).to_owned(),
-        }
-    }
-}
-
-impl std::fmt::Display for SetAsideReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 /// What a set-aside text was, for the notice's heading.
@@ -212,16 +186,6 @@ pub enum LoadError {
     Store(StoreError),
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Missing => write!(f, "this map is not in the library"),
-            LoadError::Unreadable(e) => write!(f, "{e}"),
-            LoadError::Store(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// Another tab saved a newer revision since this one loaded it.
@@ -229,18 +193,6 @@ pub enum SaveError {
         stored_revision: u64,
     },
     Store(StoreError),
-}
-
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Conflict { stored_revision } => write!(
-                f,
-                "another tab saved this map since it was opened here (revision {stored_revision})"
-            ),
-            SaveError::Store(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 impl From<StoreError> for SaveError {
@@ -410,24 +362,6 @@ pub struct TooLarge {
     pub left: usize,
 }
 
-impl TooLarge {
-    /// Why, in `lang`: the file is too large, not the storage full.
-    pub fn message(&self, lang: Lang) -> String {
-        let (needed, left) = (
-            crate::core::text::i18n::format_size(lang, self.needed),
-            crate::core::text::i18n::format_size(lang, self.left),
-        );
-        match lang {
-            Lang::En => format!(
-                "This file is too large for this browser's storage: the map needs {needed} and {left} are left. Nothing was stored."
-            ),
-            Lang::Fr => format!(
-                "Ce fichier est trop grand pour le stockage de ce navigateur : la carte demande {needed} et il reste {left}. Rien n'a été enregistré."
-            ),
-        }
-    }
-}
-
 /// Store a map opened from a file (it has an id of its own) as a new map.
 /// When the store refuses it for lack of room, says how large it is and
 /// how much room is left (`used`: what the library uses now), so that a
@@ -467,18 +401,6 @@ pub enum RestoreError {
     Store(StoreError),
 }
 
-impl std::fmt::Display for RestoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RestoreError::SavedSince { .. } => write!(
-                f,
-                "this map was saved again in another tab since it was deleted; that version is kept"
-            ),
-            RestoreError::Store(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 /// Put back a map's stored text (undo of a delete). Checked like every
 /// write of a map: the text goes back only where nothing was stored since
 /// the delete, so another tab's newer save is never replaced by the older
@@ -500,6 +422,9 @@ mod tests {
     use super::*;
     use crate::core::document::model::SequentialIds;
     use crate::core::storage::store::MemoryStore;
+    #[allow(unused_imports)]
+    use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     #[test]
     fn why_a_text_was_set_aside_reads_in_french_too() {
@@ -516,7 +441,7 @@ mod tests {
         let reasons: Vec<(String, String)> = report
             .quarantined
             .iter()
-            .map(|q| (q.reason.message(Lang::En), q.reason.message(Lang::Fr)))
+            .map(|q| (q.reason.said(Lang::En), q.reason.said(Lang::Fr)))
             .collect();
         assert_eq!(reasons.len(), 2);
         assert!(reasons
@@ -534,7 +459,7 @@ mod tests {
         assert!(again
             .quarantined
             .iter()
-            .all(|q| q.reason.message(Lang::Fr) != q.reason.message(Lang::En)));
+            .all(|q| q.reason.said(Lang::Fr) != q.reason.said(Lang::En)));
     }
 
     use crate::core::document::model::sample_map as map;
@@ -659,9 +584,9 @@ mod tests {
         };
         assert!(too_large.needed > 6_000_000, "{too_large:?}");
         assert_eq!(too_large.left, QUOTA_HINT - used);
-        let en = too_large.message(Lang::En);
+        let en = too_large.said(Lang::En);
         assert!(en.starts_with("This file is too large for this browser's storage: the map needs 6 MB and 5.2 MB are left"), "{en}");
-        let fr = too_large.message(Lang::Fr);
+        let fr = too_large.said(Lang::Fr);
         assert!(
             fr.contains("la carte demande 6 Mo et il reste 5,2 Mo"),
             "{fr}"
@@ -776,7 +701,7 @@ mod tests {
             let q = &report.quarantined[0];
             assert_eq!(SetAsideWhat::of_key(&q.key), SetAsideWhat::ReplicaId);
             assert_eq!(q.reason, SetAsideReason::NotReplicaId);
-            assert_ne!(q.reason.message(Lang::En), q.reason.message(Lang::Fr));
+            assert_ne!(q.reason.said(Lang::En), q.reason.said(Lang::Fr));
         }
         // A good id is kept as it is, and nothing is set aside.
         let store = MemoryStore::new();

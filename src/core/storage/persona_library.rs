@@ -11,6 +11,8 @@
 //! `parcours.quarantine.personas.<time>` and reported; it is never replaced
 //! by an empty library.
 
+use crate::core::document::persona::AvatarError;
+use crate::core::formats::envelope::{Flaw, FormatError, Problem};
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::edit::{Edit, EditError};
@@ -40,35 +42,35 @@ pub struct PersonaLoad {
 
 /// The personas of a stored library text, or what is wrong with it (also
 /// for the library carried by a backup).
-pub fn read_text(text: &str) -> Result<Vec<Persona>, String> {
+pub fn read_text(text: &str) -> Result<Vec<Persona>, Problem> {
     problem(text)
 }
 
 /// What is wrong with stored library text, if anything.
-fn problem(text: &str) -> Result<Vec<Persona>, String> {
-    let stored: Stored = serde_json::from_str(text).map_err(|e| e.to_string())?;
+fn problem(text: &str) -> Result<Vec<Persona>, Problem> {
+    // The path is into the library's text; empty when about the whole text.
+    let at = |path: String, message: Flaw| Problem { path, message };
+    let stored: Stored =
+        serde_json::from_str(text).map_err(|e| at(String::new(), Flaw::Json(e.to_string())))?;
     if stored.format != FORMAT {
-        return Err(format!(
-            "a \"{}\" text, not a persona library",
-            stored.format
-        ));
+        return Err(at(String::new(), Flaw::NotPersonaLibrary(stored.format)));
     }
     if stored.version > VERSION {
-        return Err(format!(
-            "written by a newer Parcours (persona library version {})",
-            stored.version
-        ));
+        return Err(at(String::new(), Flaw::NewerPersonaLibrary(stored.version)));
     }
     let mut seen = std::collections::HashSet::new();
     for (i, p) in stored.personas.iter().enumerate() {
         if p.id.is_empty() || !seen.insert(p.id.as_str()) {
-            return Err(format!("personas[{i}].id: empty or repeated"));
+            return Err(at(format!("personas[{i}].id"), Flaw::EmptyOrRepeatedId));
         }
         if let Some(avatar) = &p.avatar {
-            avatar_ok(avatar).map_err(|e| format!("personas[{i}].avatar: {e}"))?;
+            avatar_ok(avatar).map_err(|e| at(format!("personas[{i}].avatar"), Flaw::Avatar(e)))?;
         }
-        if p.share.is_some_and(|s| !(0.0..=100.0).contains(&s)) {
-            return Err(format!("personas[{i}].share: not a percentage (0 to 100)"));
+        if let Some(share) = p.share.filter(|s| !(0.0..=100.0).contains(s)) {
+            return Err(at(
+                format!("personas[{i}].share"),
+                Flaw::NotPercentage(share.to_string()),
+            ));
         }
     }
     Ok(stored.personas)
@@ -92,7 +94,7 @@ pub fn load(store: &dyn KeyValueStore, now: Millis) -> Result<PersonaLoad, Store
                 PERSONAS_KEY,
                 "personas",
                 &raw,
-                SetAsideReason::Other(reason),
+                SetAsideReason::Unreadable(FormatError::Invalid(vec![reason])),
                 now,
             )),
         }),
@@ -146,23 +148,6 @@ pub enum WriteError {
     Refused(LibraryError),
     /// The storage refused (quota full…).
     Store(StoreError),
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Conflict(personas) => {
-                let names: Vec<String> = personas.iter().map(|(_, n)| format!("\"{n}\"")).collect();
-                write!(
-                    f,
-                    "another tab changed {} in the persona library since it was read here",
-                    names.join(", ")
-                )
-            }
-            WriteError::Refused(e) => write!(f, "{e}"),
-            WriteError::Store(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 impl From<StoreError> for WriteError {
@@ -300,34 +285,16 @@ pub enum LibraryError {
     /// No persona with this id in the library.
     NotFound(String),
     /// The avatar is refused (why).
-    BadAvatar(String),
+    BadAvatar(AvatarError),
     /// The persona travels these maps (id, title): remove it from them first.
     InUse(Vec<(String, String)>),
-}
-
-impl std::fmt::Display for LibraryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LibraryError::DuplicateId(id) => write!(f, "the persona id \"{id}\" is already used"),
-            LibraryError::NotFound(id) => write!(f, "no persona with id \"{id}\""),
-            LibraryError::BadAvatar(why) => write!(f, "avatar refused: {why}"),
-            LibraryError::InUse(maps) => {
-                let titles: Vec<String> = maps.iter().map(|(_, t)| format!("\"{t}\"")).collect();
-                write!(
-                    f,
-                    "the persona travels {}: remove it from them first",
-                    titles.join(", ")
-                )
-            }
-        }
-    }
 }
 
 impl std::error::Error for LibraryError {}
 
 fn check_avatar(persona: &Persona) -> Result<(), LibraryError> {
     match &persona.avatar {
-        Some(a) => avatar_ok(a).map_err(|e| LibraryError::BadAvatar(e.to_string())),
+        Some(a) => avatar_ok(a).map_err(LibraryError::BadAvatar),
         None => Ok(()),
     }
 }

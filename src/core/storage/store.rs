@@ -17,16 +17,6 @@ pub enum StoreError {
     Failed(String),
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::QuotaExceeded => write!(f, "the browser's storage is full"),
-            StoreError::Unavailable(why) => write!(f, "storage is unavailable: {why}"),
-            StoreError::Failed(why) => write!(f, "{why}"),
-        }
-    }
-}
-
 impl std::error::Error for StoreError {}
 
 pub trait KeyValueStore {

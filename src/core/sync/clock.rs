@@ -2,6 +2,7 @@
 //! changes of each browser it has seen) and, per item and field, the change
 //! that last wrote it (a [`Dot`]). Items deleted leave a tombstone.
 
+use crate::core::formats::envelope::Flaw;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -86,21 +87,21 @@ impl SyncState {
 
     /// Problems of a `sync` section read from a file: a stamp of a change the
     /// clock says this copy never saw would make merges wrong.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<(String, Flaw)> {
         let mut problems = Vec::new();
         for replica in self.clock.keys() {
             if replica.is_empty() || replica.chars().count() > 64 {
-                problems.push((
-                    format!("map.sync.clock.{replica}"),
-                    "a replica id must have 1 to 64 characters".to_owned(),
-                ));
+                problems.push((format!("map.sync.clock.{replica}"), Flaw::ReplicaLength));
             }
         }
         let mut check = |path: String, dot: &Dot| {
             if !self.has_seen(Some(dot)) || dot.1 == 0 {
                 problems.push((
                     path,
-                    format!("change {} of \"{}\" is not in the clock", dot.1, dot.0),
+                    Flaw::ChangeNotInClock {
+                        change: dot.1,
+                        replica: dot.0.clone(),
+                    },
                 ));
             }
         };
@@ -119,7 +120,7 @@ impl SyncState {
             if self.stamps.contains_key(item) {
                 problems.push((
                     format!("map.sync.removed.{item}"),
-                    "an item is both present and deleted".to_owned(),
+                    Flaw::BothPresentAndDeleted,
                 ));
             }
         }

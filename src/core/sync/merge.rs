@@ -4,6 +4,7 @@
 //! for now and lists a [`Conflict`], which the user settles with
 //! [`resolve`]. Nothing is dropped without one side having seen it.
 
+use crate::core::formats::envelope::Flaw;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value};
@@ -94,21 +95,6 @@ pub enum MergeError {
     /// The merge would give a map that does not hold together. A bug, never
     /// a user's doing: reported rather than saved.
     Invalid(Vec<Problem>),
-}
-
-impl std::fmt::Display for MergeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            MergeError::NotTheSameMap => write!(f, "the two files hold different maps"),
-            MergeError::Invalid(problems) => {
-                write!(f, "the merged map would not be valid")?;
-                if let Some(p) = problems.first() {
-                    write!(f, " ({}: {})", p.path, p.message)?;
-                }
-                Ok(())
-            }
-        }
-    }
 }
 
 impl std::error::Error for MergeError {}
@@ -260,7 +246,7 @@ pub fn merge(ours: &JourneyMap, theirs: &JourneyMap) -> Result<Merged, MergeErro
         ours.modified.max(theirs.modified),
     );
     let map = compose(identity, fields, collections, &m.sync)
-        .map_err(|e| MergeError::Invalid(vec![problem("map", e.to_string())]))?;
+        .map_err(|e| MergeError::Invalid(vec![problem("map", Flaw::Json(e.to_string()))]))?;
     check(&map)?;
     Ok(Merged {
         map,
@@ -269,7 +255,7 @@ pub fn merge(ours: &JourneyMap, theirs: &JourneyMap) -> Result<Merged, MergeErro
     })
 }
 
-fn problem(path: &str, message: String) -> Problem {
+fn problem(path: &str, message: Flaw) -> Problem {
     Problem {
         path: path.to_owned(),
         message,
@@ -808,7 +794,7 @@ pub fn resolve(merged: &Merged, choices: &[Side], replica: &str) -> Result<Journ
     remove_with_dependents(&mut collections, removed);
     let identity = (map.id.as_str(), map.created, map.modified);
     let mut resolved = compose(identity, fields, collections, &map.sync)
-        .map_err(|e| MergeError::Invalid(vec![problem("map", e.to_string())]))?;
+        .map_err(|e| MergeError::Invalid(vec![problem("map", Flaw::Json(e.to_string()))]))?;
     record(map, &mut resolved, replica);
     // Kept items a stage's deletion took with it are not kept after all.
     let present: HashSet<String> = Collection::ALL

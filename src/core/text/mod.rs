@@ -2,6 +2,8 @@
 
 pub mod action_text;
 pub mod i18n;
+pub mod json_words;
 pub mod map_text;
 pub mod route_text;
+pub mod said;
 pub mod search;

@@ -5,6 +5,7 @@
 //! `core::session::stored_edit`), and on a refusal the board shows what is stored.
 //! Below it, the prioritisation of one map's touchpoints.
 
+use crate::core::text::said::Said;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -45,10 +46,14 @@ fn load_all(app: AppState) -> (Vec<JourneyMap>, HashMap<String, u64>) {
                 maps.push(stored.map);
             }
             Err(LoadError::Missing) => {}
-            Err(e) => app.notify(NoticeKind::Error(format!(
-                "{} {e}",
-                app.lang.get_untracked().t(Key::BoardUnreadable)
-            ))),
+            Err(e) => {
+                let lang = app.lang.get_untracked();
+                app.notify(NoticeKind::Error(format!(
+                    "{} {}",
+                    lang.t(Key::BoardUnreadable),
+                    e.said(lang)
+                )))
+            }
         }
     }
     (maps, revisions)
@@ -108,7 +113,7 @@ pub fn BoardPage() -> impl IntoView {
                             lang.t(Key::BoardSaveFailed),
                             lang.t(Key::QuotaFull)
                         ),
-                        other => format!("{} {other}", lang.t(Key::BoardSaveFailed)),
+                        other => format!("{} {}", lang.t(Key::BoardSaveFailed), other.said(lang)),
                     };
                     app.notify(NoticeKind::Error(text));
                     // The board shows what is stored, not what was asked.

@@ -2,11 +2,12 @@
 //! escapes every label), buttons to download it as SVG or PNG, and the same
 //! data as a table for screen readers and for copying.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::analysis::chart::journey_charts::ChartData;
 use crate::core::text::i18n::Key;
-use crate::platform::download::{download_text, file_name};
+use crate::platform::download::{download_text, file_name, DownloadError};
 use crate::platform::png_export::download_png;
 use crate::ui::app_state::NoticeKind;
 use crate::ui::session::map_session::MapSession;
@@ -48,8 +49,9 @@ pub fn ChartFigure(
         if let Some(d) = data.get_untracked() {
             if let Err(e) = download_text(&file("svg"), "image/svg+xml", &d.svg) {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {e}",
-                    app.t(Key::DownloadSvg)
+                    "{} — {}",
+                    app.t(Key::DownloadSvg),
+                    e.said(app.lang.get_untracked())
                 )));
             }
         }
@@ -57,16 +59,18 @@ pub fn ChartFigure(
     let download_png_file = move |_| {
         if let Some(d) = data.get_untracked() {
             let (w, h) = svg_size(&d.svg);
-            let failed = move |why: String| {
+            let failed = move |why: DownloadError| {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {why}",
-                    app.t(Key::DownloadPng)
+                    "{} — {}",
+                    app.t(Key::DownloadPng),
+                    why.said(app.lang.get_untracked())
                 )))
             };
             if let Err(e) = download_png(file("png"), &d.svg, w, h, 2, failed) {
                 app.notify(NoticeKind::Error(format!(
-                    "{} — {e}",
-                    app.t(Key::DownloadPng)
+                    "{} — {}",
+                    app.t(Key::DownloadPng),
+                    e.said(app.lang.get_untracked())
                 )));
             }
         }

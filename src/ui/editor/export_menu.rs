@@ -2,6 +2,7 @@
 //! journey as Mermaid, the map kept as a template. A lazy part (see
 //! editor_toolbar.rs): built the first time the menu opens.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::template;
@@ -34,7 +35,7 @@ pub fn ExportMenuItems() -> impl IntoView {
             (download::file_name(&title, "csv"), text)
         });
         if let Err(e) = download::download_text(&name, "text/csv;charset=utf-8", &text) {
-            app.notify(NoticeKind::Error(e.to_string()));
+            app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
         }
     };
     // The journey as a Mermaid diagram, for wikis and Markdown.
@@ -42,7 +43,7 @@ pub fn ExportMenuItems() -> impl IntoView {
         let (name, text) =
             session.peek(|m| (download::file_name(&m.title, "mmd"), mermaid::to_mermaid(m)));
         if let Err(e) = download::download_text(&name, "text/plain;charset=utf-8", &text) {
-            app.notify(NoticeKind::Error(e.to_string()));
+            app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
         }
     };
     // The map's structure and texts, kept among the user's templates (saved
@@ -51,7 +52,7 @@ pub fn ExportMenuItems() -> impl IntoView {
         let template = session.peek(template::save_as_template);
         match user_templates::save_template(&*app.store(), &template, clock::now()) {
             Ok(()) => app.notify(NoticeKind::Info(app.t(Key::TemplateSaved).to_owned())),
-            Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+            Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
         }
     };
     view! {

@@ -6,15 +6,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::document::model::JourneyMap;
-use crate::core::formats::share_link;
+use crate::core::formats::share_link::{self, ShareError};
 use crate::core::text::i18n::Key;
+use crate::core::text::said::Said;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::session::map_session::MapSession;
 
 crate::lazy_fn!(
     /// The link data of a map, or why there is none (deflate is in this chunk).
-    sharing, fn link_data(map: JourneyMap) -> Result<String, String> {
-        share_link::encode(&map).map_err(|e| e.to_string())
+    sharing, fn link_data(map: JourneyMap) -> Result<String, ShareError> {
+        share_link::encode(&map)
     }
 );
 
@@ -37,7 +38,7 @@ pub fn SharePanel() -> impl IntoView {
                     share_link::embed_snippet(&base, &data, &title),
                 ))
             }
-            Ok(Err(why)) => Err(why),
+            Ok(Err(why)) => Err(why.said(app.lang.get_untracked())),
             Err(ChunkError) => Err(app.t(Key::PartLoadFailed).to_owned()),
         };
         // The panel may have been closed while the chunk loaded.

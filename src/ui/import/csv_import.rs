@@ -11,6 +11,7 @@ use crate::core::formats::survey_import::{
     self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target,
 };
 use crate::core::text::i18n::Key;
+use crate::core::text::said::Said;
 use crate::platform::{clock, file_read};
 use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
@@ -69,9 +70,7 @@ pub fn CsvImport() -> impl IntoView {
     // A file's bytes, or pasted text, become the table; its name is the source.
     let load = move |name: String, result: Result<Vec<u8>, String>| {
         let lang = app.lang.get_untracked();
-        match result
-            .and_then(|bytes| survey_import::read_table(&bytes).map_err(|e| e.message(lang)))
-        {
+        match result.and_then(|bytes| survey_import::read_table(&bytes).map_err(|e| e.said(lang))) {
             Ok(t) => {
                 let guessed = session.peek(|m| survey_import::guess_plan(m, &t));
                 table.set_value(Some(t));
@@ -349,7 +348,7 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
                 <span data-testid="csv-rows-read">{preview.rows_read}</span>" "{lang.t(Key::RowsRead)}" · "
                 <span data-testid="csv-rows-skipped">{skipped}</span>" "{lang.t(Key::RowsSkipped)}
             </p>
-            {preview.warnings.iter().map(|w| view! { <p class="import-warning" data-testid="csv-warning">{w.message(lang)}</p> }).collect_view()}
+            {preview.warnings.iter().map(|w| view! { <p class="import-warning" data-testid="csv-warning">{w.said(lang)}</p> }).collect_view()}
             {if updates.is_empty() {
                 view! { <p class="import-nothing">{lang.t(Key::NothingToImport)}</p> }.into_any()
             } else {
@@ -369,7 +368,7 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
                 <ul class="import-problems" data-testid="csv-problems">
                     {preview.problems.iter().take(PROBLEMS_SHOWN).map(|p| view! {
                         <li data-testid="csv-problem" data-line=p.line.to_string()>
-                            {p.message(lang)}
+                            {p.said(lang)}
                         </li>
                     }).collect_view()}
                 </ul>

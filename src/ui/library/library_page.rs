@@ -1,15 +1,17 @@
 //! Every map kept in this browser: create, search, open, rename, duplicate,
 //! delete (with undo).
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::demo::demo_map;
 use crate::core::document::model::{JourneyMap, MapKind, Millis};
 use crate::core::document::template;
-use crate::core::formats::map_file;
+use crate::core::formats::map_file::{self, OpenError};
 use crate::core::formats::mermaid;
 use crate::core::storage::backup;
 use crate::core::storage::library::{self, MapEntry};
+use crate::core::storage::store::StoreError;
 use crate::core::text::i18n::{Key, Lang};
 use crate::core::text::search;
 use crate::platform::clock;
@@ -33,16 +35,16 @@ pub struct DeletedMap {
 
 crate::lazy_fn!(
     /// A Mermaid journey read as a new map (or why not, with its line).
-    sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, String> {
-        mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now).map_err(|e| e.message(lang))
+    sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, mermaid::MermaidError> {
+        mermaid::from_text_or_markdown(&text, &mut RandomIds, lang, now)
     }
 );
 
 crate::lazy_fn!(
     /// The whole library as one file's text (the "backup" chunk: its code
     /// is needed only when the user asks for a backup or opens one).
-    backup, fn write_backup(app: AppState, report: library::LoadReport, now: Millis) -> Result<String, String> {
-        backup::backup(&*app.store(), &report, now).map_err(|e| e.to_string())
+    backup, fn write_backup(app: AppState, report: library::LoadReport, now: Millis) -> Result<String, StoreError> {
+        backup::backup(&*app.store(), &report, now)
     }
 );
 
@@ -51,14 +53,13 @@ crate::lazy_fn!(
     /// whose ids are `taken` come in as copies.
     /// What it did is said in the chunk too (`Restored::message`): whether
     /// anything failed, and the text for the user.
-    backup, fn restore_backup(app: AppState, bytes: Vec<u8>, taken: std::collections::HashSet<String>, now: Millis, name: String) -> Result<(bool, String), String> {
+    backup, fn restore_backup(app: AppState, bytes: Vec<u8>, taken: std::collections::HashSet<String>, now: Millis, name: String) -> Result<(bool, String), OpenError> {
         let lang = app.lang.get_untracked();
         backup::open_backup(&bytes, &|id: &str| taken.contains(id), &mut RandomIds)
             .map(|opened| {
                 let done = backup::restore(&*app.store(), &opened, now);
                 (done.failure.is_none(), done.message(lang, &name))
             })
-            .map_err(|e| e.to_string())
     }
 );
 
@@ -123,7 +124,7 @@ pub fn LibraryPage() -> impl IntoView {
         let report = app.library.get_untracked();
         leptos::task::spawn_local(async move {
             let result = match write_backup(app, report, clock::now()).await {
-                Ok(result) => result,
+                Ok(result) => result.map_err(|e| e.said(lang)),
                 Err(ChunkError) => Err(lang.t(Key::PartLoadFailed).to_owned()),
             };
             let saved = result.and_then(|text| {
@@ -132,7 +133,7 @@ pub fn LibraryPage() -> impl IntoView {
                     "application/json",
                     &text,
                 )
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.said(lang))
             });
             if let Err(why) = saved {
                 app.notify(NoticeKind::Error(why));
@@ -166,7 +167,7 @@ pub fn LibraryPage() -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     match restore_backup(app, bytes, ids, clock::now(), name.clone()).await {
                         Ok(Ok((complete, text))) => restored(complete, text),
-                        Ok(Err(why)) => refused(why),
+                        Ok(Err(why)) => refused(why.said(lang)),
                         Err(ChunkError) => refused(lang.t(Key::PartLoadFailed).to_owned()),
                     }
                 });
@@ -186,7 +187,7 @@ pub fn LibraryPage() -> impl IntoView {
                                     app.navigate(Route::Map(id));
                                 }
                             }
-                            Ok(Err(why)) => refused(why),
+                            Ok(Err(why)) => refused(why.said(lang)),
                             Err(ChunkError) => refused(lang.t(Key::PartLoadFailed).to_owned()),
                         }
                     });
@@ -213,7 +214,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }
                     }
                 },
-                Err(why) => refused(why.message(lang)),
+                Err(why) => refused(why.said(lang)),
             }
         });
     };
@@ -257,7 +258,7 @@ pub fn LibraryPage() -> impl IntoView {
                     deleted.set(None);
                     undo_refused.set(Some(d));
                 }
-                Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+                Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
             }
             app.refresh_library();
         }
@@ -266,7 +267,7 @@ pub fn LibraryPage() -> impl IntoView {
         if let Some(d) = undo_refused.get_untracked() {
             let name = download::file_name(&d.title, "json");
             if let Err(e) = download::download_text(&name, "application/json", &d.raw) {
-                app.notify(NoticeKind::Error(e.to_string()));
+                app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
             }
         }
     };

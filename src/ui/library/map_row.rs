@@ -1,5 +1,6 @@
 //! One map in the library list.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::duplicate;
@@ -34,10 +35,10 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 if let Err(e) =
                     library::save_map(&*store, &stored.map, stored.revision, false, clock::now())
                 {
-                    fail(e.to_string());
+                    fail(e.said(app.lang.get_untracked()));
                 }
             }
-            Err(e) => fail(e.to_string()),
+            Err(e) => fail(e.said(app.lang.get_untracked())),
         }
         app.refresh_library();
     };
@@ -50,7 +51,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 let copy = duplicate::duplicate(&stored.map, &mut RandomIds, title, clock::now());
                 let _ = app.create_map(&copy);
             }
-            Err(e) => fail(e.to_string()),
+            Err(e) => fail(e.said(app.lang.get_untracked())),
         }
     };
     let delete = {
@@ -63,7 +64,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                     raw,
                 })),
                 Ok(None) => {}
-                Err(e) => fail(e.to_string()),
+                Err(e) => fail(e.said(app.lang.get_untracked())),
             }
             app.refresh_library();
         }

@@ -2,6 +2,7 @@
 //! opened (see `templates_menu`): start a new map from one, or delete it. Templates that cannot be read are set aside by the
 //! listing (`core::storage::user_templates::list_templates`) and reported, never overwritten.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::template;
@@ -19,13 +20,13 @@ pub fn read_templates(app: AppState) -> Vec<MapEntry> {
             for q in report.quarantined {
                 app.notify(NoticeKind::Quarantine {
                     key: q.key,
-                    reason: q.reason.message(app.lang.get_untracked()),
+                    reason: q.reason.said(app.lang.get_untracked()),
                 });
             }
             report.entries
         }
         Err(e) => {
-            app.notify(NoticeKind::Error(e.to_string()));
+            app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
             Vec::new()
         }
     }
@@ -43,7 +44,7 @@ pub fn TemplateList() -> impl IntoView {
                 app.navigate(Route::Map(new_id));
             }
         }
-        Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+        Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
     };
     // The last template deleted (id, title, stored text), to undo.
     let deleted = RwSignal::new(None::<(String, String, String)>);
@@ -51,7 +52,7 @@ pub fn TemplateList() -> impl IntoView {
         match user_templates::delete_template(&*app.store(), &id) {
             Ok(Some(raw)) => deleted.set(Some((id, title, raw))),
             Ok(None) => {}
-            Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+            Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
         }
         templates.set(read_templates(app));
     };
@@ -59,7 +60,7 @@ pub fn TemplateList() -> impl IntoView {
         if let Some((id, _, raw)) = deleted.get_untracked() {
             match user_templates::restore_template(&*app.store(), &id, &raw) {
                 Ok(()) => deleted.set(None),
-                Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+                Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
             }
             templates.set(read_templates(app));
         }

@@ -3,6 +3,7 @@
 //! changed differently is listed with both versions, and nothing changes
 //! until the user merges. The merge is one undoable step.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::model::JourneyMap;
@@ -91,7 +92,7 @@ pub fn MergePanel() -> impl IntoView {
         outcome.with(|o| match o {
             Err(e) => view! {
                 <p class="import-error" role="alert" data-testid="merge-error">
-                    {lang.t(Key::MergeFailed)} " " {e.to_string()}
+                    {lang.t(Key::MergeFailed)} " " {e.said(lang)}
                 </p>
             }
             .into_any(),

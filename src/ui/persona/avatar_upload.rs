@@ -1,6 +1,7 @@
 //! Picking a picture for a persona's avatar: shrunk by the browser to a
 //! small JPEG, checked by `core::document::persona::avatar_ok`, or refused with why.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::persona::{avatar_ok, MAX_AVATAR_CHARS};
@@ -23,20 +24,19 @@ pub fn AvatarUpload(
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             status.set(Some(Ok(Key::AvatarShrinking)));
-            shrink_image(
-                &file,
-                AVATAR_PX,
-                MAX_AVATAR_CHARS,
-                move |result| match result
-                    .and_then(|url| avatar_ok(&url).map(|()| url).map_err(|e| e.to_string()))
-                {
+            shrink_image(&file, AVATAR_PX, MAX_AVATAR_CHARS, move |result| {
+                let lang = app.lang.get_untracked();
+                let checked = result
+                    .map_err(|e| e.said(lang))
+                    .and_then(|url| avatar_ok(&url).map(|()| url).map_err(|e| e.said(lang)));
+                match checked {
                     Ok(url) => {
                         status.set(None);
                         on_change.run(Some(url));
                     }
                     Err(why) => status.set(Some(Err(why))),
-                },
-            );
+                }
+            });
         }
         input.set_value("");
     };

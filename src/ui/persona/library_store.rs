@@ -1,6 +1,7 @@
 //! Reading and writing the persona library through the app's store, with
 //! every problem shown as a notice (never swallowed, never overwritten).
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::model::{JourneyMap, Persona};
@@ -28,12 +29,12 @@ pub fn load_library(app: AppState, harvest: bool) -> Option<Vec<Persona>> {
     let loaded = match persona_library::load(&*app.store(), clock::now()) {
         Ok(loaded) => loaded,
         Err(e) => {
-            app.notify(NoticeKind::Error(e.to_string()));
+            app.notify(NoticeKind::Error(e.said(app.lang.get_untracked())));
             return None;
         }
     };
     if let Some(q) = loaded.quarantined {
-        set_aside_notice(app, q.key, &q.reason.message(app.lang.get_untracked()));
+        set_aside_notice(app, q.key, &q.reason.said(app.lang.get_untracked()));
     }
     let mut personas = loaded.personas;
     if harvest {
@@ -78,7 +79,7 @@ pub fn report(app: AppState, result: Result<Saved, WriteError>) -> Result<Saved,
             ..
         }) => set_aside_notice(app, key.clone(), ""),
         Err(WriteError::Conflict(_)) | Ok(_) => {}
-        Err(e) => app.notify(NoticeKind::Error(e.to_string())),
+        Err(e) => app.notify(NoticeKind::Error(e.said(app.lang.get_untracked()))),
     }
     result
 }

@@ -2,6 +2,7 @@
 //! duplicate and delete personas; a persona that maps use is not deleted,
 //! and the message names those maps.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::model::Persona;
@@ -126,7 +127,9 @@ impl LibraryState {
             .update(|l| result = persona_library::update(l, persona));
         match result {
             Ok(()) => self.save(),
-            Err(e) => self.app.notify(NoticeKind::Error(e.to_string())),
+            Err(e) => self
+                .app
+                .notify(NoticeKind::Error(e.said(self.app.lang.get_untracked()))),
         }
     }
 
@@ -144,7 +147,9 @@ impl LibraryState {
                 self.save();
                 self.editing.set(Some(id));
             }
-            Err(e) => self.app.notify(NoticeKind::Error(e.to_string())),
+            Err(e) => self
+                .app
+                .notify(NoticeKind::Error(e.said(self.app.lang.get_untracked()))),
         }
     }
 
@@ -158,7 +163,9 @@ impl LibraryState {
                 self.save();
                 self.editing.set(Some(copy.id));
             }
-            Some(Err(e)) => self.app.notify(NoticeKind::Error(e.to_string())),
+            Some(Err(e)) => self
+                .app
+                .notify(NoticeKind::Error(e.said(self.app.lang.get_untracked()))),
             None => {}
         }
     }
@@ -189,7 +196,9 @@ impl LibraryState {
                     titles.join(", ")
                 )));
             }
-            Some(Err(e)) => self.app.notify(NoticeKind::Error(e.to_string())),
+            Some(Err(e)) => self
+                .app
+                .notify(NoticeKind::Error(e.said(self.app.lang.get_untracked()))),
             None => {}
         }
     }

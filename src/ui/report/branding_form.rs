@@ -3,6 +3,7 @@
 //! (undoable, saved like any edit); "Use for all my maps" makes them the
 //! library's default, which maps without their own branding wear.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::branding::{self, logo_data_url, Branding, LogoError};
@@ -67,7 +68,7 @@ pub fn BrandingForm() -> impl IntoView {
             Err(LibraryBrandingError::Store(StoreError::QuotaExceeded)) => {
                 message.set(Some(("refused", lang.t(Key::QuotaFull).to_owned())));
             }
-            Err(e) => message.set(Some(("refused", e.to_string()))),
+            Err(e) => message.set(Some(("refused", e.said(lang)))),
         }
     };
     let remove_default = move |_| match set_library_branding(&*app.store(), &Branding::default()) {
@@ -75,7 +76,7 @@ pub fn BrandingForm() -> impl IntoView {
             report.library_branding.set(Branding::default());
             message.set(None);
         }
-        Err(e) => message.set(Some(("refused", e.to_string()))),
+        Err(e) => message.set(Some(("refused", e.said(app.lang.get_untracked())))),
     };
     let forget_own = move |_| session.edit(Edit::SetBranding(Branding::default()));
     // The colour a picker shows: the one worn (a picker cannot be empty).

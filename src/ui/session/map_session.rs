@@ -19,6 +19,7 @@ use crate::core::document::model::JourneyMap;
 use crate::core::formats::envelope::Stored;
 use crate::core::session::{ExternalChange, ExternalOutcome, SaveState, Session};
 use crate::core::storage::library::map_key;
+use crate::core::text::said::Said;
 use crate::platform::storage_events::StorageChange;
 use crate::platform::{clock, download};
 use crate::ui::app_state::AppState;
@@ -254,8 +255,9 @@ impl MapSession {
         self.core.update_value(|s| text = s.file_text(&replica));
         let name = self.peek(|m| download::file_name(&m.title, "json"));
         if let Err(e) = download::download_text(&name, "application/json", &text) {
+            let said = e.said(self.app.lang.get_untracked());
             self.app
-                .notify(crate::ui::app_state::NoticeKind::Error(e.to_string()));
+                .notify(crate::ui::app_state::NoticeKind::Error(said));
         }
     }
 }

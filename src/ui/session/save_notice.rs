@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::session::{ExternalOutcome, SaveState};
 use crate::core::storage::store::StoreError;
 use crate::core::text::i18n::Key;
+use crate::core::text::said::Said;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
@@ -18,7 +19,7 @@ pub fn SaveNotice() -> impl IntoView {
         SaveState::Failed(failure) => {
             let (kind, text) = match failure {
                 StoreError::QuotaExceeded => ("quota", app.t(Key::QuotaFull).to_owned()),
-                why => ("save-error", format!("{} {why}", app.t(Key::SaveError))),
+                why => ("save-error", format!("{} {}", app.t(Key::SaveError), why.said(app.lang.get_untracked()))),
             };
             view! {
                 <div class="notice error" role="alert" data-testid="notice" data-kind=kind>

@@ -1,6 +1,7 @@
 //! A shared map alone in its frame, for an iframe on another page (an
 //! intranet, a wiki), from the map's data in the fragment.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::formats::share_link;
@@ -18,7 +19,7 @@ pub fn EmbeddedMap(data: String) -> impl IntoView {
         }
         Err(e) => view! {
             <p class="part-failed" role="alert" data-testid="share-error">
-                {app.text(Key::ShareLinkBroken)} " " {e.message(app.lang.get_untracked())}
+                {app.text(Key::ShareLinkBroken)} " " {e.said(app.lang.get_untracked())}
             </p>
         }
         .into_any(),

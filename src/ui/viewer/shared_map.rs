@@ -1,6 +1,7 @@
 //! A map opened from a share link: shown read-only, with a way to keep a
 //! copy. A damaged link gets a message, and nothing is stored.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::formats::map_file;
@@ -43,7 +44,7 @@ pub fn SharedMap(data: String) -> impl IntoView {
         Err(e) => view! {
             <section class="shared-map" data-testid="shared-map">
                 <p class="part-failed" role="alert" data-testid="share-error">
-                    {app.text(Key::ShareLinkBroken)} " " {e.message(app.lang.get_untracked())}
+                    {app.text(Key::ShareLinkBroken)} " " {e.said(app.lang.get_untracked())}
                 </p>
                 <a href="#/" on:click=move |_| app.navigate(Route::Library)>{app.text(Key::BackToLibrary)}</a>
             </section>

@@ -3,6 +3,8 @@
 
 use super::number::Decimal;
 use crate::core::text::i18n::{format_size, Lang};
+use crate::core::text::said::Said;
+use crate::say;
 
 /// The file as a whole cannot be read as a table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,13 +79,6 @@ pub enum Warning {
     InvalidScale(String),
 }
 
-fn pick(lang: Lang, en: String, fr: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 /// A number as the language writes its decimals (`7.5`, `7,5`).
 fn num(lang: Lang, v: f64) -> String {
     let text = v.to_string();
@@ -93,146 +88,134 @@ fn num(lang: Lang, v: f64) -> String {
     }
 }
 
-impl TableError {
-    pub fn message(&self, lang: Lang) -> String {
+impl Said for TableError {
+    fn said(&self, lang: Lang) -> String {
         match self {
-            TableError::Empty => pick(
+            TableError::Empty => say!(lang, "the file is empty", "le fichier est vide"),
+            TableError::NoRows => say!(
                 lang,
-                "the file is empty".into(),
-                "le fichier est vide".into(),
+                "the file has a header row but no data",
+                "le fichier a une ligne d'en-tête mais aucune donnée"
             ),
-            TableError::NoRows => pick(
+            TableError::Binary => say!(
                 lang,
-                "the file has a header row but no data".into(),
-                "le fichier a une ligne d'en-tête mais aucune donnée".into(),
+                "this is not a text file (CSV expected)",
+                "ce n'est pas un fichier texte (CSV attendu)"
             ),
-            TableError::Binary => pick(
+            TableError::TooLarge(bytes) => {
+                let size = format_size(lang, *bytes);
+                say!(
+                    lang,
+                    "the file is too large ({size}; 20 MB at most)",
+                    "le fichier est trop gros ({size} ; 20 Mo au plus)"
+                )
+            }
+            TableError::TooManyColumns { line } => say!(
                 lang,
-                "this is not a text file (CSV expected)".into(),
-                "ce n'est pas un fichier texte (CSV attendu)".into(),
+                "line {line}: more than 500 columns",
+                "ligne {line} : plus de 500 colonnes"
             ),
-            TableError::TooLarge(bytes) => pick(
+            TableError::UnclosedQuote { line } => say!(
                 lang,
-                format!(
-                    "the file is too large ({}; 20 MB at most)",
-                    format_size(lang, *bytes)
-                ),
-                format!(
-                    "le fichier est trop gros ({} ; 20 Mo au plus)",
-                    format_size(lang, *bytes)
-                ),
-            ),
-            TableError::TooManyColumns { line } => pick(
-                lang,
-                format!("line {line}: more than 500 columns"),
-                format!("ligne {line} : plus de 500 colonnes"),
-            ),
-            TableError::UnclosedQuote { line } => pick(
-                lang,
-                format!("line {line}: a quoted field (\") is never closed"),
-                format!("ligne {line} : un champ entre guillemets (\") n'est jamais fermé"),
+                "line {line}: a quoted field (\") is never closed",
+                "ligne {line} : un champ entre guillemets (\") n'est jamais fermé"
             ),
         }
     }
 }
 
-impl NumberError {
-    pub fn message(&self, lang: Lang) -> String {
+impl Said for NumberError {
+    fn said(&self, lang: Lang) -> String {
         match self {
-            NumberError::NotANumber => pick(lang, "not a number".into(), "pas un nombre".into()),
-            NumberError::Malformed(Decimal::Point) => pick(
+            NumberError::NotANumber => say!(lang, "not a number", "pas un nombre"),
+            NumberError::Malformed(Decimal::Point) => say!(
                 lang,
-                "not a number written with a decimal point".into(),
-                "pas un nombre écrit avec un point décimal".into(),
+                "not a number written with a decimal point",
+                "pas un nombre écrit avec un point décimal"
             ),
-            NumberError::Malformed(Decimal::Comma) => pick(
+            NumberError::Malformed(Decimal::Comma) => say!(
                 lang,
-                "not a number written with a decimal comma".into(),
-                "pas un nombre écrit avec une virgule décimale".into(),
+                "not a number written with a decimal comma",
+                "pas un nombre écrit avec une virgule décimale"
             ),
-            NumberError::TooLarge => pick(
-                lang,
-                "a number too large".into(),
-                "un nombre trop grand".into(),
-            ),
+            NumberError::TooLarge => say!(lang, "a number too large", "un nombre trop grand"),
         }
     }
 }
 
-impl RowReason {
-    /// Why the row is left out, without saying where (see [`RowProblem::message`]).
-    pub fn message(&self, lang: Lang) -> String {
+/// Why the row is left out, without saying where (see [`RowProblem`]).
+impl Said for RowReason {
+    fn said(&self, lang: Lang) -> String {
         match self {
             RowReason::NotANumber { text, error } => match error {
-                NumberError::TooLarge => pick(
-                    lang,
-                    format!("\"{text}\" is too large"),
-                    format!("« {text} » est trop grand"),
-                ),
-                _ => pick(
-                    lang,
-                    format!("\"{text}\" is {}", error.message(lang)),
-                    format!("« {text} » n'est {}", error.message(lang)),
-                ),
+                NumberError::TooLarge => {
+                    say!(lang, "\"{text}\" is too large", "« {text} » est trop grand")
+                }
+                _ => {
+                    let why = error.said(lang);
+                    say!(lang, "\"{text}\" is {why}", "« {text} » n'est {why}")
+                }
             },
-            RowReason::OutOfScale { value, low, high } => pick(
+            RowReason::OutOfScale { value, low, high } => {
+                let value = num(lang, *value);
+                say!(
+                    lang,
+                    "{value} is outside the scale {low} to {high}",
+                    "{value} est hors de l'échelle {low} à {high}"
+                )
+            }
+            RowReason::NotWhole(v) => {
+                let v = num(lang, *v);
+                say!(
+                    lang,
+                    "{v} is not a point of the scale",
+                    "{v} n'est pas un point de l'échelle"
+                )
+            }
+            RowReason::Negative(v) => {
+                let v = num(lang, *v);
+                say!(
+                    lang,
+                    "{v} is negative; a count cannot be",
+                    "{v} est négatif ; un comptage ne peut pas l'être"
+                )
+            }
+            RowReason::UnknownTouchpoint(name) => say!(
                 lang,
-                format!("{} is outside the scale {low} to {high}", num(lang, *value)),
-                format!("{} est hors de l'échelle {low} à {high}", num(lang, *value)),
+                "no touchpoint of the map is called \"{name}\"",
+                "aucun point de contact de la carte ne s'appelle « {name} »"
             ),
-            RowReason::NotWhole(v) => pick(
+            RowReason::NoTouchpoint => say!(
                 lang,
-                format!("{} is not a point of the scale", num(lang, *v)),
-                format!("{} n'est pas un point de l'échelle", num(lang, *v)),
+                "the touchpoint is not named",
+                "le point de contact n'est pas nommé"
             ),
-            RowReason::Negative(v) => pick(
+            RowReason::TooManyCells { found, expected } => say!(
                 lang,
-                format!("{} is negative; a count cannot be", num(lang, *v)),
-                format!(
-                    "{} est négatif ; un comptage ne peut pas l'être",
-                    num(lang, *v)
-                ),
-            ),
-            RowReason::UnknownTouchpoint(name) => pick(
-                lang,
-                format!("no touchpoint of the map is called \"{name}\""),
-                format!("aucun point de contact de la carte ne s'appelle « {name} »"),
-            ),
-            RowReason::NoTouchpoint => pick(
-                lang,
-                "the touchpoint is not named".into(),
-                "le point de contact n'est pas nommé".into(),
-            ),
-            RowReason::TooManyCells { found, expected } => pick(
-                lang,
-                format!("{found} cells where the header has {expected} columns"),
-                format!("{found} cellules alors que l'en-tête a {expected} colonnes"),
+                "{found} cells where the header has {expected} columns",
+                "{found} cellules alors que l'en-tête a {expected} colonnes"
             ),
         }
     }
 }
 
-impl RowProblem {
-    /// Where (line, column header) and why.
-    pub fn message(&self, lang: Lang) -> String {
-        let reason = self.reason.message(lang);
+/// Where (line, column header) and why.
+impl Said for RowProblem {
+    fn said(&self, lang: Lang) -> String {
+        let (line, reason) = (self.line, self.reason.said(lang));
         match &self.header {
-            Some(column) => pick(
+            Some(column) => say!(
                 lang,
-                format!("line {}, column \"{column}\": {reason}", self.line),
-                format!("ligne {}, colonne « {column} » : {reason}", self.line),
+                "line {line}, column \"{column}\": {reason}",
+                "ligne {line}, colonne « {column} » : {reason}"
             ),
-            None => pick(
-                lang,
-                format!("line {}: {reason}", self.line),
-                format!("ligne {} : {reason}", self.line),
-            ),
+            None => say!(lang, "line {line}: {reason}", "ligne {line} : {reason}"),
         }
     }
 }
 
-impl Warning {
-    pub fn message(&self, lang: Lang) -> String {
+impl Said for Warning {
+    fn said(&self, lang: Lang) -> String {
         match self {
             Warning::UnknownPersona { value, rows } => {
                 let (en, fr) = if *rows == 1 {
@@ -240,21 +223,21 @@ impl Warning {
                 } else {
                     ("rows", "lignes")
                 };
-                pick(
+                say!(
                     lang,
-                    format!("\"{value}\" ({rows} {en}) is not a persona of the map: those answers count for everyone only"),
-                    format!("« {value} » ({rows} {fr}) n'est pas un persona de la carte : ces réponses ne comptent que pour tous"),
+                    "\"{value}\" ({rows} {en}) is not a persona of the map: those answers count for everyone only",
+                    "« {value} » ({rows} {fr}) n'est pas un persona de la carte : ces réponses ne comptent que pour tous"
                 )
             }
-            Warning::EmptyColumn(column) => pick(
+            Warning::EmptyColumn(column) => say!(
                 lang,
-                format!("column \"{column}\" has no value to import"),
-                format!("la colonne « {column} » n'a aucune valeur à importer"),
+                "column \"{column}\" has no value to import",
+                "la colonne « {column} » n'a aucune valeur à importer"
             ),
-            Warning::InvalidScale(column) => pick(
+            Warning::InvalidScale(column) => say!(
                 lang,
-                format!("column \"{column}\": the map's scale for this metric is not valid, nothing is read from it"),
-                format!("colonne « {column} » : l'échelle de cette mesure dans la carte n'est pas valide, rien n'en est lu"),
+                "column \"{column}\": the map's scale for this metric is not valid, nothing is read from it",
+                "colonne « {column} » : l'échelle de cette mesure dans la carte n'est pas valide, rien n'en est lu"
             ),
         }
     }

@@ -31,6 +31,7 @@ mod tests {
     use crate::core::document::demo::demo_map;
     use crate::core::document::model::{JourneyMap, Metric, Reading, Scale, SequentialIds};
     use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
     use proptest::prelude::*;
 
     fn demo() -> JourneyMap {
@@ -131,7 +132,7 @@ mod tests {
         assert_eq!(p.problems[0].column, Some(2));
         assert_eq!(p.problems[0].header.as_deref(), Some("nps"));
         assert_eq!(
-            p.problems[0].message(Lang::En),
+            p.problems[0].said(Lang::En),
             "line 5, column \"nps\": \"x\" is not a number"
         );
         assert_eq!((p.rows_read, p.rows_used), (2, 1));
@@ -204,7 +205,7 @@ mod tests {
         let p = preview(&map, &table, &plan, "ga.csv", 0);
         assert_eq!(p.problems.len(), 1);
         assert_eq!(p.problems[0].line, 5);
-        assert!(p.problems[0].message(Lang::Fr).contains("« Nowhere »"));
+        assert!(p.problems[0].said(Lang::Fr).contains("« Nowhere »"));
         let reach = |name: &str| {
             let id = id_of(&map, name);
             p.updates
@@ -322,7 +323,7 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(bytes)
             );
-            assert!(!expected.message(Lang::Fr).is_empty());
+            assert!(!expected.said(Lang::Fr).is_empty());
         }
         let wide = format!("{}\n1\n", vec!["c"; 600].join(","));
         assert!(matches!(
@@ -330,7 +331,7 @@ mod tests {
             Err(TableError::TooManyColumns { line: 1 })
         ));
         assert_eq!(
-            TableError::UnclosedQuote { line: 3 }.message(Lang::En),
+            TableError::UnclosedQuote { line: 3 }.said(Lang::En),
             "line 3: a quoted field (\") is never closed"
         );
     }
@@ -374,7 +375,7 @@ mod tests {
             }
         );
         assert_eq!(
-            p.problems[0].message(Lang::Fr),
+            p.problems[0].said(Lang::Fr),
             "ligne 4 : 4 cellules alors que l'en-tête a 2 colonnes"
         );
     }
@@ -461,7 +462,7 @@ mod tests {
         let lines: Vec<usize> = p.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [82, 83]);
         assert_eq!(
-            p.problems[0].message(Lang::Fr),
+            p.problems[0].said(Lang::Fr),
             "ligne 82, colonne « Recommandation (NPS) E-mail de suivi de livraison » : 12 est hors de l'échelle 0 à 10"
         );
         let nps = reading(&p, &map, "E-mail de suivi de livraison", Metric::Nps);
@@ -518,7 +519,7 @@ mod tests {
             }]
         );
         assert_eq!(
-            p.warnings[0].message(Lang::En),
+            p.warnings[0].said(Lang::En),
             "\"Pro\" (1 row) is not a persona of the map: those answers count for everyone only"
         );
         let (camille, gerard) = (&map.personas[0].id, &map.personas[1].id);
@@ -569,7 +570,7 @@ mod tests {
         assert_eq!(p.problems.len(), 1);
         assert_eq!(p.problems[0].line, 14);
         assert_eq!(
-            p.problems[0].message(Lang::En),
+            p.problems[0].said(Lang::En),
             "line 14, column \"Page title and screen class\": no touchpoint of the map is called \"Store locator\""
         );
         assert_eq!(
@@ -615,7 +616,7 @@ mod tests {
             ]
         );
         let p = preview(&map, &table, &plan, "export.csv", 0);
-        let messages: Vec<String> = p.problems.iter().map(|p| p.message(Lang::Fr)).collect();
+        let messages: Vec<String> = p.problems.iter().map(|p| p.said(Lang::Fr)).collect();
         assert_eq!(
             messages,
             [
@@ -649,7 +650,7 @@ mod tests {
         let got: Vec<(usize, String)> = p
             .problems
             .iter()
-            .map(|p| (p.line, p.reason.message(Lang::En)))
+            .map(|p| (p.line, p.reason.said(Lang::En)))
             .collect();
         assert_eq!(
             got,
@@ -665,7 +666,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            p.problems[4].message(Lang::Fr),
+            p.problems[4].said(Lang::Fr),
             "ligne 7, colonne « reach » : « 4,5 » n'est pas un nombre écrit avec un point décimal"
         );
         assert_eq!(p.updates[0].readings[0].value, Some(1246.0));
@@ -673,7 +674,7 @@ mod tests {
         let table = read_table(huge.as_bytes()).unwrap();
         let p = preview(&map, &table, &plan, "f.csv", 0);
         assert_eq!(
-            p.problems[0].reason.message(Lang::Fr),
+            p.problems[0].reason.said(Lang::Fr),
             format!("« {} » est trop grand", "9".repeat(400))
         );
         for e in [
@@ -681,7 +682,7 @@ mod tests {
             NumberError::TooLarge,
             NumberError::Malformed(Decimal::Comma),
         ] {
-            assert_ne!(e.message(Lang::En), e.message(Lang::Fr));
+            assert_ne!(e.said(Lang::En), e.said(Lang::Fr));
         }
     }
 
@@ -707,7 +708,7 @@ mod tests {
             (3, Some(0), &RowReason::NoTouchpoint)
         );
         assert_eq!(
-            p.problems[0].message(Lang::Fr),
+            p.problems[0].said(Lang::Fr),
             "ligne 3, colonne « step » : le point de contact n'est pas nommé"
         );
         let nps = reading(&p, &map, "Online checkout", Metric::Nps);
@@ -734,7 +735,7 @@ mod tests {
             "Nobody's row is left out, so not counted"
         );
         assert_eq!(
-            p.warnings[0].message(Lang::Fr),
+            p.warnings[0].said(Lang::Fr),
             "« Student » (3 lignes) n'est pas un persona de la carte : ces réponses ne comptent que pour tous"
         );
         let csat = &p.updates[0].readings[0];
@@ -776,7 +777,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            p.warnings[0].message(Lang::Fr),
+            p.warnings[0].said(Lang::Fr),
             "la colonne « csat » n'a aucune valeur à importer"
         );
         // A scale made invalid behind the importer's back: said, never a panic.
@@ -798,7 +799,7 @@ mod tests {
                 Warning::EmptyColumn("csat".into())
             ]
         );
-        assert!(p.warnings[0].message(Lang::En).contains("\"ces\""));
+        assert!(p.warnings[0].said(Lang::En).contains("\"ces\""));
     }
 
     #[test]
@@ -838,15 +839,15 @@ mod tests {
             TableError::UnclosedQuote { line: 2 },
         ];
         for e in messages {
-            let (en, fr) = (e.message(Lang::En), e.message(Lang::Fr));
+            let (en, fr) = (e.said(Lang::En), e.said(Lang::Fr));
             assert!(!en.is_empty() && en != fr, "{e:?}");
         }
         assert_eq!(
-            TableError::TooManyColumns { line: 4 }.message(Lang::Fr),
+            TableError::TooManyColumns { line: 4 }.said(Lang::Fr),
             "ligne 4 : plus de 500 colonnes"
         );
         assert!(TableError::TooLarge(21_000_000)
-            .message(Lang::Fr)
+            .said(Lang::Fr)
             .contains("21 Mo ; 20 Mo au plus"));
     }
 
@@ -881,7 +882,7 @@ mod tests {
                     let p = preview(&map, &table, &plan, "x.csv", 0);
                     for problem in &p.problems {
                         prop_assert!(problem.line >= 2);
-                        prop_assert!(!problem.message(Lang::Fr).is_empty());
+                        prop_assert!(!problem.said(Lang::Fr).is_empty());
                     }
                 }
             }
