@@ -11,7 +11,7 @@ use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::action::action_row::ActionRow;
 use crate::ui::id_list::IdList;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 /// The touchpoints an action can name, in journey order: (id, "stage · name").
@@ -31,7 +31,7 @@ fn touchpoint_choices(map: &JourneyMap) -> Vec<(String, String)> {
 #[component]
 pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let ids = move || {
         session.read(Scope::Actions, |m| {
@@ -57,7 +57,7 @@ pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
         if let Some(added) =
             session.peek(|m| intent::add_action(m, &mut RandomIds, &card.get_value()))
         {
-            focus.request(added.id);
+            editor.request_focus(added.id);
             session.edit(added.edit);
         }
     };

@@ -10,13 +10,13 @@ use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::action::{status_code, status_of};
 use crate::ui::icon_button::IconButton;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let id = StoredValue::new(id);
     let field = move |f: fn(&Action) -> String| {
@@ -37,7 +37,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
     let metric =
         Memo::new(move |_| field(|a| a.metric.map(Metric::code).unwrap_or_default().to_owned())());
     let title_input = NodeRef::<leptos::html::Input>::new();
-    focus.on_request(id, title_input);
+    editor.focus_on_request(id, title_input);
     view! {
         <div class="action-item" data-testid="action-item" data-action-id=id.get_value()>
             <label class="action-field wide">

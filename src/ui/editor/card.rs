@@ -8,20 +8,18 @@ use crate::core::text::i18n::Key;
 use crate::ui::action::card_actions::CardActions;
 use crate::ui::action::severity_select::SeveritySelect;
 use crate::ui::editor::answers_select::AnswersSelect;
-use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::editor::drag_drop;
 use crate::ui::editor::opportunity_count::OpportunityCount;
 use crate::ui::icon_button::IconButton;
-use crate::ui::session::editor_view::EditorView;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::{Dragged, EditorView};
 use crate::ui::session::map_session::MapSession;
 
 /// Add an empty card right after card `id`, in its cell, and focus it.
-fn add_card_after(session: MapSession, focus: Focus, id: &str) {
+fn add_card_after(session: MapSession, editor: EditorView, id: &str) {
     use crate::core::document::intent;
     let ids = &mut crate::platform::random_ids::RandomIds;
     if let Some(added) = session.peek(|m| intent::add_card_after(m, ids, id)) {
-        focus.request(added.id);
+        editor.request_focus(added.id);
         session.edit(added.edit);
     }
 }
@@ -30,8 +28,6 @@ fn add_card_after(session: MapSession, focus: Focus, id: &str) {
 pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let editor = expect_context::<EditorView>();
-    let grid = expect_context::<GridState>();
-    let focus = expect_context::<Focus>();
     let app = session.app;
     let id = StoredValue::new(id);
     let text = move || {
@@ -61,7 +57,7 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() {
             ev.prevent_default();
-            add_card_after(session, focus, &id.get_value());
+            add_card_after(session, editor, &id.get_value());
             return;
         }
         let step = match drag_drop::alt_arrow(&ev) {
@@ -75,10 +71,10 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
         let card = id.get_value();
         if let Some(edit) = session.peek(|m| move_card_step(m, &card, view_of.as_deref(), step)) {
             session.edit(edit);
-            drag_drop::refocus_card(session, grid, card);
+            drag_drop::refocus_card(session, editor, card);
         }
     };
-    focus.on_request(id, textarea);
+    editor.focus_on_request(id, textarea);
     // Pain points are rated and count the opportunities that answer them;
     // an opportunity names the pain point it answers; both carry actions.
     let tools = match kind {
@@ -95,8 +91,8 @@ pub fn CardView(id: String, kind: LaneKind) -> impl IntoView {
     view! {
         <div class="card" data-card=id.get_value() style:border-left-color=move || persona().map(|p| p.1)>
             <span class="grip card-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
-                on:dragstart=move |ev| drag_drop::start(grid, &ev, Dragged::Card(id.get_value()))
-                on:dragend=move |_| drag_drop::end(grid)>"⠿"</span>
+                on:dragstart=move |ev| drag_drop::start(editor, &ev, Dragged::Card(id.get_value()))
+                on:dragend=move |_| drag_drop::end(editor)>"⠿"</span>
             {tag}
             <textarea
                 data-testid="card"

@@ -8,19 +8,15 @@ use crate::core::document::model::LaneKind;
 use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::card::CardView;
-use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::editor::drag_drop;
 use crate::ui::id_list::IdList;
-use crate::ui::session::editor_view::EditorView;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::{Dragged, EditorView};
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let editor = expect_context::<EditorView>();
-    let grid = expect_context::<GridState>();
-    let focus = expect_context::<Focus>();
     let app = session.app;
     let lane = StoredValue::new(lane);
     let stage_id = stage.clone();
@@ -45,7 +41,7 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
             )
         });
         if let Some(added) = added {
-            focus.request(added.id);
+            editor.request_focus(added.id);
             session.edit(added.edit);
         }
     };
@@ -55,13 +51,13 @@ pub fn CardCell(lane: String, stage: String, kind: LaneKind) -> impl IntoView {
         <div class="cell" data-testid="cell" data-stage-id=stage_id tabindex="-1"
             class:drop-target=move || drop_here.get()
             on:dragover=move |ev| {
-                let ok = drag_drop::over(grid, &ev, |d| matches!(d, Dragged::Card(_)));
+                let ok = drag_drop::over(editor, &ev, |d| matches!(d, Dragged::Card(_)));
                 if ok != drop_here.get_untracked() { drop_here.set(ok); }
             }
             on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
             on:drop=move |ev| {
                 drop_here.set(false);
-                drag_drop::drop_in_cell(session, grid, &ev, &lane.get_value(), &stage.get_value());
+                drag_drop::drop_in_cell(session, editor, &ev, &lane.get_value(), &stage.get_value());
             }>
             <IdList ids=Signal::derive(cards) row=Callback::new(move |id| view! { <CardView id=id kind=kind/> }.into_any())/>
             <button class="add-card" data-testid="add-card" aria-label=app.text(Key::AddCardTitle)

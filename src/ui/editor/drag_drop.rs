@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element};
 
 use crate::core::document::edit::{move_card_to, Edit};
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 /// The arrow of an Alt + arrow key press (Alt alone), the keyboard's way to
@@ -28,32 +28,26 @@ pub fn alt_arrow(ev: &web_sys::KeyboardEvent) -> Option<&'static str> {
     Some(arrow)
 }
 
-/// What a drag started on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Dragged {
-    Stage(String),
-    Lane(String),
-    Card(String),
-}
+use crate::ui::session::editor_view::Dragged;
 
 /// Start dragging `what`: the browser needs some data to start a drag.
-pub fn start(grid: GridState, ev: &DragEvent, what: Dragged) {
+pub fn start(editor: EditorView, ev: &DragEvent, what: Dragged) {
     if let Some(data) = ev.data_transfer() {
         let _ = data.set_data("text/plain", "");
         data.set_effect_allowed("move");
     }
-    grid.dragged.set_value(Some(what));
+    editor.dragged.set_value(Some(what));
 }
 
 /// The drag is over (dropped or abandoned).
-pub fn end(grid: GridState) {
-    grid.dragged.set_value(None);
+pub fn end(editor: EditorView) {
+    editor.dragged.set_value(None);
 }
 
 /// Accept the drag over this target when `accepts` says so (which shows
 /// the drop is possible); returns whether it did.
-pub fn over(grid: GridState, ev: &DragEvent, accepts: impl Fn(&Dragged) -> bool) -> bool {
-    let ok = grid
+pub fn over(editor: EditorView, ev: &DragEvent, accepts: impl Fn(&Dragged) -> bool) -> bool {
+    let ok = editor
         .dragged
         .with_value(|d| d.as_ref().is_some_and(&accepts));
     if ok {
@@ -81,38 +75,44 @@ pub fn left(ev: &DragEvent) -> bool {
 }
 
 /// Drop on a stage header: the dragged stage takes its place.
-pub fn drop_on_stage(session: MapSession, grid: GridState, ev: &DragEvent, target: &str) {
+pub fn drop_on_stage(session: MapSession, editor: EditorView, ev: &DragEvent, target: &str) {
     ev.prevent_default();
-    if let Some(Dragged::Stage(id)) = grid.dragged.get_value() {
+    if let Some(Dragged::Stage(id)) = editor.dragged.get_value() {
         if let Some(to) = session.peek(|m| m.stage_index(target)) {
             session.edit(Edit::MoveStage { id, to });
         }
     }
-    end(grid);
+    end(editor);
 }
 
 /// Drop on a lane header: the dragged lane takes its place.
-pub fn drop_on_lane(session: MapSession, grid: GridState, ev: &DragEvent, target: &str) {
+pub fn drop_on_lane(session: MapSession, editor: EditorView, ev: &DragEvent, target: &str) {
     ev.prevent_default();
-    if let Some(Dragged::Lane(id)) = grid.dragged.get_value() {
+    if let Some(Dragged::Lane(id)) = editor.dragged.get_value() {
         if let Some(to) = session.peek(|m| m.lane_index(target)) {
             session.edit(Edit::MoveLane { id, to });
         }
     }
-    end(grid);
+    end(editor);
 }
 
 /// Drop in a cell: the dragged card goes before the card under the pointer
 /// (after it, when the pointer is on its lower half), or to the cell's end.
-pub fn drop_in_cell(session: MapSession, grid: GridState, ev: &DragEvent, lane: &str, stage: &str) {
+pub fn drop_in_cell(
+    session: MapSession,
+    editor: EditorView,
+    ev: &DragEvent,
+    lane: &str,
+    stage: &str,
+) {
     ev.prevent_default();
-    if let Some(Dragged::Card(id)) = grid.dragged.get_value() {
+    if let Some(Dragged::Card(id)) = editor.dragged.get_value() {
         let before = card_after_pointer(ev);
         let edit = session.peek(|m| move_card_to(m, &id, lane, stage, before.as_deref()));
         session.edit(edit);
-        refocus_card(session, grid, id);
+        refocus_card(session, editor, id);
     }
-    end(grid);
+    end(editor);
 }
 
 /// The id of the card the dropped one should go before, from the card
@@ -140,9 +140,9 @@ fn card_after_pointer(ev: &DragEvent) -> Option<String> {
 /// Put the focus back on a moved card once the list has been redrawn (a
 /// moved element loses the focus; one in another cell is a new element),
 /// its stage built first if it was out of the window.
-pub fn refocus_card(session: MapSession, grid: GridState, id: String) {
+pub fn refocus_card(session: MapSession, editor: EditorView, id: String) {
     if let Some(i) = session.peek(|m| m.stage_index(&m.card(&id)?.stage)) {
-        grid.reveal_stage(i);
+        editor.reveal_stage(i);
     }
     set_timeout(
         move || {

@@ -9,7 +9,7 @@ use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 /// The next (or previous) cell along the lane.
@@ -58,7 +58,7 @@ fn cell_across(cell: &Element, down: bool) -> Option<Element> {
 
 /// The stage beside the cell's is not built: build it, then focus its
 /// cell in the same lane once drawn. False at either end of the map.
-fn reveal_beside(session: MapSession, grid: GridState, cell: &Element, forward: bool) -> bool {
+fn reveal_beside(session: MapSession, editor: EditorView, cell: &Element, forward: bool) -> bool {
     let (Some(stage), Ok(Some(row))) = (
         cell.get_attribute("data-stage-id"),
         cell.closest(".grid-row"),
@@ -73,7 +73,7 @@ fn reveal_beside(session: MapSession, grid: GridState, cell: &Element, forward: 
     let Some((index, id)) = next else {
         return false;
     };
-    grid.reveal_stage(index);
+    editor.reveal_stage(index);
     // The grid is redrawn before the next task.
     set_timeout(
         move || {
@@ -91,8 +91,8 @@ fn focus(el: &Element) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
-/// Handle a key pressed anywhere in the map grid.
-pub fn on_grid_key(session: MapSession, grid: GridState, ev: &KeyboardEvent) {
+/// Handle a key pressed anywhere in the map editor.
+pub fn on_grid_key(session: MapSession, editor: EditorView, ev: &KeyboardEvent) {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return;
     }
@@ -105,7 +105,7 @@ pub fn on_grid_key(session: MapSession, grid: GridState, ev: &KeyboardEvent) {
             "ArrowLeft" | "ArrowRight" => {
                 let forward = key == "ArrowRight";
                 match sibling_cell(&target, forward) {
-                    None if reveal_beside(session, grid, &target, forward) => {
+                    None if reveal_beside(session, editor, &target, forward) => {
                         ev.prevent_default();
                         return;
                     }

@@ -6,15 +6,15 @@ use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::intent;
 use crate::core::document::model::LaneKind;
 use crate::core::text::i18n::Key;
-use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::editor::drag_drop;
 use crate::ui::icon_button::IconButton;
+use crate::ui::session::editor_view::{Dragged, EditorView};
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let grid = expect_context::<GridState>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let id = StoredValue::new(id);
     let title = move || {
@@ -45,15 +45,15 @@ pub fn LaneHeader(id: String, kind: LaneKind) -> impl IntoView {
     view! {
         <div class="lane-head" class:drop-target=move || drop_here.get()
             on:dragover=move |ev| {
-                let ok = drag_drop::over(grid, &ev, |d| matches!(d, Dragged::Lane(l) if *l != id.get_value()));
+                let ok = drag_drop::over(editor, &ev, |d| matches!(d, Dragged::Lane(l) if *l != id.get_value()));
                 if ok != drop_here.get_untracked() { drop_here.set(ok); }
             }
             on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
-            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_lane(session, grid, &ev, &id.get_value()); }>
+            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_lane(session, editor, &ev, &id.get_value()); }>
             <span class="grip lane-grip" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
                 data-testid="lane-grip"
-                on:dragstart=move |ev| drag_drop::start(grid, &ev, Dragged::Lane(id.get_value()))
-                on:dragend=move |_| drag_drop::end(grid)>"⠿"</span>
+                on:dragstart=move |ev| drag_drop::start(editor, &ev, Dragged::Lane(id.get_value()))
+                on:dragend=move |_| drag_drop::end(editor)>"⠿"</span>
             <input class="lane-name" data-testid="lane-name" node_ref=input_ref
                 on:keydown=on_key
                 aria-label=app.text(Key::LaneName)

@@ -10,14 +10,12 @@ use crate::core::storage::persona_library;
 use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
-use crate::ui::editor::grid_state::GridState;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::persona_library_notice::PersonaLibraryNotice;
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::missing_map::MissingMap;
 use crate::ui::session::editor_view::{EditorTab, EditorView};
-use crate::ui::session::focus::Focus;
 use crate::ui::session::map_session::MapSession;
 use crate::ui::session::save_notice::{ExternalNotice, SaveNotice};
 
@@ -50,8 +48,6 @@ pub fn MapEditor(id: String) -> impl IntoView {
             let session = MapSession::new(app, stored);
             provide_context(session);
             provide_context(EditorView::new());
-            provide_context(GridState::new());
-            provide_context(Focus::new());
             let link = crate::ui::persona::library_store::LibraryLink::open(app);
             provide_context(link);
             bring_library_edits(session, &link);
@@ -77,8 +73,6 @@ fn bring_library_edits(session: MapSession, link: &crate::ui::persona::library_s
 fn OpenMap(session: MapSession) -> impl IntoView {
     let app = session.app;
     let editor = expect_context::<EditorView>();
-    let grid = expect_context::<GridState>();
-    let focus = expect_context::<Focus>();
     let external = RwSignal::new(None::<ExternalOutcome>);
 
     // Undo/redo from the keyboard, everywhere in the editor (our history
@@ -97,7 +91,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         let key = ev.key().to_ascii_lowercase();
         if key == "enter" && ev.shift_key() {
             ev.prevent_default();
-            crate::ui::editor::map_grid::add_stage(session, grid, focus);
+            crate::ui::editor::map_grid::add_stage(session, editor);
         } else if key == "z" && ev.shift_key() || key == "y" {
             ev.prevent_default();
             session.redo();
@@ -110,7 +104,7 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         } else if key == "f" {
             // The browser's find sees only what is built: from now on,
             // every stage (a second on 40 stages; the find bar opens as usual).
-            grid.set_stage_window(crate::core::view::stage_window::ALL);
+            editor.set_stage_window(crate::core::view::stage_window::ALL);
         }
     });
     // Leaving or hiding the page saves what is pending.

@@ -9,14 +9,13 @@ use crate::core::document::intent;
 use crate::core::text::i18n::Key;
 use crate::core::view::stage_window::{self, ALL, MARGIN};
 use crate::platform::random_ids::RandomIds;
-use crate::ui::editor::grid_state::GridState;
 use crate::ui::editor::hidden_lanes::HiddenLanes;
 use crate::ui::editor::lane_adder::LaneAdder;
 use crate::ui::editor::lane_row::LaneRow;
 use crate::ui::editor::stage_header::StageHeader;
 use crate::ui::editor::COLUMN_WIDTH;
 use crate::ui::id_list::IdList;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 /// The key of a stage out of the window: its id after a character no id
@@ -30,11 +29,11 @@ const GAP: char = '\u{1}';
 /// the built stages: a scroll swaps a few of them for cells.
 pub fn stage_cells(
     session: MapSession,
-    grid: GridState,
+    editor: EditorView,
     row: Callback<String, AnyView>,
 ) -> AnyView {
     let ids = move || {
-        let window = grid.stage_window(true);
+        let window = editor.stage_window(true);
         session.read(Scope::Stages, |m| {
             let built = stage_window::clamp(&window, m.stages.len());
             m.stages
@@ -61,19 +60,18 @@ pub fn stage_cells(
 }
 
 /// Add a stage at the end of the journey and put the focus on its name.
-pub fn add_stage(session: MapSession, grid: GridState, focus: Focus) {
+pub fn add_stage(session: MapSession, editor: EditorView) {
     let name = session.app.t(Key::NewStage);
     let added = session.peek(|m| intent::add_stage(m, &mut RandomIds, name));
-    focus.request(added.id);
-    grid.reveal_stage(added.index);
+    editor.request_focus(added.id);
+    editor.reveal_stage(added.index);
     session.edit(added.edit);
 }
 
 #[component]
 pub fn MapGrid() -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let grid = expect_context::<GridState>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let lanes = move || {
         session.read(Scope::Lanes, |m| {
@@ -84,7 +82,7 @@ pub fn MapGrid() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let add_stage = move |_| add_stage(session, grid, focus);
+    let add_stage = move |_| add_stage(session, editor);
 
     // The window follows the view. Scroll and resize events come at most
     // once a frame, before it is drawn, so a stage scrolled into view is
@@ -94,10 +92,10 @@ pub fn MapGrid() -> impl IntoView {
         let Ok(Some(el)) = document().query_selector(".map-scroll") else {
             return;
         };
-        if el.client_width() == 0 || !always && grid.stage_window(false) == ALL {
+        if el.client_width() == 0 || !always && editor.stage_window(false) == ALL {
             return;
         }
-        grid.set_stage_window(stage_window::in_view(
+        editor.set_stage_window(stage_window::in_view(
             f64::from(el.scroll_left()),
             f64::from(el.client_width()),
             f64::from(COLUMN_WIDTH),
@@ -107,7 +105,7 @@ pub fn MapGrid() -> impl IntoView {
     // Until it is laid out, the view is taken as wide as the window (it is
     // narrower: a stage more, never one less).
     let width = window().inner_width().ok().and_then(|w| w.as_f64());
-    grid.set_stage_window(stage_window::in_view(
+    editor.set_stage_window(stage_window::in_view(
         0.0,
         width.unwrap_or(0.0),
         f64::from(COLUMN_WIDTH),
@@ -116,7 +114,7 @@ pub fn MapGrid() -> impl IntoView {
     // Printing shows every stage; then the window comes back.
     let listeners = [
         window_event_listener_untyped("resize", move |_| follow(false)),
-        window_event_listener_untyped("beforeprint", move |_| grid.set_stage_window(ALL)),
+        window_event_listener_untyped("beforeprint", move |_| editor.set_stage_window(ALL)),
         window_event_listener_untyped("afterprint", move |_| follow(true)),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
@@ -129,10 +127,10 @@ pub fn MapGrid() -> impl IntoView {
         <div class="map-scroll" on:scroll=move |_| follow(false)>
             // Columns are `--col` wide (style/main.css, = COLUMN_WIDTH): no
             // inline style, which the Content-Security-Policy forbids.
-            <div class="map-grid" on:keydown=move |ev| crate::ui::editor::grid_keys::on_grid_key(session, grid, &ev)>
+            <div class="map-grid" on:keydown=move |ev| crate::ui::editor::grid_keys::on_grid_key(session, editor, &ev)>
                 <div class="grid-row stage-row">
                     <div class="lane-head corner">{app.text(Key::Stages)}</div>
-                    {stage_cells(session, grid, Callback::new(|id| view! { <StageHeader id=id/> }.into_any()))}
+                    {stage_cells(session, editor, Callback::new(|id| view! { <StageHeader id=id/> }.into_any()))}
                     <div class="add-col">
                         <button data-testid="add-stage" title=app.text(Key::AddStageTitle) on:click=add_stage>
                             {app.text(Key::AddStage)}

@@ -11,7 +11,6 @@ pub mod export_menu;
 pub mod feeling_cell;
 pub mod future_state_link;
 pub mod grid_keys;
-pub mod grid_state;
 pub mod hidden_lanes;
 
 pub mod lane_adder;

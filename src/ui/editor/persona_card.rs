@@ -7,13 +7,13 @@ use crate::core::document::model::Persona;
 use crate::core::document::persona::parse_share;
 use crate::core::text::i18n::{format_decimal, Key, Lang};
 use crate::ui::icon_button::IconButton;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn PersonaCard(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let id = StoredValue::new(id);
     let persona = move || {
@@ -96,7 +96,7 @@ pub fn PersonaCard(id: String) -> impl IntoView {
     });
     on_cleanup(move || on_leave.take()());
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    focus.on_request(id, name_ref);
+    editor.focus_on_request(id, name_ref);
     view! {
         <article class="persona" data-testid="persona" style:border-top-color=move || persona().colour>
             <header>

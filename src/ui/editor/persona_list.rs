@@ -13,13 +13,13 @@ use crate::ui::app_state::Route;
 use crate::ui::editor::persona_card::PersonaCard;
 use crate::ui::id_list::{row_key, IdList};
 use crate::ui::persona::library_store::{load_library, LibraryLink};
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn PersonaList() -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let ids = move || {
         session.read(Scope::Personas, |m| {
@@ -29,7 +29,7 @@ pub fn PersonaList() -> impl IntoView {
     let add = move |_| {
         let name = app.lang.get_untracked().t(Key::NewPersona);
         let (added, persona) = session.peek(|m| intent::add_persona(m, &mut RandomIds, name));
-        focus.request(added.id);
+        editor.request_focus(added.id);
         // A persona made in a map joins the library too.
         expect_context::<LibraryLink>().keep(&persona, false);
         session.edit(added.edit);

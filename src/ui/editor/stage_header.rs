@@ -5,17 +5,15 @@ use leptos::prelude::*;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::intent;
 use crate::core::text::i18n::Key;
-use crate::ui::editor::drag_drop::{self, Dragged};
-use crate::ui::editor::grid_state::GridState;
+use crate::ui::editor::drag_drop;
 use crate::ui::icon_button::IconButton;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::{Dragged, EditorView};
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn StageHeader(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let grid = expect_context::<GridState>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let id = StoredValue::new(id);
     let name = move || {
@@ -35,7 +33,7 @@ pub fn StageHeader(id: String) -> impl IntoView {
     let move_by = move |delta: isize| {
         if let Some((edit, to)) = session.peek(|m| intent::move_stage_by(m, &id.get_value(), delta))
         {
-            grid.reveal_stage(to);
+            editor.reveal_stage(to);
             session.edit(edit);
         }
     };
@@ -50,22 +48,22 @@ pub fn StageHeader(id: String) -> impl IntoView {
         move_by(delta);
         drag_drop::refocus(input_ref);
     };
-    focus.on_request(id, input_ref);
+    editor.focus_on_request(id, input_ref);
     let drop_here = RwSignal::new(false);
     view! {
         <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()
             class:drop-target=move || drop_here.get()
             on:dragover=move |ev| {
-                let ok = drag_drop::over(grid, &ev, |d| matches!(d, Dragged::Stage(s) if *s != id.get_value()));
+                let ok = drag_drop::over(editor, &ev, |d| matches!(d, Dragged::Stage(s) if *s != id.get_value()));
                 if ok != drop_here.get_untracked() { drop_here.set(ok); }
             }
             on:dragleave=move |ev| if drag_drop::left(&ev) { drop_here.set(false) }
-            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_stage(session, grid, &ev, &id.get_value()); }>
+            on:drop=move |ev| { drop_here.set(false); drag_drop::drop_on_stage(session, editor, &ev, &id.get_value()); }>
             // The stage's number is its drag handle.
             <span class="stage-number" draggable="true" aria-hidden="true" title=app.text(Key::DragToMove)
                 data-testid="stage-grip"
-                on:dragstart=move |ev| drag_drop::start(grid, &ev, Dragged::Stage(id.get_value()))
-                on:dragend=move |_| drag_drop::end(grid)>{move || position().0 + 1}</span>
+                on:dragstart=move |ev| drag_drop::start(editor, &ev, Dragged::Stage(id.get_value()))
+                on:dragend=move |_| drag_drop::end(editor)>{move || position().0 + 1}</span>
             <input class="stage-name" data-testid="stage-name" node_ref=input_ref
                 aria-label=app.text(Key::StageName)
                 on:keydown=on_key

@@ -8,7 +8,7 @@ use crate::core::document::model::{Channel, Classification, Touchpoint};
 use crate::core::text::i18n::Key;
 use crate::ui::editor::touchpoint_metrics::TouchpointMetrics;
 use crate::ui::icon_button::IconButton;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 pub fn channel_code(c: Channel) -> &'static str {
@@ -39,7 +39,7 @@ pub fn classification_code(c: Classification) -> &'static str {
 #[component]
 pub fn TouchpointCard(id: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let id = StoredValue::new(id);
     let tp = move || {
@@ -55,7 +55,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
         }
     };
     let name_ref = NodeRef::<leptos::html::Textarea>::new();
-    focus.on_request(id, name_ref);
+    editor.focus_on_request(id, name_ref);
     let class = move || {
         let c = tp().map(|t| t.classification).unwrap_or_default();
         format!("touchpoint {}", classification_code(c))

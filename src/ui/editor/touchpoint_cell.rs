@@ -8,13 +8,13 @@ use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
 use crate::ui::id_list::IdList;
-use crate::ui::session::focus::Focus;
+use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
 pub fn TouchpointCell(stage: String) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let focus = expect_context::<Focus>();
+    let editor = expect_context::<EditorView>();
     let app = session.app;
     let stage_id = stage.clone();
     let stage = StoredValue::new(stage);
@@ -28,7 +28,7 @@ pub fn TouchpointCell(stage: String) -> impl IntoView {
         let added =
             session.peek(|m| intent::add_touchpoint(m, &mut RandomIds, &stage.get_value(), name));
         if let Some(added) = added {
-            focus.request(added.id);
+            editor.request_focus(added.id);
             session.edit(added.edit);
         }
     };

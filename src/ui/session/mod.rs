@@ -5,7 +5,6 @@
 //! editor.
 
 pub mod editor_view;
-pub mod focus;
 pub mod history_controls;
 pub mod map_session;
 pub mod save_notice;
