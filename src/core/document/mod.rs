@@ -7,6 +7,7 @@ pub mod edit;
 pub mod future_state;
 pub mod history;
 pub mod image;
+pub mod items;
 pub mod model;
 pub mod opportunity;
 pub mod persona;
