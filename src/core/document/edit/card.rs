@@ -1,7 +1,7 @@
 //! Edits of cards (text, place, severity, the pain point an opportunity
 //! answers) and the moves of a card by drag or keyboard.
 
-use super::{and_relink, answered, detach_actions, ensure_unique, shifted, touch};
+use super::{and_relink, answered, detach_actions, ensure_unique, labelled, shifted, touch};
 use super::{applied, misrouted, not_found, Applied, Edit, EditError, Scope};
 use crate::core::document::model::{Card, JourneyMap, SEVERITY_MAX, SEVERITY_MIN};
 
@@ -85,8 +85,15 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
     match edit {
         Edit::InsertCard { index, card } => {
             ensure_unique(map, &card.id)?;
-            map.lane_index(&card.lane)
-                .ok_or_else(|| not_found("lane", &card.lane))?;
+            let kind = map
+                .lane(&card.lane)
+                .ok_or_else(|| not_found("lane", &card.lane))?
+                .kind;
+            // As for a move: a card put in a Feeling, Touchpoints or Metrics
+            // lane could not be moved back there, so a move's undo failed.
+            if !kind.holds_cards() {
+                return Err(not_found("card lane", &card.lane));
+            }
             map.stage_index(&card.stage)
                 .ok_or_else(|| not_found("stage", &card.stage))?;
             let scope = Scope::Cell {
@@ -135,6 +142,8 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
                 lane: old_lane.clone(),
                 stage: old_stage.clone(),
             };
+            // Its label in an answering opportunity's choice names its stage.
+            let restaged = (old_stage != stage).then(|| id.clone());
             let inverse = Edit::MoveCard {
                 id,
                 lane: old_lane,
@@ -143,11 +152,14 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
             };
             map.cards.insert(index.min(map.cards.len()), card);
             let new = Scope::Cell { lane, stage };
-            let touched = if new == old {
+            let mut touched = if new == old {
                 vec![new]
             } else {
                 vec![old, new]
             };
+            if let Some(id) = restaged {
+                touched.extend(labelled(map, |c| c.id == id));
+            }
             // A pain point moved out of its lane no longer has opportunities.
             let relink = detach_actions(map);
             and_relink(inverse, touched, relink)

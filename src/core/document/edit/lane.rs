@@ -30,13 +30,12 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
         Edit::RenameLane { id, title } => {
             let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;
             let old = std::mem::replace(&mut map.lanes[index].title, title);
-            applied(
-                Edit::RenameLane {
-                    id: id.clone(),
-                    title: old,
-                },
-                vec![Scope::Lane(id)],
-            )
+            let mut touched = vec![Scope::Lane(id.clone())];
+            // The list of hidden lanes (read under `Lanes`) shows their titles.
+            if map.lanes[index].hidden {
+                touched.push(Scope::Lanes);
+            }
+            applied(Edit::RenameLane { id, title: old }, touched)
         }
         Edit::SetLaneHidden { id, hidden } => {
             let index = map.lane_index(&id).ok_or_else(|| not_found("lane", &id))?;

@@ -9,6 +9,8 @@ mod fixtures;
 mod lane;
 mod map;
 mod persona;
+#[cfg(test)]
+mod scope_views;
 mod stage;
 mod touchpoint;
 
@@ -316,6 +318,18 @@ fn answered<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Scope> {
         .collect()
 }
 
+/// The cards matching `of` that an opportunity answers: that opportunity's
+/// choice labels them with their text and their stage's name, read under
+/// the pain point's [`Scope::Card`], so renaming or changing their stage
+/// changes what they show.
+fn labelled(map: &JourneyMap, of: impl Fn(&Card) -> bool) -> Vec<Scope> {
+    map.cards
+        .iter()
+        .filter(|c| of(c) && map.cards.iter().any(|o| o.answers.as_ref() == Some(&c.id)))
+        .map(|c| Scope::Card(c.id.clone()))
+        .collect()
+}
+
 /// Cut the links of actions to cards and touchpoints the map no longer has
 /// (after a removal): the actions stay, detached (`card: None` or
 /// `touchpoint: None`), since an action is work someone owns and may still
@@ -366,11 +380,21 @@ fn and_relink(
         return Ok(Applied { inverse, touched });
     }
     for edit in &relink {
-        let scope = match edit {
-            Edit::SetCardAnswers { id, .. } => Scope::Card(id.clone()),
-            _ => Scope::Actions,
-        };
-        touch(&mut touched, scope);
+        match edit {
+            Edit::SetCardAnswers { id, answers } => {
+                touch(&mut touched, Scope::Card(id.clone()));
+                // The pain point it no longer answers counts one opportunity less.
+                if let Some(p) = answers {
+                    touch(&mut touched, Scope::Card(p.clone()));
+                }
+            }
+            Edit::UpdateAction(action) => {
+                touch(&mut touched, Scope::Actions);
+                // Its row shows the card and touchpoint it lost.
+                touch(&mut touched, Scope::Action(action.id.clone()));
+            }
+            _ => touch(&mut touched, Scope::Actions),
+        }
     }
     let mut steps = vec![inverse];
     steps.extend(relink);

@@ -1,7 +1,7 @@
 //! Edits of stages: a removed stage takes its cards, touchpoints and
 //! emotions with it, and its undo puts them back where they were.
 
-use super::{and_relink, answered, detach_actions, drain_where, ensure_unique, restore};
+use super::{and_relink, answered, detach_actions, drain_where, ensure_unique, labelled, restore};
 use super::{applied, misrouted, not_found, Applied, Edit, EditError, Scope};
 use crate::core::document::model::JourneyMap;
 
@@ -58,13 +58,9 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
                 .stage_index(&id)
                 .ok_or_else(|| not_found("stage", &id))?;
             let old = std::mem::replace(&mut map.stages[index].name, name);
-            applied(
-                Edit::RenameStage {
-                    id: id.clone(),
-                    name: old,
-                },
-                vec![Scope::Stage(id)],
-            )
+            let mut touched = vec![Scope::Stage(id.clone())];
+            touched.extend(labelled(map, |c| c.stage == id));
+            applied(Edit::RenameStage { id, name: old }, touched)
         }
         Edit::MoveStage { id, to } => {
             let from = map
