@@ -266,6 +266,14 @@ mod tests {
         }
     }
 
+    /// The validation indexes its per-collection id sets by `c as usize`.
+    #[test]
+    fn a_collection_s_number_is_its_place_in_all() {
+        for (i, c) in Collection::ALL.into_iter().enumerate() {
+            assert_eq!(c as usize, i, "{c:?}");
+        }
+    }
+
     #[test]
     fn every_reference_of_a_valid_map_names_an_item_of_its_collection() {
         let map = demo_map();
