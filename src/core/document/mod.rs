@@ -8,6 +8,7 @@ pub mod future_state;
 pub mod history;
 pub mod image;
 pub mod intent;
+pub mod items;
 pub mod model;
 pub mod opportunity;
 pub mod persona;

@@ -15,6 +15,7 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::branding::LogoError;
+use crate::core::document::items::{Collection, RefAt};
 use crate::core::document::model::{
     JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
 };
@@ -554,42 +555,13 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let problem = |path: String, message: Flaw| Problem { path, message };
 
     let mut ids: Vec<(String, &str)> = vec![("map.id".into(), &map.id)];
-    ids.extend(
-        map.personas
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (format!("map.personas[{i}].id"), p.id.as_str())),
-    );
-    ids.extend(
-        map.stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (format!("map.stages[{i}].id"), s.id.as_str())),
-    );
-    ids.extend(
-        map.lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (format!("map.lanes[{i}].id"), l.id.as_str())),
-    );
-    ids.extend(
-        map.cards
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (format!("map.cards[{i}].id"), c.id.as_str())),
-    );
-    ids.extend(
-        map.touchpoints
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("map.touchpoints[{i}].id"), t.id.as_str())),
-    );
-    ids.extend(
-        map.actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (format!("map.actions[{i}].id"), a.id.as_str())),
-    );
+    for c in Collection::ALL {
+        ids.extend(
+            c.ids(map)
+                .enumerate()
+                .map(|(i, id)| (format!("map.{}[{i}].id", c.field()), id)),
+        );
+    }
     let mut seen: HashSet<&str> = HashSet::new();
     for (path, id) in ids {
         if id.is_empty() {
@@ -618,11 +590,12 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         }
     }
 
-    let stages: HashSet<&str> = map.stages.iter().map(|s| s.id.as_str()).collect();
-    let lanes: HashSet<&str> = map.lanes.iter().map(|l| l.id.as_str()).collect();
-    let personas: HashSet<&str> = map.personas.iter().map(|p| p.id.as_str()).collect();
-    let cards: HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
-    let touchpoints: HashSet<&str> = map.touchpoints.iter().map(|t| t.id.as_str()).collect();
+    // The ids of each collection, by the collection's place in `Collection::ALL`.
+    let known: Vec<HashSet<&str>> = Collection::ALL
+        .iter()
+        .map(|c| c.ids(map).collect())
+        .collect();
+    let cards = &known[Collection::Cards as usize];
     // Cards an opportunity may answer.
     let pain_points: HashSet<&str> = map
         .cards
@@ -632,12 +605,22 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         .collect();
     // (path, what, id, the ids it must be among)
     let mut refs: Vec<(String, &str, &str, &HashSet<&str>)> = Vec::new();
-    for (i, c) in map.cards.iter().enumerate() {
-        refs.push((format!("map.cards[{i}].lane"), "lane", &c.lane, &lanes));
-        refs.push((format!("map.cards[{i}].stage"), "stage", &c.stage, &stages));
-        if let Some(p) = &c.persona {
-            refs.push((format!("map.cards[{i}].persona"), "persona", p, &personas));
+    for c in Collection::ALL {
+        for i in 0..c.len(map) {
+            for r in c.refs(map, i) {
+                let path = format!("map.{}[{i}].{}", c.field(), r.at.path());
+                if r.at == RefAt::Field("answers") {
+                    // A card of the map outside a Pain points lane is told below.
+                    if !cards.contains(r.id) || pain_points.contains(r.id) {
+                        refs.push((path, "pain point card", r.id, &pain_points));
+                    }
+                } else {
+                    refs.push((path, r.to.kind(), r.id, &known[r.to as usize]));
+                }
+            }
         }
+    }
+    for (i, c) in map.cards.iter().enumerate() {
         if let Some(severity) = c.severity {
             if !(SEVERITY_MIN..=SEVERITY_MAX).contains(&severity) {
                 problems.push(problem(
@@ -652,13 +635,6 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                     format!("map.cards[{i}].answers"),
                     Flaw::NotPainPoint(p.clone()),
                 ));
-            } else {
-                refs.push((
-                    format!("map.cards[{i}].answers"),
-                    "pain point card",
-                    p,
-                    &pain_points,
-                ));
             }
         }
     }
@@ -671,24 +647,10 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         problems.push(problem(format!("map.branding.{field}"), message));
     }
     for (i, t) in map.touchpoints.iter().enumerate() {
-        refs.push((
-            format!("map.touchpoints[{i}].stage"),
-            "stage",
-            &t.stage,
-            &stages,
-        ));
         for (j, r) in t.readings.iter().enumerate() {
             let path = format!("map.touchpoints[{i}].readings[{j}]");
             if let Some(message) = reading_problem(r) {
-                problems.push(problem(path.clone(), message));
-            }
-            for (k, slice) in r.personas.iter().enumerate() {
-                refs.push((
-                    format!("{path}.personas[{k}].persona"),
-                    "persona",
-                    &slice.persona,
-                    &personas,
-                ));
+                problems.push(problem(path, message));
             }
         }
     }
@@ -707,20 +669,6 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         .collect();
     let mut emotion_keys: HashSet<&str> = HashSet::new();
     for (i, e) in map.emotions.iter().enumerate() {
-        refs.push((
-            format!("map.emotions[{i}].stage"),
-            "stage",
-            &e.stage,
-            &stages,
-        ));
-        if let Some(p) = &e.persona {
-            refs.push((
-                format!("map.emotions[{i}].persona"),
-                "persona",
-                p,
-                &personas,
-            ));
-        }
         if !(EMOTION_MIN..=EMOTION_MAX).contains(&e.value) {
             problems.push(problem(
                 format!("map.emotions[{i}].value"),
@@ -731,21 +679,8 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             problems.push(problem(format!("map.emotions[{i}]"), Flaw::SecondEmotion));
         }
     }
-    for (i, a) in map.actions.iter().enumerate() {
-        if let Some(c) = &a.card {
-            refs.push((format!("map.actions[{i}].card"), "card", c, &cards));
-        }
-        if let Some(t) = &a.touchpoint {
-            refs.push((
-                format!("map.actions[{i}].touchpoint"),
-                "touchpoint",
-                t,
-                &touchpoints,
-            ));
-        }
-    }
-    for (path, what, id, known) in refs {
-        if !known.contains(id) {
+    for (path, what, id, among) in refs {
+        if !among.contains(id) {
             problems.push(problem(
                 path,
                 Flaw::Dangling {

@@ -9,53 +9,10 @@ use crate::core::document::model::{JourneyMap, Millis};
 /// The key of the map's own fields (title, kind, description, scales…).
 pub const MAP_ITEM: &str = "map";
 
-/// A collection of the map: its field name in the file and its items' kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Collection {
-    Personas,
-    Stages,
-    Lanes,
-    Cards,
-    Touchpoints,
-    Emotions,
-    Actions,
-}
+pub use crate::core::document::items::Collection;
 
+/// What merging needs of a collection beyond [`Collection`]'s description.
 impl Collection {
-    pub const ALL: [Collection; 7] = [
-        Collection::Personas,
-        Collection::Stages,
-        Collection::Lanes,
-        Collection::Cards,
-        Collection::Touchpoints,
-        Collection::Emotions,
-        Collection::Actions,
-    ];
-
-    pub fn field(self) -> &'static str {
-        match self {
-            Collection::Personas => "personas",
-            Collection::Stages => "stages",
-            Collection::Lanes => "lanes",
-            Collection::Cards => "cards",
-            Collection::Touchpoints => "touchpoints",
-            Collection::Emotions => "emotions",
-            Collection::Actions => "actions",
-        }
-    }
-
-    pub fn kind(self) -> &'static str {
-        match self {
-            Collection::Personas => "persona",
-            Collection::Stages => "stage",
-            Collection::Lanes => "lane",
-            Collection::Cards => "card",
-            Collection::Touchpoints => "touchpoint",
-            Collection::Emotions => "emotion",
-            Collection::Actions => "action",
-        }
-    }
-
     /// The fields that make an item's key rather than its content.
     pub fn key_fields(self) -> &'static [&'static str] {
         match self {

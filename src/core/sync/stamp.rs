@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::clock::{Dot, SyncState, CREATED};
 use super::fields::{differing_map_fields, Recorded};
-use super::items::MAP_ITEM;
+use super::items::{Collection, MAP_ITEM};
 use crate::core::document::model::JourneyMap;
 
 /// Stamp in `current` every change made since `previous` by `replica`:
@@ -26,13 +26,22 @@ pub fn record(previous: &JourneyMap, current: &mut JourneyMap, replica: &str) ->
         stamp(&mut sync, MAP_ITEM, field, &dot);
         changed = true;
     }
-    changed |= record_items(&previous.personas, &current.personas, &mut sync, &dot);
-    changed |= record_items(&previous.stages, &current.stages, &mut sync, &dot);
-    changed |= record_items(&previous.lanes, &current.lanes, &mut sync, &dot);
-    changed |= record_items(&previous.cards, &current.cards, &mut sync, &dot);
-    changed |= record_items(&previous.touchpoints, &current.touchpoints, &mut sync, &dot);
-    changed |= record_items(&previous.emotions, &current.emotions, &mut sync, &dot);
-    changed |= record_items(&previous.actions, &current.actions, &mut sync, &dot);
+    // Every collection of the description, so a new one cannot be missed
+    // (the match must name it).
+    for collection in Collection::ALL {
+        let (before, after, sync, dot) = (previous, &*current, &mut sync, &dot);
+        changed |= match collection {
+            Collection::Personas => record_items(&before.personas, &after.personas, sync, dot),
+            Collection::Stages => record_items(&before.stages, &after.stages, sync, dot),
+            Collection::Lanes => record_items(&before.lanes, &after.lanes, sync, dot),
+            Collection::Cards => record_items(&before.cards, &after.cards, sync, dot),
+            Collection::Touchpoints => {
+                record_items(&before.touchpoints, &after.touchpoints, sync, dot)
+            }
+            Collection::Emotions => record_items(&before.emotions, &after.emotions, sync, dot),
+            Collection::Actions => record_items(&before.actions, &after.actions, sync, dot),
+        };
+    }
 
     if changed {
         let ours = previous.sync.clock.get(replica).copied().unwrap_or(0);
