@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::core::document::demo::demo_map;
 use crate::core::document::model::JourneyMap;
 use crate::core::storage::library::{self, LoadReport, LANG_KEY};
 use crate::core::storage::store::{KeyValueStore, MemoryStore, StoreError};
@@ -17,6 +16,16 @@ use crate::platform::clock;
 use crate::platform::local_storage::BrowserStore;
 use crate::platform::random_ids::RandomIds;
 use crate::platform::storage_events::StorageChange;
+
+crate::lazy_fn!(
+    /// The demo map, in its own wasm chunk: a browser needs it on its first
+    /// visit (and when asked for one), and its texts in two languages were
+    /// about a tenth of the first load's code and data (twiggy: 10.5 KB of
+    /// code and most of its strings, before optimisation).
+    demo, pub fn demo_of(lang: Lang, now: crate::core::document::model::Millis) -> JourneyMap {
+        crate::core::document::demo::demo_map(lang, &mut RandomIds, now)
+    }
+);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoticeKind {
@@ -136,21 +145,32 @@ impl AppState {
         // A first visit to the app opens the demo; a first visit through a
         // shared link or an embed stores nothing.
         if library_is_empty && route == Some(Route::Library) {
-            let demo = demo_map(lang, &mut RandomIds, clock::now());
-            let id = demo.id.clone();
-            if state.create_map(&demo).is_ok() {
-                state.navigate(Route::Map(id));
-            }
+            leptos::task::spawn_local(async move {
+                match demo_of(lang, clock::now()).await {
+                    Ok(demo) => {
+                        let id = demo.id.clone();
+                        if state.create_map(&demo).is_ok() {
+                            state.navigate(Route::Map(id));
+                        }
+                    }
+                    Err(_) => {
+                        state.notify(NoticeKind::Error(lang.t(Key::PartLoadFailed).to_owned()))
+                    }
+                }
+            });
         }
         state
     }
 
     /// Tell the user about a text set aside: where it is and why.
     pub fn notify_set_aside(&self, q: library::Quarantined) {
-        self.notify(NoticeKind::Quarantine {
-            key: q.key,
-            reason: q.reason.said(self.lang.get_untracked()),
-        });
+        let app = *self;
+        let key = q.key;
+        crate::ui::said_later::say_then(
+            crate::ui::said_later::Unreadable::SetAside(q.reason),
+            self.lang.get_untracked(),
+            move |reason| app.notify(NoticeKind::Quarantine { key, reason }),
+        );
     }
 
     /// The address `hash` was not understood: the library is shown, and

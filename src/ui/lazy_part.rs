@@ -30,18 +30,18 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// that is rarely used and need not weigh on the first load.
 #[macro_export]
 macro_rules! lazy_fn {
-    ($(#[$doc:meta])* $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($(#[$doc:meta])* $chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[allow(unused_braces)]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
+        $vis fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
             Ok($body)
         }
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
         #[allow(unused_braces)]
-        async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
+        $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy_part::ChunkError> {
             Ok($body)
         }
     };

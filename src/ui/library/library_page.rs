@@ -4,7 +4,6 @@
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
-use crate::core::document::demo::demo_map;
 use crate::core::document::model::{JourneyMap, MapKind, Millis};
 use crate::core::document::template;
 use crate::core::formats::map_file::{self, OpenError};
@@ -24,6 +23,7 @@ use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
 use crate::ui::library::templates_menu::TemplatesMenu;
+use crate::ui::said_later::{say_then, Unreadable};
 
 /// A deleted map that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,11 +102,13 @@ pub fn LibraryPage() -> impl IntoView {
         create(map);
     };
     let new_demo = move |_| {
-        create(demo_map(
-            app.lang.get_untracked(),
-            &mut RandomIds,
-            clock::now(),
-        ))
+        let lang = app.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::ui::app_state::demo_of(lang, clock::now()).await {
+                Ok(demo) => create(demo),
+                Err(_) => app.notify(NoticeKind::Error(lang.t(Key::PartLoadFailed).to_owned())),
+            }
+        });
     };
 
     // A backup, checked whole, then stored (core::storage::backup::restore). If the
@@ -214,7 +216,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }
                     }
                 },
-                Err(why) => refused(why.said(lang)),
+                Err(why) => say_then(Unreadable::Open(why), lang, refused),
             }
         });
     };

@@ -10,6 +10,7 @@ use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::library::library_page::DeletedMap;
+use crate::ui::said_later::{say_then, Unreadable};
 
 #[component]
 pub fn MapRow(entry: MapEntry) -> impl IntoView {
@@ -38,7 +39,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                     fail(e.said(app.lang.get_untracked()));
                 }
             }
-            Err(e) => fail(e.said(app.lang.get_untracked())),
+            Err(e) => say_then(Unreadable::Load(e), app.lang.get_untracked(), fail),
         }
         app.refresh_library();
     };
@@ -51,7 +52,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 let copy = duplicate::duplicate(&stored.map, &mut RandomIds, title, clock::now());
                 let _ = app.create_map(&copy);
             }
-            Err(e) => fail(e.said(app.lang.get_untracked())),
+            Err(e) => say_then(Unreadable::Load(e), app.lang.get_untracked(), fail),
         }
     };
     let delete = {

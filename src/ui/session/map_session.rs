@@ -123,7 +123,7 @@ impl MapSession {
                 self.show_state();
                 self.save_soon();
             }
-            Some(Err(e)) => leptos::logging::warn!("edit refused: {e}"),
+            Some(Err(e)) => leptos::logging::warn!("edit refused: {e:?}"),
             None => {}
         }
     }
