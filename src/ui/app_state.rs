@@ -164,13 +164,10 @@ impl AppState {
 
     /// Tell the user about a text set aside: where it is and why.
     pub fn notify_set_aside(&self, q: library::Quarantined) {
-        let app = *self;
-        let key = q.key;
-        crate::ui::said_later::say_then(
-            crate::ui::said_later::Unreadable::SetAside(q.reason),
-            self.lang.get_untracked(),
-            move |reason| app.notify(NoticeKind::Quarantine { key, reason }),
-        );
+        self.notify(NoticeKind::Quarantine {
+            key: q.key,
+            reason: q.reason.said(self.lang.get_untracked()),
+        });
     }
 
     /// The address `hash` was not understood: the library is shown, and

@@ -1,9 +1,8 @@
 //! What a page about one stored map shows when the map cannot be opened:
 //! it is not (or no longer) in the library, or its stored text is unreadable.
 
+use crate::core::text::said::Said;
 use leptos::prelude::*;
-
-use crate::ui::said_later::{say_then, Unreadable};
 
 use crate::core::storage::library::{self, LoadError};
 use crate::core::text::i18n::Key;
@@ -22,15 +21,13 @@ pub fn MissingMap(
         && app
             .library
             .with_untracked(|l| l.quarantined.iter().any(|q| q.original_key == key));
-    // Why, in the user's language (its words are a part of their own).
-    let detail = RwSignal::new(String::new());
-    if !matches!(error, LoadError::Missing) {
-        say_then(
-            Unreadable::Load(error),
-            app.lang.get_untracked(),
-            move |why| detail.set(why),
-        );
-        // An unreadable map is set aside by the library on its next read.
+    let detail = match error {
+        LoadError::Missing => String::new(),
+        LoadError::Unreadable(e) => e.said(app.lang.get_untracked()),
+        LoadError::Store(e) => e.said(app.lang.get_untracked()),
+    };
+    // An unreadable map is set aside by the library on its next read.
+    if !detail.is_empty() {
         app.refresh_library();
     }
     view! {

@@ -22,7 +22,6 @@ pub mod notice_list;
 pub mod persona;
 pub mod present;
 pub mod report;
-pub mod said_later;
 pub mod session;
 pub mod shortcuts_help;
 pub mod theme_switch;

@@ -6,12 +6,22 @@ use leptos::prelude::*;
 
 use crate::core::document::edit::Scope;
 use crate::core::document::future_state;
-use crate::core::document::model::MapKind;
-use crate::core::text::i18n::Key;
+use crate::core::document::model::{JourneyMap, MapKind, Millis};
+use crate::core::text::i18n::{Key, Lang};
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
-use crate::ui::app_state::Route;
+use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::session::map_session::MapSession;
+
+crate::lazy_fn!(
+    /// The future-state copy of a map, with the templates' chunk (a new map
+    /// made from another): clicked once per journey, it need not weigh on
+    /// every map's opening.
+    templates, fn future_copy(current: JourneyMap, lang: Lang, now: Millis) -> JourneyMap {
+        let title = format!("{} — {}", current.title, MapKind::FutureState.label(lang));
+        future_state::future_from(&current, &mut RandomIds, now, title)
+    }
+);
 
 #[component]
 pub fn FutureStateLink() -> impl IntoView {
@@ -22,14 +32,18 @@ pub fn FutureStateLink() -> impl IntoView {
     let create = move |_| {
         session.flush();
         let lang = app.lang.get_untracked();
-        let future = session.peek(|m| {
-            let title = format!("{} — {}", m.title, MapKind::FutureState.label(lang));
-            future_state::future_from(m, &mut RandomIds, clock::now(), title)
+        let current = session.peek(JourneyMap::clone);
+        leptos::task::spawn_local(async move {
+            match future_copy(current, lang, clock::now()).await {
+                Ok(future) => {
+                    let id = future.id.clone();
+                    if app.create_map(&future).is_ok() {
+                        app.navigate(Route::Map(id));
+                    }
+                }
+                Err(_) => app.notify(NoticeKind::Error(lang.t(Key::PartLoadFailed).to_owned())),
+            }
         });
-        let id = future.id.clone();
-        if app.create_map(&future).is_ok() {
-            app.navigate(Route::Map(id));
-        }
     };
     let compare = move |_| {
         session.flush();

@@ -11,7 +11,6 @@ use crate::ui::app_state::AppState;
 use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
-use crate::ui::editor::persona_library_notice::PersonaLibraryNotice;
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::lazy_part::LazyPart;
 use crate::ui::missing_map::MissingMap;
@@ -34,6 +33,15 @@ crate::lazy_view!(
 );
 
 crate::lazy_view!(
+    /// The notice of a persona changed both here and in the library by
+    /// another tab, with the persona cards' chunk: shown rarely, and only
+    /// after those cards saved (they loaded the chunk).
+    personas, fn persona_library_notice() {
+        view! { <crate::ui::editor::persona_library_notice::PersonaLibraryNotice/> }.into_any()
+    }
+);
+
+crate::lazy_view!(
     /// The persona comparison tab, with the persona library page's chunk.
     personas, fn persona_comparison() {
         view! { <crate::ui::persona::persona_comparison::PersonaComparison/> }.into_any()
@@ -51,7 +59,7 @@ pub fn MapEditor(id: String) -> impl IntoView {
             let link = crate::ui::persona::library_store::LibraryLink::open(app);
             provide_context(link);
             bring_library_edits(session, &link);
-            view! { <OpenMap session=session/> }.into_any()
+            view! { <OpenMap session=session link=link/> }.into_any()
         }
         Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
     }
@@ -70,7 +78,10 @@ fn bring_library_edits(session: MapSession, link: &crate::ui::persona::library_s
 }
 
 #[component]
-fn OpenMap(session: MapSession) -> impl IntoView {
+fn OpenMap(
+    session: MapSession,
+    link: crate::ui::persona::library_store::LibraryLink,
+) -> impl IntoView {
     let app = session.app;
     let editor = expect_context::<EditorView>();
     let external = RwSignal::new(None::<ExternalOutcome>);
@@ -143,7 +154,9 @@ fn OpenMap(session: MapSession) -> impl IntoView {
         <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
             <EditorToolbar/>
             <SaveNotice/>
-            <PersonaLibraryNotice/>
+            <Show when=move || link.conflicts.with(|c| !c.is_empty())>
+                <LazyPart load=persona_library_notice/>
+            </Show>
             <ExternalNotice outcome=external/>
             <Show when=incoming_here>
                 <LazyPart load=merge_panel/>

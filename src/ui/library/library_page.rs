@@ -23,7 +23,6 @@ use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
 use crate::ui::library::templates_menu::TemplatesMenu;
-use crate::ui::said_later::{say_then, Unreadable};
 
 /// A deleted map that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,7 +215,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }
                     }
                 },
-                Err(why) => say_then(Unreadable::Open(why), lang, refused),
+                Err(why) => refused(why.said(lang)),
             }
         });
     };

@@ -10,7 +10,6 @@ use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::library::library_page::DeletedMap;
-use crate::ui::said_later::{say_then, Unreadable};
 
 #[component]
 pub fn MapRow(entry: MapEntry) -> impl IntoView {
@@ -39,7 +38,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                     fail(e.said(app.lang.get_untracked()));
                 }
             }
-            Err(e) => say_then(Unreadable::Load(e), app.lang.get_untracked(), fail),
+            Err(e) => fail(e.said(app.lang.get_untracked())),
         }
         app.refresh_library();
     };
@@ -52,7 +51,7 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
                 let copy = duplicate::duplicate(&stored.map, &mut RandomIds, title, clock::now());
                 let _ = app.create_map(&copy);
             }
-            Err(e) => say_then(Unreadable::Load(e), app.lang.get_untracked(), fail),
+            Err(e) => fail(e.said(app.lang.get_untracked())),
         }
     };
     let delete = {

@@ -18,7 +18,10 @@ pub fn read_templates(app: AppState) -> Vec<MapEntry> {
     match user_templates::list_templates(&*app.store(), clock::now()) {
         Ok(report) => {
             for q in report.quarantined {
-                app.notify_set_aside(q);
+                app.notify(NoticeKind::Quarantine {
+                    key: q.key,
+                    reason: q.reason.said(app.lang.get_untracked()),
+                });
             }
             report.entries
         }
