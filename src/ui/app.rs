@@ -147,7 +147,13 @@ pub fn App() -> impl IntoView {
         </Show>
         <main id="main" class:embedded=embedded>
             {move || match app.route.get() {
-                Route::Library => view! { <LibraryPage/> }.into_any(),
+                Route::Library => view! {
+                    <Show when=move || !app.opening_demo.get()
+                        fallback=move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }>
+                        <LibraryPage/>
+                    </Show>
+                }
+                .into_any(),
                 Route::Personas => view! { <LazyPart load=persona_library_page/> }.into_any(),
                 Route::Map(id) => {
                     let (waiting, failed) = (id.clone(), id.clone());

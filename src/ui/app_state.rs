@@ -78,6 +78,9 @@ pub struct AppState {
     /// A teammate's copy of a map already in the library, opened from a file
     /// and waiting for the user to merge it or keep it apart.
     pub incoming: RwSignal<Option<Incoming>>,
+    /// A first visit's demo is on its way (its part is being fetched): the
+    /// library is not shown empty meanwhile, and the demo opens when stored.
+    pub opening_demo: RwSignal<bool>,
     store: StoredValue<Rc<dyn KeyValueStore>, LocalStorage>,
     next_notice: StoredValue<u32>,
 }
@@ -110,6 +113,7 @@ impl AppState {
             external_change: RwSignal::new(None),
             replica: StoredValue::new(None),
             incoming: RwSignal::new(None),
+            opening_demo: RwSignal::new(false),
             store: StoredValue::new_local(store),
             next_notice: StoredValue::new(0),
         };
@@ -145,11 +149,14 @@ impl AppState {
         // A first visit to the app opens the demo; a first visit through a
         // shared link or an embed stores nothing.
         if library_is_empty && route == Some(Route::Library) {
+            state.opening_demo.set(true);
             leptos::task::spawn_local(async move {
                 match demo_of(lang, clock::now()).await {
                     Ok(demo) => {
                         let id = demo.id.clone();
-                        if state.create_map(&demo).is_ok() {
+                        // Opened only if the user is still waiting for it.
+                        let waiting = state.route.get_untracked() == Route::Library;
+                        if state.create_map(&demo).is_ok() && waiting {
                             state.navigate(Route::Map(id));
                         }
                     }
@@ -157,6 +164,7 @@ impl AppState {
                         state.notify(NoticeKind::Error(lang.t(Key::PartLoadFailed).to_owned()))
                     }
                 }
+                state.opening_demo.set(false);
             });
         }
         state
