@@ -147,13 +147,11 @@ pub fn App() -> impl IntoView {
         </Show>
         <main id="main" class:embedded=embedded>
             {move || match app.route.get() {
-                Route::Library => view! {
-                    <Show when=move || !app.opening_demo.get()
-                        fallback=move || view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }>
-                        <LibraryPage/>
-                    </Show>
+                // A first visit's demo is on its way: not an empty library.
+                Route::Library if app.opening_demo.get() => {
+                    view! { <p class="part-loading" role="status">{app.text(Key::PartLoading)}</p> }.into_any()
                 }
-                .into_any(),
+                Route::Library => view! { <LibraryPage/> }.into_any(),
                 Route::Personas => view! { <LazyPart load=persona_library_page/> }.into_any(),
                 Route::Map(id) => {
                     let (waiting, failed) = (id.clone(), id.clone());
