@@ -7,9 +7,24 @@ use leptos::prelude::*;
 use crate::core::storage::library::{self, LoadError};
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::{AppState, Route};
+use crate::ui::lazy_part::LazyPart;
+
+crate::lazy_view!(
+    /// The page, in its own wasm chunk: rarely shown, and the only user on
+    /// the map path of the words of an unreadable stored map.
+    missing_map, fn missing_map_part(error: LoadError, id: String) {
+        view! { <MissingMap error=error id=id/> }.into_any()
+    }
+);
+
+/// What a page about one stored map shows when it cannot be opened (see
+/// [`MissingMap`]), loaded on first use.
+pub fn missing_map(error: LoadError, id: String) -> AnyView {
+    view! { <LazyPart load=move || missing_map_part(error.clone(), id.clone())/> }.into_any()
+}
 
 #[component]
-pub fn MissingMap(
+fn MissingMap(
     error: LoadError,
     /// The map's id: a map set aside at this visit is no longer stored
     /// under it, and the page says so rather than "does not exist".

@@ -14,7 +14,7 @@ use crate::ui::app_state::{AppState, Route};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::comparison::stage_changes::StageChanges;
 use crate::ui::comparison::target_figures::TargetFigures;
-use crate::ui::missing_map::MissingMap;
+use crate::ui::missing_map::missing_map;
 use crate::ui::session::map_session::MapSession;
 
 /// The two maps compared, and the comparison.
@@ -30,7 +30,7 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
     let app = expect_context::<AppState>();
     let stored = match library::load_map(&*app.store(), &id) {
         Ok(stored) => stored,
-        Err(error) => return view! { <MissingMap error=error id=id/> }.into_any(),
+        Err(error) => return missing_map(error, id),
     };
     let source = stored.map.based_on.clone().unwrap_or_default();
     let current = stored
@@ -58,7 +58,7 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
         }
         Err(LoadError::Missing) => view! { <p class="notice-text" data-testid="current-missing">{app.text(Key::CurrentStateMissing)}</p> }.into_any(),
         // Unreadable, or the storage failed: said as for any map.
-        Err(error) => view! { <MissingMap error=error id=source/> }.into_any(),
+        Err(error) => missing_map(error, source),
     };
     view! {
         <section class="comparison" data-testid="comparison">

@@ -13,7 +13,7 @@ use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::persona_panel::PersonaPanel;
 use crate::ui::lazy_part::LazyPart;
-use crate::ui::missing_map::MissingMap;
+use crate::ui::missing_map::missing_map;
 use crate::ui::session::editor_view::{EditorTab, EditorView};
 use crate::ui::session::map_session::MapSession;
 use crate::ui::session::save_notice::{ExternalNotice, SaveNotice};
@@ -61,7 +61,7 @@ pub fn MapEditor(id: String) -> impl IntoView {
             bring_library_edits(session, &link);
             view! { <OpenMap session=session link=link/> }.into_any()
         }
-        Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
+        Err(error) => missing_map(error, id),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::core::text::i18n::Key;
 use crate::core::text::map_text::cell_lines;
 use crate::core::view::presentation::{clamp, on_key, PresentAddress, Slide};
 use crate::ui::app_state::{AppState, Route};
-use crate::ui::missing_map::MissingMap;
+use crate::ui::missing_map::missing_map;
 use crate::ui::present::fullscreen;
 use crate::ui::present::stage_slide::StageSlide;
 use crate::ui::shortcuts_help::typing;
@@ -24,7 +24,7 @@ pub fn PresentPage(address: PresentAddress) -> impl IntoView {
     let app = expect_context::<AppState>();
     match library::load_map(&*app.store(), &address.map) {
         Ok(stored) => view! { <Presentation map=stored.map slide=address.slide/> }.into_any(),
-        Err(error) => view! { <MissingMap error=error id=address.map/> }.into_any(),
+        Err(error) => missing_map(error, address.map),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::core::storage::branding_store::{self, LIBRARY_BRANDING_KEY};
 use crate::core::storage::library;
 use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
-use crate::ui::missing_map::MissingMap;
+use crate::ui::missing_map::missing_map;
 use crate::ui::report::action_list::ActionList;
 use crate::ui::report::branding_form::BrandingForm;
 use crate::ui::report::journey_table::JourneyTable;
@@ -50,7 +50,7 @@ pub fn ReportPage(id: String, department: Option<String>) -> impl IntoView {
             provide_context(session);
             view! { <OpenReport session=session department=department/> }.into_any()
         }
-        Err(error) => view! { <MissingMap error=error id=id/> }.into_any(),
+        Err(error) => missing_map(error, id),
     }
 }
 
