@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod document;
+pub mod folder;
 pub mod formats;
 pub mod session;
 pub mod storage;
