@@ -5,6 +5,7 @@ pub mod clock;
 pub mod download;
 pub mod fetch_text;
 pub mod file_read;
+pub mod folder_access;
 pub mod image_shrink;
 pub mod language;
 pub mod local_storage;

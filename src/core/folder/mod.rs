@@ -11,3 +11,23 @@
 pub mod file_name;
 pub mod listing;
 pub mod watch;
+
+/// Why the folder, or one of its files, could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FolderError {
+    /// The browser has no folder access (Firefox, Safari).
+    NotSupported,
+    /// The user closed the folder picker.
+    Cancelled,
+    /// The browser was not allowed to read, or to write (the share's
+    /// permission, or the user said no).
+    NotAllowed,
+    /// The file or folder is no longer there (deleted, renamed, moved).
+    Gone,
+    /// The drive refused the write (a read-only share or file).
+    ReadOnly,
+    /// The drive is full.
+    Full,
+    /// Anything else, in the browser's words (for the detail).
+    Failed(String),
+}
