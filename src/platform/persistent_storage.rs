@@ -61,11 +61,12 @@ pub async fn estimate() -> Option<Estimate> {
     if !has(&m, "estimate") {
         return None;
     }
-    let e: StorageEstimate = JsFuture::from(m.estimate().ok()?)
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let value = JsFuture::from(m.estimate().ok()?).await.ok()?;
+    // A dictionary, not a class: there is no `instanceof` to check.
+    if !value.is_object() {
+        return None;
+    }
+    let e: StorageEstimate = value.unchecked_into();
     Some(Estimate {
         usage: e.get_usage()?,
         quota: e.get_quota()?,
