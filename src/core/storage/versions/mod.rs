@@ -8,6 +8,7 @@
 //! parts, and so is everything that calls these flows.
 
 pub mod compaction;
+pub mod meter;
 pub mod policy;
 pub mod reminder;
 pub mod summary;
@@ -89,19 +90,17 @@ impl Version {
         envelope::from_json(&self.map_json).map(|s| s.map)
     }
 
-    /// A file name for the download: the title and the version's time.
-    pub fn file_stem(&self, title: &str) -> String {
-        let safe: String = title
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == ' ' || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        format!("{} - {}", safe.trim(), self.meta.taken_at)
+    /// What to name the downloaded file (before `platform::download::file_name`
+    /// makes it safe and adds the extension): the title, then the version's
+    /// name or its date, so two versions of a map download side by side.
+    pub fn download_title(&self, title: &str) -> String {
+        match &self.meta.name {
+            Some(name) => format!("{title} - {name}"),
+            None => format!(
+                "{title} - {}",
+                crate::core::formats::csv_export::iso_date(self.meta.taken_at)
+            ),
+        }
     }
 }
 
@@ -634,6 +633,7 @@ pub(crate) mod tests {
         assert_eq!(ids, ["d2", "v2"]);
         let v = ready(store.get_version("v2")).unwrap().unwrap();
         assert_eq!(v.read_map().unwrap().stages[0].name, "Renamed");
+        assert_eq!(v.download_title("Map"), "Map - 1970-01-01");
     }
 
     #[test]
