@@ -6,3 +6,4 @@ pub mod library;
 pub mod persona_library;
 pub mod store;
 pub mod user_templates;
+pub mod versions;
