@@ -1,5 +1,8 @@
-//! IndexedDB as a [`VersionStore`]: database `parcours`, version 1, object
-//! stores `versions` (key `id`, index `map_id`) and `trash` (key `map_id`).
+//! IndexedDB as a [`VersionStore`]: database `parcours`, version 2, object
+//! stores `versions` (key `id`, index `map_id`) and `trash` (key `map_id`);
+//! since version 2 also `folders` (out-of-line keys), which keeps the
+//! connected shared folder's handle ([`IndexedDbStore::put_folder`]): a
+//! handle is a browser object, cloned whole by IndexedDB and nowhere else.
 //!
 //! `web-sys` directly rather than a wrapper crate (`rexie`, `idb`): the
 //! adapter needs seven requests, each awaited by turning the request's
@@ -29,9 +32,12 @@ use crate::core::storage::versions::{
 use crate::platform::local_storage::classify;
 
 pub const DB_NAME: &str = "parcours";
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 const VERSIONS: &str = "versions";
 const TRASH: &str = "trash";
+const FOLDERS: &str = "folders";
+/// The key of the one folder connected.
+const FOLDER: &str = "shared";
 const BY_MAP: &str = "map_id";
 
 /// An open connection. Another tab opening a newer version of the database
@@ -138,8 +144,8 @@ impl IndexedDbStore {
             .map_err(|e| classified(&e))?;
         let upgrade_target = open.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
-            // Version 0 → 1: create what does not exist yet (later
-            // versions add their steps here, each from the version before).
+            // Create what does not exist yet: version 1 has versions and
+            // trash, version 2 adds folders (each step from the one before).
             let Ok(result) = upgrade_target.result() else {
                 return;
             };
@@ -160,6 +166,9 @@ impl IndexedDbStore {
                 let params = IdbObjectStoreParameters::new();
                 params.set_key_path(&JsValue::from_str("map_id"));
                 let _ = db.create_object_store_with_optional_parameters(TRASH, &params);
+            }
+            if !names.contains(FOLDERS) {
+                let _ = db.create_object_store(FOLDERS);
             }
         });
         open.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
@@ -201,6 +210,27 @@ impl IndexedDbStore {
     pub fn close(&self) {
         self.db.set_onversionchange(None);
         self.db.close();
+    }
+
+    /// Keep the shared folder's handle (replacing the one kept before).
+    pub async fn put_folder(&self, handle: &JsValue) -> Result<(), VersionStoreError> {
+        let (tx, os) = self.transaction(FOLDERS, IdbTransactionMode::Readwrite)?;
+        os.put_with_key(handle, &JsValue::from_str(FOLDER))
+            .map_err(|e| classified(&e))?;
+        completed(tx).await
+    }
+
+    /// The shared folder's handle kept at an earlier visit, if any.
+    pub async fn folder(&self) -> Result<Option<JsValue>, VersionStoreError> {
+        let (_tx, os) = self.transaction(FOLDERS, IdbTransactionMode::Readonly)?;
+        let req = os.get(&JsValue::from_str(FOLDER)).map_err(|e| classified(&e))?;
+        let found = request(req).await?;
+        Ok((!found.is_undefined() && !found.is_null()).then_some(found))
+    }
+
+    /// Forget the shared folder's handle.
+    pub async fn forget_folder(&self) -> Result<(), VersionStoreError> {
+        self.delete(FOLDERS, &[FOLDER.to_owned()]).await
     }
 
     fn transaction(

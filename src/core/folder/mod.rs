@@ -9,8 +9,10 @@
 //! live in `platform::folder_access`.
 
 pub mod file_name;
+pub mod link;
 pub mod listing;
 pub mod watch;
+pub mod words;
 
 /// Why the folder, or one of its files, could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
