@@ -288,6 +288,14 @@ impl Said for Flaw {
                 "change {change} of \"{replica}\" is not in the clock",
                 "la modification {change} de « {replica} » manque à l'horloge"
             ),
+            Flaw::TooLong(max) => say!(
+                lang,
+                "longer than {max} characters",
+                "plus long que {max} caractères"
+            ),
+            Flaw::TooManyReplies(max) => {
+                say!(lang, "more than {max} replies", "plus de {max} réponses")
+            }
         }
     }
 }
@@ -305,6 +313,8 @@ fn item_name(lang: Lang, what: &str) -> &str {
         "touchpoint" => ("touchpoint", "point de contact"),
         "action" => ("action", "action"),
         "map" => ("map", "carte"),
+        "comment" => ("comment", "commentaire"),
+        "reply" => ("reply", "réponse"),
         other => (other, other),
     };
     match lang {
@@ -539,6 +549,31 @@ impl Said for EditError {
                 lang,
                 "severity {v} is not one of {SEVERITY_MIN} (low) to {SEVERITY_MAX} (high)",
                 "la gravité {v} n'est pas entre {SEVERITY_MIN} (faible) et {SEVERITY_MAX} (forte)"
+            ),
+            EditError::TooLong(max) => say!(
+                lang,
+                "a comment or reply has at most {max} characters",
+                "un commentaire ou une réponse a au plus {max} caractères"
+            ),
+            EditError::TooManyReplies(max) => say!(
+                lang,
+                "a comment has at most {max} replies",
+                "un commentaire a au plus {max} réponses"
+            ),
+            EditError::NotAuthor => say!(
+                lang,
+                "only its author can change a comment's text",
+                "seul son auteur peut modifier le texte d'un commentaire"
+            ),
+            EditError::AlreadyResolved => say!(
+                lang,
+                "this comment is already resolved",
+                "ce commentaire est déjà résolu"
+            ),
+            EditError::NotResolved => say!(
+                lang,
+                "this comment is open already",
+                "ce commentaire est déjà ouvert"
             ),
         }
     }
@@ -836,6 +871,8 @@ mod tests {
                     change: 2,
                     replica: "a".into()
                 },
+                Flaw::TooLong(10),
+                Flaw::TooManyReplies(5),
             ],
             Flaw::NotWholeNumber,
             Flaw::Missing,
@@ -867,6 +904,8 @@ mod tests {
             Flaw::NewerPersonaLibrary(_),
             Flaw::EmptyOrRepeatedId,
             Flaw::ChangeNotInClock { .. },
+            Flaw::TooLong(_),
+            Flaw::TooManyReplies(_),
         );
         walk!(
             vec![
@@ -966,6 +1005,11 @@ mod tests {
                 EditError::BadScale,
                 EditError::BadBranding("primary".into()),
                 EditError::BadSeverity(7),
+                EditError::TooLong(10),
+                EditError::TooManyReplies(5),
+                EditError::NotAuthor,
+                EditError::AlreadyResolved,
+                EditError::NotResolved,
             ],
             EditError::NotFound { .. },
             EditError::DuplicateId(_),
@@ -973,6 +1017,11 @@ mod tests {
             EditError::BadScale,
             EditError::BadBranding(_),
             EditError::BadSeverity(_),
+            EditError::TooLong(_),
+            EditError::TooManyReplies(_),
+            EditError::NotAuthor,
+            EditError::AlreadyResolved,
+            EditError::NotResolved,
         );
         walk!(
             vec![
