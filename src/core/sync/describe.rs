@@ -8,6 +8,10 @@ use super::merge::{Conflict, ConflictKind, Side};
 use crate::core::document::model::{Channel, Classification, JourneyMap, LaneKind, MapKind};
 use crate::core::text::i18n::{format_decimal, lane_title, Lang};
 
+/// What a merge says of the comments it brought ("2 comments added"), in
+/// the words of [`crate::core::text::comment_text`].
+pub use crate::core::text::comment_text::merge_summary;
+
 /// What the user reads about one conflict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConflictText {

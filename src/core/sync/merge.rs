@@ -291,7 +291,16 @@ impl Merging<'_> {
         if let Some(created) = created {
             stamps.insert(CREATED.to_owned(), created.clone());
         }
-        let mut names: Vec<&String> = ours.keys().chain(theirs.keys()).collect();
+        // The fields either copy holds, and those either stamped: a field
+        // set then cleared (a comment resolved then reopened, written
+        // without `resolved`) is absent from both, but its stamp says when
+        // it was cleared and must survive the merge.
+        let stamped = [so, st]
+            .into_iter()
+            .filter_map(|s| s.stamps.get(key))
+            .flat_map(|stamps| stamps.keys())
+            .filter(|name| name.as_str() != CREATED);
+        let mut names: Vec<&String> = ours.keys().chain(theirs.keys()).chain(stamped).collect();
         names.sort();
         names.dedup();
         for name in names {

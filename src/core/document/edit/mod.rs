@@ -708,7 +708,8 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..13, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..19, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+            use crate::core::document::comment::{Comment, CommentTarget, Reply};
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -728,6 +729,12 @@ mod tests {
                     9 => Edit::UpdateAction(Action { title: text, ..Action { id: "a1".into(), ..Action::default() } }.with_status(ActionStatus::ALL[n], 7)),
                     10 => Edit::RemoveTouchpoint("t1".into()),
                     11 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
+                    12 => Edit::AddComment { index: n, comment: Comment { id: format!("k{}", inverses.len()), target: CommentTarget::Card { id: "c1".into() }, author: "Ana".into(), at: 1, text, replies: Vec::new(), resolved: None } },
+                    13 => Edit::AddReply { comment: m.comments.get(n % m.comments.len().max(1)).map(|c| c.id.clone()).unwrap_or_default(), index: n, reply: Reply { id: format!("r{}", inverses.len()), author: "Bo".into(), at: 2, text } },
+                    14 => Edit::ResolveComment { id: m.comments.first().map(|c| c.id.clone()).unwrap_or_default(), by: "Bo".into(), at: n as i64 },
+                    15 => Edit::ReopenComment(m.comments.first().map(|c| c.id.clone()).unwrap_or_default()),
+                    16 => Edit::EditCommentText { id: m.comments.last().map(|c| c.id.clone()).unwrap_or_default(), by: "Ana".into(), text },
+                    17 => Edit::DeleteComment(m.comments.first().map(|c| c.id.clone()).unwrap_or_default()),
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {
