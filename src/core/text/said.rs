@@ -19,6 +19,7 @@ use crate::core::session::stored_edit::StoredEditError;
 use crate::core::storage::branding_store::LibraryBrandingError;
 use crate::core::storage::library::{LoadError, RestoreError, SaveError, SetAsideReason, TooLarge};
 use crate::core::storage::persona_library::{LibraryError, WriteError};
+use crate::core::storage::profile::ProfileError;
 use crate::core::storage::store::StoreError;
 use crate::core::sync::MergeError;
 use crate::core::text::i18n::{format_size, Key, Lang};
@@ -77,6 +78,7 @@ display_in_english!(
     WriteError,
     LibraryError,
     MergeError,
+    ProfileError,
 );
 
 /// Up to five located problems, `path: what` joined by `; `, and how many
@@ -679,6 +681,34 @@ impl Said for StoredEditError {
             ),
             StoredEditError::Edit(e) => e.said(lang),
             StoredEditError::Save(e) => e.said(lang),
+        }
+    }
+}
+
+impl Said for ProfileError {
+    fn said(&self, lang: Lang) -> String {
+        match self {
+            ProfileError::Empty => say!(
+                lang,
+                "your name cannot be empty",
+                "votre nom ne peut pas être vide"
+            ),
+            ProfileError::TooLong(max) => say!(
+                lang,
+                "your name has at most {max} characters",
+                "votre nom a au plus {max} caractères"
+            ),
+            ProfileError::ControlCharacter => say!(
+                lang,
+                "your name is one line, without tabs or line breaks",
+                "votre nom tient sur une ligne, sans tabulation ni saut de ligne"
+            ),
+            ProfileError::Unreadable => say!(
+                lang,
+                "the stored name could not be read; it was left untouched",
+                "le nom enregistré n'a pas pu être lu ; il a été laissé intact"
+            ),
+            ProfileError::Store(e) => e.said(lang),
         }
     }
 }
