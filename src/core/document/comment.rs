@@ -22,9 +22,14 @@ pub const MAX_REPLIES: usize = 500;
 /// user sets ([`crate::core::storage::profile`]).
 pub const MAX_AUTHOR_CHARS: usize = 80;
 
-/// What a comment is on.
+/// What a comment is on. In files: `{"on":"map"}`, `{"on":"card","id":"c1"}`.
+///
+/// Read and written through [`TargetInFile`], a plain struct, rather than as
+/// a serde internally tagged enum: that one buffers values through serde's
+/// `Content`, code the wasm has nowhere else (the editor's part would carry
+/// it for every map it opens).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "on", rename_all = "snake_case")]
+#[serde(try_from = "TargetInFile", into = "TargetInFile")]
 pub enum CommentTarget {
     /// The whole map.
     Map,
@@ -37,6 +42,49 @@ pub enum CommentTarget {
     Touchpoint {
         id: String,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TargetKind {
+    Map,
+    Stage,
+    Card,
+    Touchpoint,
+}
+
+/// A [`CommentTarget`] as the file writes it.
+#[derive(Serialize, Deserialize)]
+struct TargetInFile {
+    on: TargetKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+}
+
+impl TryFrom<TargetInFile> for CommentTarget {
+    type Error = &'static str;
+    fn try_from(t: TargetInFile) -> Result<Self, Self::Error> {
+        Ok(match (t.on, t.id) {
+            (TargetKind::Map, None) => CommentTarget::Map,
+            (TargetKind::Map, Some(_)) => return Err("a comment on the map names no item"),
+            (_, None) => return Err("missing field `id`"),
+            (TargetKind::Stage, Some(id)) => CommentTarget::Stage { id },
+            (TargetKind::Card, Some(id)) => CommentTarget::Card { id },
+            (TargetKind::Touchpoint, Some(id)) => CommentTarget::Touchpoint { id },
+        })
+    }
+}
+
+impl From<CommentTarget> for TargetInFile {
+    fn from(t: CommentTarget) -> Self {
+        let (on, id) = match t {
+            CommentTarget::Map => (TargetKind::Map, None),
+            CommentTarget::Stage { id } => (TargetKind::Stage, Some(id)),
+            CommentTarget::Card { id } => (TargetKind::Card, Some(id)),
+            CommentTarget::Touchpoint { id } => (TargetKind::Touchpoint, Some(id)),
+        };
+        TargetInFile { on, id }
+    }
 }
 
 impl CommentTarget {
@@ -300,6 +348,14 @@ pub(crate) mod tests {
         );
         assert!(serde_json::from_str::<CommentTarget>(r#"{"on":"lane","id":"l"}"#).is_err());
         assert!(serde_json::from_str::<CommentTarget>(r#"{"on":"card"}"#).is_err());
+        assert!(serde_json::from_str::<CommentTarget>(r#"{"on":"map","id":"x"}"#).is_err());
+        for t in one_on_each(&sample_map(&mut SequentialIds::new("m"), "M", 1))
+            .into_iter()
+            .map(|c| c.target)
+        {
+            let back: CommentTarget = serde_json::from_str(&json(&t)).unwrap();
+            assert_eq!(back, t);
+        }
     }
 
     #[test]
