@@ -66,7 +66,8 @@ impl TryFrom<TargetInFile> for CommentTarget {
     fn try_from(t: TargetInFile) -> Result<Self, Self::Error> {
         Ok(match (t.on, t.id) {
             (TargetKind::Map, None) => CommentTarget::Map,
-            (TargetKind::Map, Some(_)) => return Err("a comment on the map names no item"),
+            // In serde's words, so that `json_words` says them in French too.
+            (TargetKind::Map, Some(_)) => return Err("unknown field `id`, expected `on`"),
             (_, None) => return Err("missing field `id`"),
             (TargetKind::Stage, Some(id)) => CommentTarget::Stage { id },
             (TargetKind::Card, Some(id)) => CommentTarget::Card { id },
