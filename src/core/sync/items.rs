@@ -24,8 +24,11 @@ impl Collection {
 
     /// Whether the screen shows the items in their order (an emotion is a
     /// point of a curve: its place in the list means nothing).
+    /// Comments are listed by where they are and when (see
+    /// [`crate::core::document::comment::open_comments`]), never in the
+    /// file's order: no order to merge.
     pub fn ordered(self) -> bool {
-        self != Collection::Emotions
+        !matches!(self, Collection::Emotions | Collection::Comments)
     }
 
     /// The items of this collection in `map`, in order.
@@ -38,6 +41,7 @@ impl Collection {
             Collection::Touchpoints => serde_json::to_value(&map.touchpoints),
             Collection::Emotions => serde_json::to_value(&map.emotions),
             Collection::Actions => serde_json::to_value(&map.actions),
+            Collection::Comments => serde_json::to_value(&map.comments),
         };
         self.read(value)
     }
