@@ -365,6 +365,7 @@ pub fn LibraryPage() -> impl IntoView {
                     }}
                 </p>
             </Show>
+            <crate::ui::folder::FolderDoor/>
             <StorageMeter/>
         </section>
     }
