@@ -582,9 +582,6 @@ keys! {
     MergeCommentsReopened => ("comments reopened", "commentaires rouverts"),
     MergeCommentDeleted => ("comment deleted", "commentaire supprimé"),
     MergeCommentsDeleted => ("comments deleted", "commentaires supprimés"),
-    // ---- Issue 15: the shared folder's door in the library (the rest of its words are core::folder::words, in its part).
-    FolderConnect => ("Connect a shared folder…", "Connecter un dossier partagé…"),
-    FolderNotSupported => ("This browser cannot connect a folder (Chrome and Edge can). Maps still travel as files: export, then import or merge.", "Ce navigateur ne peut pas connecter de dossier (Chrome et Edge le peuvent). Les cartes voyagent toujours en fichiers : exportez, puis importez ou fusionnez."),
 }
 
 impl LaneKind {

@@ -158,7 +158,6 @@ fn OpenMap(
                 <LazyPart load=persona_library_notice/>
             </Show>
             <ExternalNotice outcome=external/>
-            {crate::ui::folder::folder_banner(session)}
             <Show when=incoming_here>
                 <LazyPart load=merge_panel/>
             </Show>

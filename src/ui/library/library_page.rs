@@ -365,7 +365,6 @@ pub fn LibraryPage() -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <crate::ui::folder::FolderDoor/>
             <StorageMeter/>
         </section>
     }
