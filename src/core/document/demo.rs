@@ -794,7 +794,6 @@ impl<'a> Builder<'a> {
             branding: Branding::default(),
             sync: Default::default(),
             based_on: None,
-            comments: Vec::new(),
         };
         Builder { lang, ids, map }
     }

@@ -74,50 +74,6 @@ mod tests {
         assert!(envelope::validate(&copy).is_empty());
     }
 
-    #[test]
-    fn a_duplicate_keeps_its_comments_with_new_ids_on_the_copied_items() {
-        use crate::core::document::comment::{
-            comment_place, tests::one_on_each, CommentTarget, Place,
-        };
-        let mut ids = SequentialIds::new("m");
-        let mut m = map(&mut ids, "Orig", 1);
-        m.comments = one_on_each(&m);
-        let mut gone = m.comments[2].clone();
-        gone.id = "on-removed".into();
-        gone.target = CommentTarget::Card {
-            id: "deleted".into(),
-        };
-        m.comments.push(gone);
-        assert!(envelope::validate(&m).is_empty());
-        let copy = duplicate(&m, &mut SequentialIds::new("d"), "Copy".into(), 9);
-        assert_eq!(envelope::validate(&copy), Vec::new());
-        assert_eq!(copy.comments.len(), 4);
-        for (c, o) in copy.comments.iter().zip(&m.comments) {
-            assert_ne!(c.id, o.id);
-            assert_eq!(
-                (&c.text, &c.replies, &c.resolved),
-                (&o.text, &o.replies, &o.resolved)
-            );
-        }
-        assert_eq!(copy.comments[0].target, CommentTarget::Map);
-        assert_eq!(
-            copy.comments[1].target,
-            CommentTarget::Stage {
-                id: copy.stages[0].id.clone()
-            }
-        );
-        assert_eq!(
-            copy.comments[2].target,
-            CommentTarget::Card {
-                id: copy.cards[0].id.clone()
-            }
-        );
-        assert!(matches!(
-            comment_place(&copy, &copy.comments[3]),
-            Place::Removed(_)
-        ));
-    }
-
     /// Before the one walk over the collections, the copy kept the old ids
     /// in an opportunity's `answers` and in a reading's persona slices, so
     /// a duplicated map with either was refused by the validation.

@@ -9,11 +9,10 @@
 //! and what a removal takes with it is recorded by [`Edit::apply`]'s inverse.
 
 use crate::core::analysis::metrics::journey::in_journey_order;
-use crate::core::document::comment::{comment_place, Comment, CommentTarget, Place, Reply};
 use crate::core::document::edit::{shifted, Edit};
 use crate::core::document::model::{
-    Action, Card, Channel, Classification, IdSource, JourneyMap, Lane, LaneKind, Metric, Millis,
-    Persona, Reading, Stage, Touchpoint,
+    Action, Card, Channel, Classification, IdSource, JourneyMap, Lane, LaneKind, Metric, Persona,
+    Reading, Stage, Touchpoint,
 };
 use crate::core::document::persona::new_persona;
 use crate::core::formats::envelope::{reading_problem, Flaw};
@@ -255,105 +254,10 @@ pub fn remove_latest_reading(map: &JourneyMap, touchpoint: &str, metric: Metric)
     Some(Edit::UpdateTouchpoint(t))
 }
 
-/// A comment signed `author` (the user's name, from
-/// [`crate::core::storage::profile`]) at `now` on `target`, at the end of
-/// the map's comments. `None` when the text is blank or the target is not
-/// in the map (one comments only what one sees; a comment already on an
-/// item later deleted stays).
-pub fn add_comment(
-    map: &JourneyMap,
-    ids: &mut dyn IdSource,
-    target: CommentTarget,
-    author: &str,
-    text: &str,
-    now: Millis,
-) -> Option<Added> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    let comment = Comment {
-        id: ids.next_id(),
-        target,
-        author: author.to_owned(),
-        at: now,
-        text: text.to_owned(),
-        replies: Vec::new(),
-        resolved: None,
-    };
-    if !matches!(comment_place(map, &comment), Place::Live(_)) {
-        return None;
-    }
-    let index = map.comments.len();
-    Some(Added {
-        id: comment.id.clone(),
-        edit: Edit::AddComment { index, comment },
-        index,
-    })
-}
-
-/// A reply signed `author` at `now`, after the comment's other replies.
-/// `None` when the text is blank or the map has no such comment (a comment
-/// on a removed item can still be answered).
-pub fn reply_to(
-    map: &JourneyMap,
-    ids: &mut dyn IdSource,
-    comment: &str,
-    author: &str,
-    text: &str,
-    now: Millis,
-) -> Option<Added> {
-    let c = map.comments.iter().find(|c| c.id == comment)?;
-    if text.trim().is_empty() {
-        return None;
-    }
-    let reply = Reply {
-        id: ids.next_id(),
-        author: author.to_owned(),
-        at: now,
-        text: text.to_owned(),
-    };
-    let index = c.replies.len();
-    Some(Added {
-        id: reply.id.clone(),
-        edit: Edit::AddReply {
-            comment: comment.to_owned(),
-            index,
-            reply,
-        },
-        index,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::document::model::{SequentialIds, PERSONA_COLOURS};
-
-    #[test]
-    fn comments_and_replies_are_signed_dated_and_only_on_what_the_map_has() {
-        let mut m = map();
-        let ids = &mut SequentialIds::new("k");
-        let stage = CommentTarget::Stage { id: "s1".into() };
-        assert_eq!(add_comment(&m, ids, stage.clone(), "Léa", "  \n", 5), None);
-        let ghost = CommentTarget::Card { id: "ghost".into() };
-        assert_eq!(add_comment(&m, ids, ghost, "Léa", "Hi", 5), None);
-        let added = add_comment(&m, ids, stage.clone(), "Léa", "À revoir", 5).unwrap();
-        added.edit.apply(&mut m).unwrap();
-        let c = &m.comments[0];
-        assert_eq!(
-            (c.id.as_str(), c.author.as_str(), c.at),
-            (added.id.as_str(), "Léa", 5)
-        );
-        assert_eq!(c.target, stage);
-        let reply = reply_to(&m, ids, &added.id, "Sam", "Oui", 9).unwrap();
-        reply.edit.apply(&mut m).unwrap();
-        assert_eq!(m.comments[0].replies[0].author, "Sam");
-        assert_eq!(reply_to(&m, ids, &added.id, "Sam", " ", 9), None);
-        assert_eq!(reply_to(&m, ids, "nope", "Sam", "x", 9), None);
-        // Its stage deleted, the comment can still be answered.
-        Edit::RemoveStage("s1".into()).apply(&mut m).unwrap();
-        assert!(reply_to(&m, ids, &added.id, "Sam", "Tant pis", 10).is_some());
-    }
 
     /// Two stages (s1, s2), the standard lanes, two touchpoints at s2 and
     /// one at s1, listed s2-first so that the map's order is not the

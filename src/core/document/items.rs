@@ -20,9 +20,6 @@ pub enum Collection {
     Touchpoints,
     Emotions,
     Actions,
-    /// Comments (format version 5). Their target is a reference that may
-    /// dangle: a comment outlives the item it is on.
-    Comments,
 }
 
 /// Where in an item a reference is: a field of its own, or the persona of
@@ -30,13 +27,7 @@ pub enum Collection {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefAt {
     Field(&'static str),
-    ReadingPersona {
-        reading: usize,
-        slice: usize,
-    },
-    /// The item a comment is on: never required to resolve (a comment on a
-    /// deleted card is kept, on a removed item).
-    CommentTarget,
+    ReadingPersona { reading: usize, slice: usize },
 }
 
 impl RefAt {
@@ -48,7 +39,6 @@ impl RefAt {
             RefAt::ReadingPersona { reading, slice } => {
                 format!("readings[{reading}].personas[{slice}].persona")
             }
-            RefAt::CommentTarget => "target.id".to_owned(),
         }
     }
 }
@@ -63,7 +53,7 @@ pub struct Ref<'a> {
 
 impl Collection {
     /// In the file's order.
-    pub const ALL: [Collection; 8] = [
+    pub const ALL: [Collection; 7] = [
         Collection::Personas,
         Collection::Stages,
         Collection::Lanes,
@@ -71,7 +61,6 @@ impl Collection {
         Collection::Touchpoints,
         Collection::Emotions,
         Collection::Actions,
-        Collection::Comments,
     ];
 
     /// The collection's field in the file (`cards`).
@@ -84,7 +73,6 @@ impl Collection {
             Collection::Touchpoints => "touchpoints",
             Collection::Emotions => "emotions",
             Collection::Actions => "actions",
-            Collection::Comments => "comments",
         }
     }
 
@@ -98,7 +86,6 @@ impl Collection {
             Collection::Touchpoints => "touchpoint",
             Collection::Emotions => "emotion",
             Collection::Actions => "action",
-            Collection::Comments => "comment",
         }
     }
 
@@ -112,7 +99,6 @@ impl Collection {
             Collection::Touchpoints => map.touchpoints.len(),
             Collection::Emotions => map.emotions.len(),
             Collection::Actions => map.actions.len(),
-            Collection::Comments => map.comments.len(),
         }
     }
 
@@ -127,7 +113,6 @@ impl Collection {
             Collection::Touchpoints => &map.touchpoints.get(i)?.id,
             Collection::Emotions => return None,
             Collection::Actions => &map.actions.get(i)?.id,
-            Collection::Comments => &map.comments.get(i)?.id,
         };
         Some(id)
     }
@@ -195,25 +180,6 @@ impl Collection {
                 to("card", Collection::Cards, a.card.as_ref());
                 to("touchpoint", Collection::Touchpoints, a.touchpoint.as_ref());
             }
-            Collection::Comments => {
-                use crate::core::document::comment::CommentTarget;
-                let Some(c) = map.comments.get(i) else {
-                    return refs;
-                };
-                let to = match &c.target {
-                    CommentTarget::Map => return refs,
-                    CommentTarget::Stage { .. } => Collection::Stages,
-                    CommentTarget::Card { .. } => Collection::Cards,
-                    CommentTarget::Touchpoint { .. } => Collection::Touchpoints,
-                };
-                if let Some(id) = c.target.id() {
-                    refs.push(Ref {
-                        at: RefAt::CommentTarget,
-                        to,
-                        id,
-                    });
-                }
-            }
         }
         refs
     }
@@ -262,17 +228,6 @@ impl Collection {
                     opt(&mut a.touchpoint, f);
                 }
             }
-            // Last in `ALL`, so a target already renamed gets its item's new
-            // id; a removed item's id gets a fresh one (still removed).
-            // Reply ids are unique within their comment only: kept.
-            Collection::Comments => {
-                for c in &mut map.comments {
-                    f(&mut c.id);
-                    if let Some(id) = c.target.id_mut() {
-                        f(id);
-                    }
-                }
-            }
         }
     }
 }
@@ -288,15 +243,12 @@ mod tests {
     use crate::core::document::demo;
     use crate::core::document::model::SequentialIds;
 
-    /// The demo, with a comment on each kind of target (the demo has none).
     fn demo_map() -> JourneyMap {
-        let mut map = demo::demo_map(
+        demo::demo_map(
             crate::core::text::i18n::Lang::En,
             &mut SequentialIds::new("d"),
             0,
-        );
-        map.comments = crate::core::document::comment::tests::one_on_each(&map);
-        map
+        )
     }
 
     #[test]
@@ -330,9 +282,6 @@ mod tests {
             assert_eq!(c.has_ids(), c.ids(&map).count() == c.len(&map), "{c:?}");
             for i in 0..c.len(&map) {
                 for r in c.refs(&map, i) {
-                    if r.at == RefAt::CommentTarget {
-                        continue; // may name a removed item
-                    }
                     assert!(r.to.ids(&map).any(|id| id == r.id), "{c:?} {r:?}");
                     refs += 1;
                 }

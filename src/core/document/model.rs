@@ -7,7 +7,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::branding::Branding;
-use crate::core::document::comment::Comment;
 use crate::core::sync::SyncState;
 
 /// Milliseconds since the Unix epoch.
@@ -50,11 +49,6 @@ pub struct JourneyMap {
     /// current-state map may have been deleted or live in another browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<String>,
-    /// Comments on the map, its stages, cards and touchpoints (format
-    /// version 5); kept when their item is deleted (see
-    /// [`crate::core::document::comment`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub comments: Vec<Comment>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -709,7 +703,6 @@ impl JourneyMap {
             branding: Branding::default(),
             sync: SyncState::default(),
             based_on: None,
-            comments: Vec::new(),
         }
     }
 

@@ -15,7 +15,6 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::branding::LogoError;
-use crate::core::document::comment::{comment_problems, CommentFlaw};
 use crate::core::document::items::{Collection, RefAt};
 use crate::core::document::model::{
     JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
@@ -27,7 +26,7 @@ use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 4;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,10 +102,6 @@ pub enum Flaw {
         change: u64,
         replica: String,
     },
-    /// A comment's text or a name longer than this many characters.
-    TooLong(usize),
-    /// A comment with more replies than this.
-    TooManyReplies(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,7 +217,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -261,15 +256,6 @@ fn v2_to_v3(_map: &mut JourneyMap) {}
 /// older Parcours opening a version 4 file says it comes from a newer
 /// Parcours, instead of tripping on a lane kind it does not know.
 fn v3_to_v4(_map: &mut JourneyMap) {}
-
-/// Version 5 added the map's comments (and a stage's and the journey's
-/// weighting of answers by persona share, `scales.weighting`). A version 4
-/// map has no comments: it reads with none, and nothing else changes. The
-/// number changed so that an older Parcours refuses a file with comments
-/// (it would drop them on its next save) instead of reading it. A
-/// version 4 file that holds comments anyway (written by hand) keeps them:
-/// nothing read is dropped.
-fn v4_to_v5(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -623,10 +609,6 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         for i in 0..c.len(map) {
             for r in c.refs(map, i) {
                 let path = format!("map.{}[{i}].{}", c.field(), r.at.path());
-                if r.at == RefAt::CommentTarget {
-                    // A comment outlives its item: on a removed item, kept.
-                    continue;
-                }
                 if r.at == RefAt::Field("answers") {
                     // A card of the map outside a Pain points lane is told below.
                     if !cards.contains(r.id) || pain_points.contains(r.id) {
@@ -706,16 +688,6 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                     id: id.to_owned(),
                 },
             ));
-        }
-    }
-    for (i, c) in map.comments.iter().enumerate() {
-        for (at, flaw) in comment_problems(c) {
-            let message = match flaw {
-                CommentFlaw::TooLong(max) => Flaw::TooLong(max),
-                CommentFlaw::TooManyReplies(max) => Flaw::TooManyReplies(max),
-                CommentFlaw::ReplyId => Flaw::EmptyOrRepeatedId,
-            };
-            problems.push(problem(format!("map.comments[{i}].{at}"), message));
         }
     }
     problems.extend(
@@ -1134,63 +1106,6 @@ mod tests {
             assert!(err.contains("map.cards[2].answers"), "{err}");
             assert!(err.contains(says), "{err}");
         }
-    }
-
-    #[test]
-    fn comments_are_read_strictly_with_a_path_to_every_problem() {
-        use crate::core::document::comment::{Comment, CommentTarget, Reply, MAX_COMMENT_CHARS};
-        let mut m = map();
-        let reply = |id: &str| Reply {
-            id: id.into(),
-            author: "Bo".into(),
-            at: 2,
-            text: "ok".into(),
-        };
-        m.comments.push(Comment {
-            id: "k1".into(),
-            // A removed card: kept, not a dangling reference.
-            target: CommentTarget::Card { id: "gone".into() },
-            author: "Ana".into(),
-            at: 1,
-            text: "<script>alert(1)</script>".into(),
-            replies: vec![reply("r1")],
-            resolved: None,
-        });
-        let text = to_json(&m, 1);
-        assert_eq!(from_json(&text).unwrap().map, m);
-        let mut v: Value = serde_json::from_str(&text).unwrap();
-        v["map"]["comments"][0]["target"] = serde_json::json!({"on": "lane", "id": "x"});
-        let err = from_json(&v.to_string()).unwrap_err().to_string();
-        assert!(err.contains("map.comments[0].target"), "{err}");
-        m.comments[0].text = "x".repeat(MAX_COMMENT_CHARS + 1);
-        m.comments[0].replies.push(reply("r1"));
-        m.comments.push(Comment {
-            id: "c1".into(),
-            ..m.comments[0].clone()
-        });
-        let FormatError::Invalid(problems) = from_json(&to_json(&m, 1)).unwrap_err() else {
-            panic!()
-        };
-        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        for path in [
-            "map.comments[0].text",
-            "map.comments[0].replies[1].id",
-            "map.comments[1].id",
-        ] {
-            assert!(paths.contains(&path), "{path} in {paths:?}");
-        }
-    }
-
-    #[test]
-    fn a_version_4_map_reads_with_no_comments_and_is_written_as_version_5() {
-        let text = to_json(&map(), 3).replace("\"version\":5", "\"version\":4");
-        let stored = from_json(&text).unwrap();
-        assert!(stored.map.comments.is_empty());
-        assert!(
-            !to_json(&stored.map, 3).contains("comments"),
-            "absent when none"
-        );
-        assert!(to_json(&stored.map, 3).contains("\"version\":5"));
     }
 
     #[test]

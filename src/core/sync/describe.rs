@@ -8,10 +8,6 @@ use super::merge::{Conflict, ConflictKind, Side};
 use crate::core::document::model::{Channel, Classification, JourneyMap, LaneKind, MapKind};
 use crate::core::text::i18n::{format_decimal, lane_title, Lang};
 
-/// What a merge says of the comments it brought ("2 comments added"), in
-/// the words of [`crate::core::text::comment_text`].
-pub use crate::core::text::comment_text::merge_summary;
-
 /// What the user reads about one conflict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConflictText {
@@ -41,7 +37,6 @@ pub fn kind_name(collection: Option<Collection>, lang: Lang) -> &'static str {
         Some(Collection::Touchpoints) => ("Touchpoint", "Point de contact"),
         Some(Collection::Emotions) => ("Emotion at stage", "Émotion à l'étape"),
         Some(Collection::Actions) => ("Action", "Action"),
-        Some(Collection::Comments) => ("Comment", "Commentaire"),
     };
     tr(lang, en, fr)
 }
@@ -78,8 +73,6 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "status" => ("status", "statut"),
         "card" => ("card", "carte"),
         "touchpoint" => ("touchpoint", "point de contact"),
-        "replies" => ("replies", "réponses"),
-        "resolved" => ("resolved", "résolu"),
         other => return other.to_owned(),
     };
     tr(lang, en, fr).to_owned()
@@ -171,11 +164,6 @@ fn item_name(key: &str, maps: [&JourneyMap; 2], lang: Lang) -> String {
                 .iter()
                 .find(|a| a.id == id)
                 .map(|a| a.title.clone()),
-            "comment" => map
-                .comments
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.text.clone()),
             _ => None,
         })
         .unwrap_or_else(|| id.to_owned())

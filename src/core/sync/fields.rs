@@ -3,7 +3,6 @@
 //! JSON), and which of its fields differ. Typed so that recording a save
 //! costs a few comparisons, and no JSON machinery in the editor's wasm.
 
-use crate::core::document::comment::Comment;
 use crate::core::document::model::{
     Action, Card, Emotion, JourneyMap, Lane, Persona, Stage, Touchpoint,
 };
@@ -159,17 +158,6 @@ impl Recorded for Action {
     }
 }
 
-impl Recorded for Comment {
-    const COLLECTION: &'static str = "comments";
-    const ORDERED: bool = false;
-    fn key(&self) -> String {
-        format!("comment/{}", self.id)
-    }
-    fn differing(&self, o: &Self, out: &mut Vec<&'static str>) {
-        differing!(self, o, out, [target, author, at, text, replies, resolved]);
-    }
-}
-
 /// The map's own fields that differ (its identity, dates and sync section
 /// are not merged as fields).
 pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str> {
@@ -247,8 +235,6 @@ mod tests {
         same_as_json(&map.touchpoints, Collection::Touchpoints);
         same_as_json(&map.emotions, Collection::Emotions);
         same_as_json(&map.actions, Collection::Actions);
-        map.comments = crate::core::document::comment::tests::one_on_each(&map);
-        same_as_json(&map.comments, Collection::Comments);
         let mut other = map.clone();
         other.title.push('x');
         other.scales.csat.high += 1;

@@ -24,11 +24,8 @@ impl Collection {
 
     /// Whether the screen shows the items in their order (an emotion is a
     /// point of a curve: its place in the list means nothing).
-    /// Comments are listed by where they are and when (see
-    /// [`crate::core::document::comment::open_comments`]), never in the
-    /// file's order: no order to merge.
     pub fn ordered(self) -> bool {
-        !matches!(self, Collection::Emotions | Collection::Comments)
+        self != Collection::Emotions
     }
 
     /// The items of this collection in `map`, in order.
@@ -41,7 +38,6 @@ impl Collection {
             Collection::Touchpoints => serde_json::to_value(&map.touchpoints),
             Collection::Emotions => serde_json::to_value(&map.emotions),
             Collection::Actions => serde_json::to_value(&map.actions),
-            Collection::Comments => serde_json::to_value(&map.comments),
         };
         self.read(value)
     }

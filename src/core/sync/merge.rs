@@ -291,16 +291,7 @@ impl Merging<'_> {
         if let Some(created) = created {
             stamps.insert(CREATED.to_owned(), created.clone());
         }
-        // The fields either copy holds, and those either stamped: a field
-        // set then cleared (a comment resolved then reopened, written
-        // without `resolved`) is absent from both, but its stamp says when
-        // it was cleared and must survive the merge.
-        let stamped = [so, st]
-            .into_iter()
-            .filter_map(|s| s.stamps.get(key))
-            .flat_map(|stamps| stamps.keys())
-            .filter(|name| name.as_str() != CREATED);
-        let mut names: Vec<&String> = ours.keys().chain(theirs.keys()).chain(stamped).collect();
+        let mut names: Vec<&String> = ours.keys().chain(theirs.keys()).collect();
         names.sort();
         names.dedup();
         for name in names {
@@ -321,18 +312,10 @@ impl Merging<'_> {
                         self.from_theirs += 1;
                         (vb, db)
                     }
-                    Pick::Conflict if name == "readings" || name == "replies" => {
+                    Pick::Conflict if name == "readings" => {
                         // A touchpoint's readings are a dated history both
                         // copies only add to: keep every reading of either.
-                        // A comment's replies too, by id: two people who
-                        // replied at once both keep theirs. (A reply one
-                        // copy deleted while the other replied comes back:
-                        // kept rather than lost.)
-                        let union = if name == "readings" {
-                            union_of_readings(va, vb)
-                        } else {
-                            union_of_replies(va, vb)
-                        };
+                        let union = union_of_readings(va, vb);
                         merged.insert(name.clone(), union);
                         if let Some(dot) = later(da, db) {
                             stamps.insert(name.clone(), dot.clone());
@@ -648,7 +631,7 @@ impl Merging<'_> {
                 "" => text("kind").to_owned(),
                 title => title.to_owned(),
             },
-            Collection::Cards | Collection::Comments => text("text").to_owned(),
+            Collection::Cards => text("text").to_owned(),
             Collection::Actions => text("title").to_owned(),
             Collection::Emotions => self
                 .stage_names
@@ -745,23 +728,6 @@ fn union_of_readings(ours: Option<&Value>, theirs: Option<&Value>) -> Value {
             .cmp(&at(b))
             .then_with(|| a.to_string().cmp(&b.to_string()))
     });
-    Value::Array(all)
-}
-
-/// Both copies' replies to a comment, each id once (ours when both hold
-/// it, changed), oldest first.
-fn union_of_replies(ours: Option<&Value>, theirs: Option<&Value>) -> Value {
-    let mut all: Vec<Value> = Vec::new();
-    let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
-    for list in [ours, theirs].into_iter().flatten() {
-        for reply in list.as_array().into_iter().flatten() {
-            if !all.iter().any(|r| id(r) == id(reply)) {
-                all.push(reply.clone());
-            }
-        }
-    }
-    let at = |r: &Value| r.get("at").and_then(Value::as_i64).unwrap_or(0);
-    all.sort_by(|a, b| at(a).cmp(&at(b)).then_with(|| id(a).cmp(&id(b))));
     Value::Array(all)
 }
 

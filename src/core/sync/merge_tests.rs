@@ -3,12 +3,10 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::document::comment::{comment_place, Comment, CommentTarget, Place, Reply};
 use crate::core::document::edit::Edit;
 use crate::core::document::model::{
     Card, Channel, Classification, JourneyMap, Metric, Reading, SequentialIds, Stage, Touchpoint,
 };
-use crate::core::text::i18n::Lang;
 
 /// The map both copies start from, as saved once by replica "o".
 fn origin() -> JourneyMap {
@@ -457,177 +455,6 @@ fn an_opportunity_linked_here_to_a_pain_point_deleted_there_asks_and_resolves_va
     assert_eq!(kept.card("op").unwrap().answers.as_deref(), Some("pp"));
 }
 
-// Comments (issue 15).
-
-fn comment(id: &str, target: CommentTarget, author: &str, at: i64) -> Comment {
-    Comment {
-        id: id.into(),
-        target,
-        author: author.into(),
-        at,
-        text: format!("{author} says {id}"),
-        replies: Vec::new(),
-        resolved: None,
-    }
-}
-
-fn add_comment(c: Comment) -> Edit {
-    Edit::AddComment {
-        index: 0,
-        comment: c,
-    }
-}
-
-fn reply(comment: &str, id: &str, author: &str, at: i64) -> Edit {
-    Edit::AddReply {
-        comment: comment.into(),
-        index: usize::MAX,
-        reply: Reply {
-            id: id.into(),
-            author: author.into(),
-            at,
-            text: format!("{author} replies"),
-        },
-    }
-}
-
-/// [`origin`] with one comment on card c0, as saved by "o".
-fn commented_origin() -> JourneyMap {
-    let o = origin();
-    let on_card = CommentTarget::Card { id: "c0".into() };
-    edit(&o, "o", vec![add_comment(comment("k0", on_card, "Ana", 5))])
-}
-
-#[test]
-fn two_people_commenting_at_once_both_keep_theirs() {
-    let o = origin();
-    let ours = edit(
-        &o,
-        "a",
-        vec![add_comment(comment("ka", CommentTarget::Map, "Ana", 10))],
-    );
-    let stage = CommentTarget::Stage {
-        id: stage_id(&o, 1),
-    };
-    let theirs = edit(&o, "b", vec![add_comment(comment("kb", stage, "Bo", 11))]);
-    for (x, y) in [(&ours, &theirs), (&theirs, &ours)] {
-        let m = merge(x, y).unwrap();
-        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        let mut ids: Vec<&str> = m.map.comments.iter().map(|c| c.id.as_str()).collect();
-        ids.sort();
-        assert_eq!(ids, ["ka", "kb"]);
-        assert_eq!(m.from_theirs, 1);
-    }
-    assert_eq!(
-        merge_summary(&ours, &merge(&ours, &theirs).unwrap().map, Lang::En),
-        ["1 comment added"]
-    );
-}
-
-#[test]
-fn two_replies_at_once_are_both_kept_in_time_order() {
-    let o = commented_origin();
-    let ours = edit(&o, "a", vec![reply("k0", "ra", "Ana", 30)]);
-    let theirs = edit(
-        &o,
-        "b",
-        vec![reply("k0", "rb1", "Bo", 20), reply("k0", "rb2", "Bo", 40)],
-    );
-    for (x, y) in [(&ours, &theirs), (&theirs, &ours)] {
-        let m = merge(x, y).unwrap();
-        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        let replies: Vec<&str> = m.map.comments[0]
-            .replies
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect();
-        assert_eq!(replies, ["rb1", "ra", "rb2"]);
-        // Settled: merging again with either copy asks nothing, loses nothing.
-        for copy in [&ours, &theirs] {
-            let again = merge(&m.map, copy).unwrap();
-            assert!(again.conflicts.is_empty());
-            assert_eq!(again.map.comments[0].replies.len(), 3);
-        }
-    }
-    let m = merge(&ours, &theirs).unwrap();
-    assert_eq!(
-        merge_summary(&ours, &m.map, Lang::Fr),
-        ["2 réponses ajoutées"]
-    );
-}
-
-#[test]
-fn resolving_here_while_they_reply_keeps_both() {
-    let o = commented_origin();
-    let ours = edit(
-        &o,
-        "a",
-        vec![Edit::ResolveComment {
-            id: "k0".into(),
-            by: "Ana".into(),
-            at: 50,
-        }],
-    );
-    let theirs = edit(&o, "b", vec![reply("k0", "rb", "Bo", 40)]);
-    for (x, y) in [(&ours, &theirs), (&theirs, &ours)] {
-        let m = merge(x, y).unwrap();
-        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        let c = &m.map.comments[0];
-        assert_eq!(c.resolved.as_ref().map(|r| r.by.as_str()), Some("Ana"));
-        assert_eq!(c.replies.len(), 1);
-    }
-    let m = merge(&theirs, &ours).unwrap();
-    assert_eq!(
-        merge_summary(&theirs, &m.map, Lang::En),
-        ["1 comment resolved"]
-    );
-    // Both changing the text (its author, in two browsers) follows the
-    // stamp rules of any field: a question.
-    let text = |t: &str| Edit::EditCommentText {
-        id: "k0".into(),
-        by: "Ana".into(),
-        text: t.into(),
-    };
-    let (x, y) = (
-        edit(&o, "a", vec![text("one")]),
-        edit(&o, "b", vec![text("two")]),
-    );
-    let m = merge(&x, &y).unwrap();
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].item, "comment/k0");
-    let said = describe(&m.conflicts[0], &m.map, &y, Lang::Fr);
-    assert_eq!(said.what, "Commentaire « one » — texte");
-}
-
-#[test]
-fn a_comment_on_a_card_the_other_copy_deleted_is_kept_on_a_removed_item() {
-    let o = origin();
-    let on_card = CommentTarget::Card { id: "c1".into() };
-    let ours = edit(
-        &o,
-        "a",
-        vec![add_comment(comment("k", on_card.clone(), "Ana", 9))],
-    );
-    let theirs = edit(&o, "b", vec![Edit::RemoveCard("c1".into())]);
-    for (x, y) in [(&ours, &theirs), (&theirs, &ours)] {
-        let m = merge(x, y).unwrap();
-        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        assert!(m.map.card("c1").is_none(), "the card stays deleted");
-        assert_eq!(m.map.comments.len(), 1, "the comment stays");
-        assert_eq!(
-            comment_place(&m.map, &m.map.comments[0]),
-            Place::Removed(on_card.clone())
-        );
-    }
-    // And a comment deleted on one side, replied to on the other: asked.
-    let o = commented_origin();
-    let gone = edit(&o, "a", vec![Edit::DeleteComment("k0".into())]);
-    let replied = edit(&o, "b", vec![reply("k0", "rb", "Bo", 40)]);
-    let m = merge(&gone, &replied).unwrap();
-    assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.map.comments[0].replies.len(), 1, "kept meanwhile");
-}
-
 // Random edits of two copies.
 
 #[derive(Clone, Debug)]
@@ -644,10 +471,6 @@ enum Op {
     Emotion(u8, i8),
     Severity(u8, u8),
     BasedOn(u8),
-    AddComment(u8),
-    Reply(u8),
-    Resolve(u8),
-    Reopen(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -664,10 +487,6 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<u8>(), -2i8..=2).prop_map(|(a, v)| Op::Emotion(a, v)),
         (any::<u8>(), 1u8..=3).prop_map(|(a, v)| Op::Severity(a, v)),
         any::<u8>().prop_map(Op::BasedOn),
-        any::<u8>().prop_map(Op::AddComment),
-        any::<u8>().prop_map(Op::Reply),
-        any::<u8>().prop_map(Op::Resolve),
-        any::<u8>().prop_map(Op::Reopen),
     ]
 }
 
@@ -727,27 +546,6 @@ fn to_edit(map: &JourneyMap, op: &Op, who: &str, n: usize) -> Option<Edit> {
             severity: Some(v),
         },
         Op::BasedOn(v) => Edit::SetBasedOn(Some(text(v))),
-        // On a card that may be deleted by either copy.
-        Op::AddComment(i) => add_comment(comment(
-            &format!("{who}k{n}"),
-            CommentTarget::Card {
-                id: format!("c{}", i % 3),
-            },
-            who,
-            n as i64,
-        )),
-        Op::Reply(i) => reply(
-            &map.comments[pick(map.comments.len(), i)?].id,
-            &format!("{who}r{n}"),
-            who,
-            n as i64,
-        ),
-        Op::Resolve(i) => Edit::ResolveComment {
-            id: map.comments[pick(map.comments.len(), i)?].id.clone(),
-            by: who.into(),
-            at: n as i64,
-        },
-        Op::Reopen(i) => Edit::ReopenComment(map.comments[pick(map.comments.len(), i)?].id.clone()),
     })
 }
 

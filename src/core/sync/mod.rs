@@ -17,7 +17,7 @@ mod stamp;
 mod merge_tests;
 
 pub use clock::{Dot, SyncState, CREATED};
-pub use describe::{describe, merge_summary, ConflictText};
+pub use describe::{describe, ConflictText};
 pub use items::{Collection, MAP_ITEM};
 pub use merge::{merge, resolve, Conflict, ConflictKind, MergeError, Merged, Side};
 pub use stamp::record;

@@ -40,7 +40,6 @@ pub fn record(previous: &JourneyMap, current: &mut JourneyMap, replica: &str) ->
             }
             Collection::Emotions => record_items(&before.emotions, &after.emotions, sync, dot),
             Collection::Actions => record_items(&before.actions, &after.actions, sync, dot),
-            Collection::Comments => record_items(&before.comments, &after.comments, sync, dot),
         };
     }
 

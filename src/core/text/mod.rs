@@ -1,7 +1,6 @@
 //! Words: the UI's word table in both languages, and the map written as text.
 
 pub mod action_text;
-pub mod comment_text;
 pub mod i18n;
 pub mod json_words;
 pub mod map_text;

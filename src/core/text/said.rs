@@ -19,7 +19,6 @@ use crate::core::session::stored_edit::StoredEditError;
 use crate::core::storage::branding_store::LibraryBrandingError;
 use crate::core::storage::library::{LoadError, RestoreError, SaveError, SetAsideReason, TooLarge};
 use crate::core::storage::persona_library::{LibraryError, WriteError};
-use crate::core::storage::profile::ProfileError;
 use crate::core::storage::store::StoreError;
 use crate::core::sync::MergeError;
 use crate::core::text::i18n::{format_size, Key, Lang};
@@ -78,7 +77,6 @@ display_in_english!(
     WriteError,
     LibraryError,
     MergeError,
-    ProfileError,
 );
 
 /// Up to five located problems, `path: what` joined by `; `, and how many
@@ -290,14 +288,6 @@ impl Said for Flaw {
                 "change {change} of \"{replica}\" is not in the clock",
                 "la modification {change} de « {replica} » manque à l'horloge"
             ),
-            Flaw::TooLong(max) => say!(
-                lang,
-                "longer than {max} characters",
-                "plus long que {max} caractères"
-            ),
-            Flaw::TooManyReplies(max) => {
-                say!(lang, "more than {max} replies", "plus de {max} réponses")
-            }
         }
     }
 }
@@ -315,8 +305,6 @@ fn item_name(lang: Lang, what: &str) -> &str {
         "touchpoint" => ("touchpoint", "point de contact"),
         "action" => ("action", "action"),
         "map" => ("map", "carte"),
-        "comment" => ("comment", "commentaire"),
-        "reply" => ("reply", "réponse"),
         other => (other, other),
     };
     match lang {
@@ -552,31 +540,6 @@ impl Said for EditError {
                 "severity {v} is not one of {SEVERITY_MIN} (low) to {SEVERITY_MAX} (high)",
                 "la gravité {v} n'est pas entre {SEVERITY_MIN} (faible) et {SEVERITY_MAX} (forte)"
             ),
-            EditError::TooLong(max) => say!(
-                lang,
-                "a comment or reply has at most {max} characters",
-                "un commentaire ou une réponse a au plus {max} caractères"
-            ),
-            EditError::TooManyReplies(max) => say!(
-                lang,
-                "a comment has at most {max} replies",
-                "un commentaire a au plus {max} réponses"
-            ),
-            EditError::NotAuthor => say!(
-                lang,
-                "only its author can change a comment's text",
-                "seul son auteur peut modifier le texte d'un commentaire"
-            ),
-            EditError::AlreadyResolved => say!(
-                lang,
-                "this comment is already resolved",
-                "ce commentaire est déjà résolu"
-            ),
-            EditError::NotResolved => say!(
-                lang,
-                "this comment is open already",
-                "ce commentaire est déjà ouvert"
-            ),
         }
     }
 }
@@ -681,34 +644,6 @@ impl Said for StoredEditError {
             ),
             StoredEditError::Edit(e) => e.said(lang),
             StoredEditError::Save(e) => e.said(lang),
-        }
-    }
-}
-
-impl Said for ProfileError {
-    fn said(&self, lang: Lang) -> String {
-        match self {
-            ProfileError::Empty => say!(
-                lang,
-                "your name cannot be empty",
-                "votre nom ne peut pas être vide"
-            ),
-            ProfileError::TooLong(max) => say!(
-                lang,
-                "your name has at most {max} characters",
-                "votre nom a au plus {max} caractères"
-            ),
-            ProfileError::ControlCharacter => say!(
-                lang,
-                "your name is one line, without tabs or line breaks",
-                "votre nom tient sur une ligne, sans tabulation ni saut de ligne"
-            ),
-            ProfileError::Unreadable => say!(
-                lang,
-                "the stored name could not be read; it was left untouched",
-                "le nom enregistré n'a pas pu être lu ; il a été laissé intact"
-            ),
-            ProfileError::Store(e) => e.said(lang),
         }
     }
 }
@@ -901,8 +836,6 @@ mod tests {
                     change: 2,
                     replica: "a".into()
                 },
-                Flaw::TooLong(10),
-                Flaw::TooManyReplies(5),
             ],
             Flaw::NotWholeNumber,
             Flaw::Missing,
@@ -934,8 +867,6 @@ mod tests {
             Flaw::NewerPersonaLibrary(_),
             Flaw::EmptyOrRepeatedId,
             Flaw::ChangeNotInClock { .. },
-            Flaw::TooLong(_),
-            Flaw::TooManyReplies(_),
         );
         walk!(
             vec![
@@ -1035,11 +966,6 @@ mod tests {
                 EditError::BadScale,
                 EditError::BadBranding("primary".into()),
                 EditError::BadSeverity(7),
-                EditError::TooLong(10),
-                EditError::TooManyReplies(5),
-                EditError::NotAuthor,
-                EditError::AlreadyResolved,
-                EditError::NotResolved,
             ],
             EditError::NotFound { .. },
             EditError::DuplicateId(_),
@@ -1047,11 +973,6 @@ mod tests {
             EditError::BadScale,
             EditError::BadBranding(_),
             EditError::BadSeverity(_),
-            EditError::TooLong(_),
-            EditError::TooManyReplies(_),
-            EditError::NotAuthor,
-            EditError::AlreadyResolved,
-            EditError::NotResolved,
         );
         walk!(
             vec![

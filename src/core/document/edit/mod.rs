@@ -4,7 +4,6 @@
 
 mod action;
 mod card;
-mod comment;
 mod emotion;
 mod fixtures;
 mod lane;
@@ -18,10 +17,9 @@ mod touchpoint;
 pub use card::{move_card_step, move_card_to, CardStep};
 
 use crate::core::document::branding::Branding;
-use crate::core::document::comment::{Comment, Reply};
 use crate::core::document::items::id_used;
 use crate::core::document::model::{
-    Action, Card, Emotion, JourneyMap, Lane, MapKind, Millis, Persona, Scales, Stage, Touchpoint,
+    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -153,41 +151,6 @@ pub enum Edit {
         id: String,
         answers: Option<String>,
     },
-
-    // ---- Issue 15: comments. Their author and times come from the caller
-    // (the user's name, the clock), as ids do.
-    /// Insert a comment at `index` in the map's comment list. Its target
-    /// need not be in the map (undoing the deletion of a comment on a
-    /// removed card puts it back as it was).
-    AddComment {
-        index: usize,
-        comment: Comment,
-    },
-    DeleteComment(String),
-    /// Change a comment's text: only `by` its author.
-    EditCommentText {
-        id: String,
-        by: String,
-        text: String,
-    },
-    /// Insert a reply at `index` in comment `comment`'s replies.
-    AddReply {
-        comment: String,
-        index: usize,
-        reply: Reply,
-    },
-    DeleteReply {
-        comment: String,
-        reply: String,
-    },
-    /// Mark an open comment resolved, `by` whom, `at` when.
-    ResolveComment {
-        id: String,
-        by: String,
-        at: Millis,
-    },
-    /// Open a resolved comment again.
-    ReopenComment(String),
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -229,13 +192,6 @@ pub enum Scope {
     Actions,
     /// One action's fields.
     Action(String),
-    /// Which comments there are, what each is on, and which are open (the
-    /// counts on items and the list of the panel). Where a comment's item
-    /// is and what it is called change with the item's own edits: the
-    /// panel also reads [`Scope::Document`].
-    Comments,
-    /// One comment's fields: text, replies, resolution.
-    Comment(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,16 +208,6 @@ pub enum EditError {
     BadBranding(String),
     /// A severity other than 1, 2 or 3.
     BadSeverity(u8),
-    /// A comment's or reply's text (or a name) longer than this.
-    TooLong(usize),
-    /// A reply beyond a comment's most replies.
-    TooManyReplies(usize),
-    /// A comment's text changed by someone other than its author.
-    NotAuthor,
-    /// Resolving a resolved comment.
-    AlreadyResolved,
-    /// Reopening an open comment.
-    NotResolved,
 }
 
 impl std::error::Error for EditError {}
@@ -457,7 +403,6 @@ impl Edit {
             Edit::UpdatePersona(p) => Some(format!("persona:{}", p.id)),
             Edit::UpdateAction(a) => Some(format!("action:{}", a.id)),
             Edit::SetBranding(_) => Some("branding".into()),
-            Edit::EditCommentText { id, .. } => Some(format!("comment:{id}")),
             _ => None,
         }
     }
@@ -497,13 +442,6 @@ impl Edit {
             Edit::InsertAction { .. } | Edit::UpdateAction(_) | Edit::RemoveAction(_) => {
                 action::apply(self, map)
             }
-            Edit::AddComment { .. }
-            | Edit::DeleteComment(_)
-            | Edit::EditCommentText { .. }
-            | Edit::AddReply { .. }
-            | Edit::DeleteReply { .. }
-            | Edit::ResolveComment { .. }
-            | Edit::ReopenComment(_) => comment::apply(self, map),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 let mut touched = Vec::new();
@@ -708,8 +646,7 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..19, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
-            use crate::core::document::comment::{Comment, CommentTarget, Reply};
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..13, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -729,12 +666,6 @@ mod tests {
                     9 => Edit::UpdateAction(Action { title: text, ..Action { id: "a1".into(), ..Action::default() } }.with_status(ActionStatus::ALL[n], 7)),
                     10 => Edit::RemoveTouchpoint("t1".into()),
                     11 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
-                    12 => Edit::AddComment { index: n, comment: Comment { id: format!("k{}", inverses.len()), target: CommentTarget::Card { id: "c1".into() }, author: "Ana".into(), at: 1, text, replies: Vec::new(), resolved: None } },
-                    13 => Edit::AddReply { comment: m.comments.get(n % m.comments.len().max(1)).map(|c| c.id.clone()).unwrap_or_default(), index: n, reply: Reply { id: format!("r{}", inverses.len()), author: "Bo".into(), at: 2, text } },
-                    14 => Edit::ResolveComment { id: m.comments.first().map(|c| c.id.clone()).unwrap_or_default(), by: "Bo".into(), at: n as i64 },
-                    15 => Edit::ReopenComment(m.comments.first().map(|c| c.id.clone()).unwrap_or_default()),
-                    16 => Edit::EditCommentText { id: m.comments.last().map(|c| c.id.clone()).unwrap_or_default(), by: "Ana".into(), text },
-                    17 => Edit::DeleteComment(m.comments.first().map(|c| c.id.clone()).unwrap_or_default()),
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {

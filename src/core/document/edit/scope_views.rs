@@ -10,7 +10,6 @@ use serde_json::{json, Value};
 use super::fixtures::linked;
 use super::{Edit, Scope};
 use crate::core::document::branding::Branding;
-use crate::core::document::comment::{Comment, CommentTarget, Reply};
 use crate::core::document::model::{
     Action, ActionStatus, Card, Channel, Classification, JourneyMap, MapKind, Persona, Scales,
     Touchpoint,
@@ -29,7 +28,6 @@ fn scopes(map: &JourneyMap) -> Vec<Scope> {
         Scope::Branding,
         Scope::Personas,
         Scope::Actions,
-        Scope::Comments,
     ];
     for s in &map.stages {
         all.push(Scope::Stage(s.id.clone()));
@@ -50,7 +48,6 @@ fn scopes(map: &JourneyMap) -> Vec<Scope> {
     );
     all.extend(map.personas.iter().map(|p| Scope::Persona(p.id.clone())));
     all.extend(map.actions.iter().map(|a| Scope::Action(a.id.clone())));
-    all.extend(map.comments.iter().map(|c| Scope::Comment(c.id.clone())));
     all
 }
 
@@ -131,13 +128,6 @@ fn view(map: &JourneyMap, scope: &Scope) -> Option<String> {
             .map(|a| json!([a.id, a.card, a.touchpoint, a.status]))
             .collect::<Vec<_>>()),
         Scope::Action(id) => json!(map.action(id)?),
-        // The counts on items (open comments by target) and the panel's list.
-        Scope::Comments => json!(map
-            .comments
-            .iter()
-            .map(|c| json!([c.id, c.target, c.is_open()]))
-            .collect::<Vec<_>>()),
-        Scope::Comment(id) => json!(map.comments.iter().find(|c| &c.id == id)?),
         Scope::All | Scope::Document => return None,
     };
     Some(value.to_string())
@@ -184,7 +174,6 @@ fn edit_of(map: &JourneyMap, kind: u8, n: usize, k: usize, text: String, step: u
     let tp = |i: usize| nth(map.touchpoints.iter().map(|t| t.id.as_str()).collect(), i);
     let persona = |i: usize| nth(map.personas.iter().map(|p| p.id.as_str()).collect(), i);
     let action = |i: usize| nth(map.actions.iter().map(|a| a.id.as_str()).collect(), i);
-    let comment = |i: usize| nth(map.comments.iter().map(|c| c.id.as_str()).collect(), i);
     let some_persona = |i: usize| (!i.is_multiple_of(3)).then(|| persona(i));
     let new = format!("new{step}");
     match kind {
@@ -314,60 +303,6 @@ fn edit_of(map: &JourneyMap, kind: u8, n: usize, k: usize, text: String, step: u
                 answers: (!k.is_multiple_of(3) && !pains.is_empty()).then(|| nth(pains, k)),
             }
         }
-        // Comments on the map or on any stage, card or touchpoint (maybe one
-        // since removed), their replies, resolutions and deletions.
-        29 => {
-            let target = match k % 4 {
-                0 => CommentTarget::Map,
-                1 => CommentTarget::Stage { id: stage(n) },
-                2 => CommentTarget::Card { id: card(n) },
-                _ => CommentTarget::Touchpoint { id: tp(n) },
-            };
-            Edit::AddComment {
-                index: k,
-                comment: Comment {
-                    id: new,
-                    target,
-                    author: ["Ana", "Bo"][n % 2].into(),
-                    at: step as i64,
-                    text,
-                    replies: Vec::new(),
-                    resolved: None,
-                },
-            }
-        }
-        30 => Edit::DeleteComment(comment(n)),
-        31 => Edit::EditCommentText {
-            id: comment(n),
-            by: ["Ana", "Bo"][k % 2].into(),
-            text,
-        },
-        32 => Edit::AddReply {
-            comment: comment(n),
-            index: k,
-            reply: Reply {
-                id: new,
-                author: "Cy".into(),
-                at: step as i64,
-                text,
-            },
-        },
-        33 => {
-            let id = comment(n);
-            let reply = map
-                .comments
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| nth(c.replies.iter().map(|r| r.id.as_str()).collect(), k))
-                .unwrap_or_default();
-            Edit::DeleteReply { comment: id, reply }
-        }
-        34 => Edit::ResolveComment {
-            id: comment(n),
-            by: "Bo".into(),
-            at: step as i64,
-        },
-        35 => Edit::ReopenComment(comment(n)),
         _ => Edit::Batch(vec![
             Edit::SetCardText {
                 id: card(k),
@@ -388,7 +323,7 @@ proptest! {
     /// edits, and their undos: every scope whose view changed is touched.
     #[test]
     fn every_scope_whose_view_changed_is_touched(
-        ops in proptest::collection::vec((0u8..37, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
+        ops in proptest::collection::vec((0u8..30, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
     ) {
         let mut m = linked();
         for (step, (kind, n, k, text)) in ops.into_iter().enumerate() {
