@@ -223,7 +223,9 @@ impl IndexedDbStore {
     /// The shared folder's handle kept at an earlier visit, if any.
     pub async fn folder(&self) -> Result<Option<JsValue>, VersionStoreError> {
         let (_tx, os) = self.transaction(FOLDERS, IdbTransactionMode::Readonly)?;
-        let req = os.get(&JsValue::from_str(FOLDER)).map_err(|e| classified(&e))?;
+        let req = os
+            .get(&JsValue::from_str(FOLDER))
+            .map_err(|e| classified(&e))?;
         let found = request(req).await?;
         Ok((!found.is_undefined() && !found.is_null()).then_some(found))
     }

@@ -32,15 +32,26 @@ pub struct Link {
 
 impl Link {
     pub fn new(file: &str) -> Self {
-        Link { file: file.to_owned(), modified: None, size: None }
+        Link {
+            file: file.to_owned(),
+            modified: None,
+            size: None,
+        }
     }
 
     pub fn seen(&self) -> Option<Seen> {
-        Some(Seen { modified: self.modified?, size: self.size? })
+        Some(Seen {
+            modified: self.modified?,
+            size: self.size?,
+        })
     }
 
     pub fn with_seen(&self, seen: Seen) -> Self {
-        Link { file: self.file.clone(), modified: Some(seen.modified), size: Some(seen.size) }
+        Link {
+            file: self.file.clone(),
+            modified: Some(seen.modified),
+            size: Some(seen.size),
+        }
     }
 }
 
@@ -56,8 +67,10 @@ pub fn connected(store: &dyn KeyValueStore) -> Option<String> {
 }
 
 pub fn set_connected(store: &dyn KeyValueStore, name: &str) -> Result<(), StoreError> {
-    let text = serde_json::to_string(&Connected { name: name.to_owned() })
-        .map_err(|e| StoreError::Failed(e.to_string()))?;
+    let text = serde_json::to_string(&Connected {
+        name: name.to_owned(),
+    })
+    .map_err(|e| StoreError::Failed(e.to_string()))?;
     store.set(FOLDER_KEY, &text)
 }
 
@@ -114,13 +127,25 @@ mod tests {
         assert_eq!(connected(&store).as_deref(), Some("Équipe CX"));
         let l = Link::new("onboarding.parcours.json");
         assert_eq!(l.seen(), None);
-        let seen = l.with_seen(Seen { modified: 5, size: 9 });
+        let seen = l.with_seen(Seen {
+            modified: 5,
+            size: 9,
+        });
         set_link(&store, "m1", &seen).unwrap();
         set_link(&store, "m2", &Link::new("a.parcours.json")).unwrap();
         store.set("parcours.map.m1", "{}").unwrap();
-        assert_eq!(link(&store, "m1").unwrap().seen(), Some(Seen { modified: 5, size: 9 }));
         assert_eq!(
-            links(&store).iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+            link(&store, "m1").unwrap().seen(),
+            Some(Seen {
+                modified: 5,
+                size: 9
+            })
+        );
+        assert_eq!(
+            links(&store)
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>(),
             ["m2", "m1"]
         );
         unlink(&store, "m2").unwrap();

@@ -16,9 +16,14 @@ pub enum FolderText {
     Connect,
     NotSupported,
     /// The folder kept from an earlier visit needs a click to be used again.
-    Reconnect { name: String },
+    Reconnect {
+        name: String,
+    },
     ReconnectWhy,
-    Connected { name: String, maps: usize },
+    Connected {
+        name: String,
+        maps: usize,
+    },
     ReadOnlyFolder,
     Refresh,
     Disconnect,
@@ -28,28 +33,57 @@ pub enum FolderText {
     Problems,
     AddHeading,
     AddButton,
-    Added { title: String, file: String },
+    Added {
+        title: String,
+        file: String,
+    },
     Empty,
     /// The open map's banner.
-    InFolder { folder: String, file: String },
-    InStepAt { time: String },
+    InFolder {
+        folder: String,
+        file: String,
+    },
+    InStepAt {
+        time: String,
+    },
     Checking,
-    FileChanged { file: String, summary: String },
-    MergedWith { file: String, summary: String },
-    Conflict { file: String },
+    FileChanged {
+        file: String,
+        summary: String,
+    },
+    MergedWith {
+        file: String,
+        summary: String,
+    },
+    Conflict {
+        file: String,
+    },
     OpenMerge,
-    Unrecorded { file: String },
+    Unrecorded {
+        file: String,
+    },
     TakeFolders,
     KeepMine,
-    Gone { file: String },
+    Gone {
+        file: String,
+    },
     WriteAgain,
     Unlink,
-    Broken { file: String, why: String },
-    OtherMap { file: String },
-    ReadOnlyFile { file: String },
+    Broken {
+        file: String,
+        why: String,
+    },
+    OtherMap {
+        file: String,
+    },
+    ReadOnlyFile {
+        file: String,
+    },
     SaveCopy,
     NeedsPermission,
-    WriteFailed { why: String },
+    WriteFailed {
+        why: String,
+    },
     Close,
 }
 
@@ -174,7 +208,9 @@ impl Said for FolderError {
     fn said(&self, lang: crate::core::text::i18n::Lang) -> String {
         match self {
             FolderError::NotSupported => FolderText::NotSupported.said(lang),
-            FolderError::Cancelled => say!(lang, "no folder was chosen", "aucun dossier n'a été choisi"),
+            FolderError::Cancelled => {
+                say!(lang, "no folder was chosen", "aucun dossier n'a été choisi")
+            }
             FolderError::NotAllowed => say!(
                 lang,
                 "the browser was not allowed to use it",
@@ -187,7 +223,11 @@ impl Said for FolderError {
                 "le disque a refusé l'écriture (lecture seule)"
             ),
             FolderError::Full => say!(lang, "the drive is full", "le disque est plein"),
-            FolderError::Failed(why) => say!(lang, "the browser said: {why}", "le navigateur a dit : {why}"),
+            FolderError::Failed(why) => say!(
+                lang,
+                "the browser said: {why}",
+                "le navigateur a dit : {why}"
+            ),
         }
     }
 }
@@ -196,11 +236,22 @@ impl Said for FileProblem {
     fn said(&self, lang: crate::core::text::i18n::Lang) -> String {
         match self {
             FileProblem::TooLarge { size } => {
-                let (size, max) = (format_size(lang, *size as usize), format_size(lang, MAX_FILE_BYTES as usize));
-                say!(lang, "{size}, larger than a browser can keep ({max})", "{size}, plus qu'un navigateur ne peut garder ({max})")
+                let (size, max) = (
+                    format_size(lang, *size as usize),
+                    format_size(lang, MAX_FILE_BYTES as usize),
+                );
+                say!(
+                    lang,
+                    "{size}, larger than a browser can keep ({max})",
+                    "{size}, plus qu'un navigateur ne peut garder ({max})"
+                )
             }
             FileProblem::Unreadable(e) => e.said(lang),
-            FileProblem::ReadFailed(why) => say!(lang, "the browser could not read it: {why}", "le navigateur n'a pas pu le lire : {why}"),
+            FileProblem::ReadFailed(why) => say!(
+                lang,
+                "the browser could not read it: {why}",
+                "le navigateur n'a pas pu le lire : {why}"
+            ),
             FileProblem::SameMapAs { other } => say!(
                 lang,
                 "the same map as {other} (a copy of that file?)",
@@ -221,9 +272,17 @@ mod tests {
     #[test]
     fn every_word_is_said_in_both_languages() {
         let texts = [
-            FolderText::Connected { name: "Équipe".into(), maps: 1 },
-            FolderText::Connected { name: "Équipe".into(), maps: 3 },
-            FolderText::Gone { file: "a.parcours.json".into() },
+            FolderText::Connected {
+                name: "Équipe".into(),
+                maps: 1,
+            },
+            FolderText::Connected {
+                name: "Équipe".into(),
+                maps: 3,
+            },
+            FolderText::Gone {
+                file: "a.parcours.json".into(),
+            },
         ];
         for t in &texts {
             assert_ne!(t.said(Lang::En), t.said(Lang::Fr));
@@ -231,10 +290,14 @@ mod tests {
         assert_eq!(texts[1].said(Lang::Fr), "« Équipe » : 3 cartes");
         assert_eq!(texts[0].said(Lang::En), "“Équipe”: 1 map");
         let problems = [
-            FileProblem::TooLarge { size: MAX_FILE_BYTES + 1 },
+            FileProblem::TooLarge {
+                size: MAX_FILE_BYTES + 1,
+            },
             FileProblem::Unreadable(OpenError::NotText),
             FileProblem::ReadFailed("NotReadableError".into()),
-            FileProblem::SameMapAs { other: "b.parcours.json".into() },
+            FileProblem::SameMapAs {
+                other: "b.parcours.json".into(),
+            },
         ];
         for p in &problems {
             assert_ne!(p.said(Lang::En), p.said(Lang::Fr), "{p:?}");
