@@ -86,8 +86,15 @@ fn mode(write: bool) -> JsValue {
     descriptor.into()
 }
 
-fn permission_of(value: &JsValue) -> Permission {
-    match value.as_string().as_deref() {
+/// The browser's answer to a permission query or request; one it cannot
+/// give (the call threw) is a refusal.
+async fn answer(call: Result<Promise, JsValue>) -> Permission {
+    match wait(call)
+        .await
+        .ok()
+        .and_then(|state| state.as_string())
+        .as_deref()
+    {
         Some("granted") => Permission::Granted,
         Some("prompt") => Permission::Prompt,
         _ => Permission::Denied,
@@ -125,30 +132,14 @@ impl Folder {
 
     /// What the page may do now (`write`: read and write, else read).
     pub async fn permission(&self, write: bool) -> Permission {
-        match wait(
-            self.handle
-                .unchecked_ref::<PermissionHandle>()
-                .query_permission(&mode(write)),
-        )
-        .await
-        {
-            Ok(state) => permission_of(&state),
-            Err(_) => Permission::Denied,
-        }
+        let handle = self.handle.unchecked_ref::<PermissionHandle>();
+        answer(handle.query_permission(&mode(write))).await
     }
 
     /// Ask for it (needs a click; the browser shows its own prompt).
     pub async fn request(&self, write: bool) -> Permission {
-        match wait(
-            self.handle
-                .unchecked_ref::<PermissionHandle>()
-                .request_permission(&mode(write)),
-        )
-        .await
-        {
-            Ok(state) => permission_of(&state),
-            Err(_) => Permission::Denied,
-        }
+        let handle = self.handle.unchecked_ref::<PermissionHandle>();
+        answer(handle.request_permission(&mode(write))).await
     }
 
     /// Every map file of the folder (by name; subfolders are not read),
