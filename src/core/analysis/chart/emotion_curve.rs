@@ -1,24 +1,20 @@
-//! The journey map's emotion curve, rendered to an SVG string with plotters.
+//! The journey map's emotion curve, rendered to an SVG string.
 //!
 //! Pure function of its input: no browser, no framework. The chart is exactly
 //! `stage_count * column_width` pixels wide and each point sits at the centre of
 //! its stage column, so the curve lines up with the map's stage columns.
 //!
-//! Layout is done in plain pixel coordinates on a plotters `DrawingArea`; no
-//! `ChartBuilder` mesh is used, so plotters never has to measure text (which
-//! would need a font backend natively and the DOM in wasm). All text goes
-//! through plotters' SVG backend, which escapes it; colours reach the SVG only
-//! as parsed RGB values.
+//! Layout is done in plain pixel coordinates, and written by a small SVG
+//! writer (`svg_writer`) rather than plotters: every map with a feeling lane
+//! draws this curve, and plotters' drawing code weighed on the wasm needed to
+//! edit a map. The writer writes the elements plotters' SVG backend wrote
+//! (the other charts still use plotters) and escapes all text; colours reach
+//! the SVG only as parsed RGB values.
 
-use plotters::backend::SVGBackend;
-use plotters::coord::Shift;
-use plotters::drawing::DrawingArea;
+use plotters::style::RGBColor;
 
-use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle, Text};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontFamily, FontStyle, RGBColor, TextStyle};
-
-use super::drawing::{empty_svg, parse_colour, shorten, svg_document, DEFAULT_COLOUR};
+use super::drawing::{empty_svg, parse_colour, shorten, DEFAULT_COLOUR};
+use super::svg_writer::{Anchor, SvgWriter};
 
 /// A pixel position on the drawing area.
 type Px = (i32, i32);
@@ -60,14 +56,16 @@ const ZERO_COLOUR: RGBColor = RGBColor(0xB8, 0xB8, 0xB8);
 const LABEL_COLOUR: RGBColor = RGBColor(0x8A, 0x8A, 0x8A);
 const STAGE_COLOUR: RGBColor = RGBColor(0x1F, 0x23, 0x28);
 /// Label font size in CSS pixels.
-const LABEL_PX: f64 = 10.0;
+const LABEL_PX: u32 = 10;
+/// Stage name font size in CSS pixels.
+const STAGE_PX: u32 = 11;
 const LINE_WIDTH: u32 = 2;
 const DOT_RADIUS: u32 = 4;
 
 /// Render the emotion curve as a standalone `<svg>` document.
 ///
-/// Never panics: for an empty chart, or if plotters reports an error, a
-/// minimal valid `<svg>` of the same size is returned.
+/// Never panics: for an empty chart, a minimal valid `<svg>` of the same
+/// size is returned.
 pub fn render(curve: &EmotionCurve) -> String {
     let width = u32::try_from(curve.stage_count)
         .unwrap_or(u32::MAX)
@@ -82,16 +80,16 @@ pub fn render(curve: &EmotionCurve) -> String {
         .iter()
         .map(|s| s.values.len().min(curve.stage_count))
         .sum();
-    svg_document((width, height), 1024 + points * 80, |root| {
-        draw(root, curve, width, height)
-    })
+    let mut svg = SvgWriter::new(width, height, 1024 + points * 80);
+    draw(&mut svg, curve, width, height);
+    svg.finish()
 }
 
 /// Vertical pixel position of each level -2..=2 (index 0 = -2).
 fn level_ys(height: u32) -> [i32; 5] {
     let h = f64::from(height);
     // Room above the top line for its label, and below the bottom line for a dot.
-    let top = (LABEL_PX + 6.0).min(h * 0.2);
+    let top = (f64::from(LABEL_PX) + 6.0).min(h * 0.2);
     let bottom = (DOT_RADIUS as f64 + 4.0).min(h * 0.1);
     let step = (h - top - bottom).max(0.0) / 4.0;
     let mut ys = [0; 5];
@@ -106,12 +104,7 @@ fn level_index(value: i8) -> usize {
     (value.clamp(-2, 2) + 2) as usize
 }
 
-fn draw(
-    root: &DrawingArea<SVGBackend, Shift>,
-    curve: &EmotionCurve,
-    width: u32,
-    height: u32,
-) -> Result<(), ()> {
+fn draw(svg: &mut SvgWriter, curve: &EmotionCurve, width: u32, height: u32) {
     let band = if curve.stage_labels.is_empty() {
         0
     } else {
@@ -121,10 +114,6 @@ fn draw(
     let right = i32::try_from(width).unwrap_or(i32::MAX);
 
     // Guide lines, the neutral one slightly stronger, each labelled at the left.
-    // plotters' backend divides the font size by 1.24 when writing the SVG.
-    let label_style = TextStyle::from((FontFamily::SansSerif, LABEL_PX * 1.24, FontStyle::Normal))
-        .color(&LABEL_COLOUR)
-        .pos(Pos::new(HPos::Left, VPos::Bottom));
     for (i, (&y, label)) in ys.iter().zip(curve.level_labels.iter()).enumerate() {
         // Thin filled rectangles rather than paths, so the series' `<polyline>`s
         // are the only polylines in the output.
@@ -133,11 +122,9 @@ fn draw(
         } else {
             (GUIDE_COLOUR, y)
         };
-        root.draw(&Rectangle::new([(0, top), (right, y + 1)], colour.filled()))
-            .map_err(|_| ())?;
+        svg.rect((0, top), (right, y + 1), colour);
         if !label.is_empty() {
-            root.draw(&Text::new(*label, (3, y - 2), label_style.clone()))
-                .map_err(|_| ())?;
+            svg.text(label, (3, y - 2), Anchor::Start, LABEL_PX, LABEL_COLOUR);
         }
     }
 
@@ -147,9 +134,6 @@ fn draw(
         x.clamp(0, i64::from(i32::MAX)) as i32
     };
 
-    let stage_style = TextStyle::from((FontFamily::SansSerif, 11.0 * 1.24, FontStyle::Normal))
-        .color(&STAGE_COLOUR)
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
     // About 0.6 em per character: shorten names that would overlap the next column.
     let fits = (curve.column_width as usize * 10 / 66).max(3);
     for (stage, name) in curve
@@ -160,18 +144,17 @@ fn draw(
     {
         let shown = shorten(name, fits);
         let bottom = i32::try_from(height).unwrap_or(i32::MAX) - 4;
-        root.draw(&Text::new(
-            shown,
+        svg.text(
+            &shown,
             (x_of(stage), bottom),
-            stage_style.clone(),
-        ))
-        .map_err(|_| ())?;
+            Anchor::Middle,
+            STAGE_PX,
+            STAGE_COLOUR,
+        );
     }
 
     for series in curve.series {
         let colour = parse_colour(&series.colour).unwrap_or(DEFAULT_COLOUR);
-        let line_style = colour.stroke_width(LINE_WIDTH);
-        let dot_style = colour.filled();
         let points: Vec<Option<Px>> = series
             .values
             .iter()
@@ -185,25 +168,18 @@ fn draw(
             if run.len() >= 2 {
                 let path: Vec<Px> = run.iter().flatten().copied().collect();
                 if series.dashed {
-                    root.draw(&DashedPathElement::new(path, 6, 4, line_style))
-                        .map_err(|_| ())?;
+                    svg.dashed(&path, 6.0, 4.0, colour, LINE_WIDTH);
                 } else {
-                    root.draw(&PathElement::new(path, line_style))
-                        .map_err(|_| ())?;
+                    svg.polyline(&path, colour, LINE_WIDTH);
                 }
             }
         }
-        let dot_style = if series.dashed {
-            colour.stroke_width(LINE_WIDTH)
-        } else {
-            dot_style
-        };
+        // The future state's dots are outlined, the current state's filled.
+        let outline = series.dashed.then_some(LINE_WIDTH);
         for &p in points.iter().flatten() {
-            root.draw(&Circle::new(p, DOT_RADIUS, dot_style))
-                .map_err(|_| ())?;
+            svg.circle(p, DOT_RADIUS, colour, outline);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Charts rendered to SVG strings with plotters: pure functions of the data.
+//! Charts rendered to SVG strings (with plotters, but for the emotion
+//! curve drawn in the map: `svg_writer`): pure functions of the data.
 
 pub mod bars;
 pub mod comparison;
@@ -6,3 +7,4 @@ pub mod drawing;
 pub mod emotion_curve;
 pub mod heat;
 pub mod journey_charts;
+pub mod svg_writer;
