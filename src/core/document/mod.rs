@@ -12,4 +12,5 @@ pub mod items;
 pub mod model;
 pub mod opportunity;
 pub mod persona;
+pub mod read_by_name;
 pub mod template;

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::branding::Branding;
+use crate::core::document::read_by_name::read_by_name;
 use crate::core::sync::SyncState;
 
 /// Milliseconds since the Unix epoch.
@@ -51,7 +52,7 @@ pub struct JourneyMap {
     pub based_on: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MapKind {
     #[default]
@@ -140,7 +141,7 @@ pub struct Lane {
     pub hidden: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LaneKind {
     /// The customer's goal at each stage.
@@ -292,7 +293,7 @@ pub struct MetricsV1 {
 }
 
 /// What is measured on a touchpoint.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// How many customers reach the touchpoint (a count).
@@ -434,7 +435,7 @@ impl Scale {
 
 /// How a stage's or the journey's pooled figure counts its answers
 /// (format version 5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weighting {
     /// Every answer counts once (the default).
@@ -507,7 +508,7 @@ impl Touchpoint {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Website,
@@ -573,7 +574,7 @@ impl Channel {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Classification {
     Critical,
@@ -656,7 +657,7 @@ impl Action {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     #[default]
@@ -863,6 +864,16 @@ pub fn sample_map(ids: &mut dyn IdSource, title: &str, modified: Millis) -> Jour
     });
     m
 }
+
+// Read from their snake_case names (as `rename_all = "snake_case"` wrote
+// them; see `read_by_name`).
+read_by_name!(MapKind: CurrentState = "current_state", DayInTheLife = "day_in_the_life", FutureState = "future_state", ServiceBlueprint = "service_blueprint");
+read_by_name!(LaneKind: Goal = "goal", Doing = "doing", Thinking = "thinking", Feeling = "feeling", Touchpoints = "touchpoints", Metrics = "metrics", PainPoints = "pain_points", Gains = "gains", Opportunities = "opportunities", Notes = "notes", Frontstage = "frontstage", Backstage = "backstage", Support = "support");
+read_by_name!(Metric: Reach = "reach", Nps = "nps", Csat = "csat", Ces = "ces");
+read_by_name!(Weighting: None = "none", PersonaShare = "persona_share");
+read_by_name!(Channel: Website = "website", MobileApp = "mobile_app", Store = "store", CallCentre = "call_centre", Email = "email", SocialNetworks = "social_networks", Ads = "ads", Search = "search", Chat = "chat", Mail = "mail", WordOfMouth = "word_of_mouth", Other = "other");
+read_by_name!(Classification: Critical = "critical", Complementary = "complementary", Superfluous = "superfluous");
+read_by_name!(ActionStatus: Idea = "idea", Planned = "planned", InProgress = "in_progress", Done = "done");
 
 #[cfg(test)]
 mod tests {
