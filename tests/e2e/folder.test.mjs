@@ -36,6 +36,8 @@ async function twoOnOneFolder({ context, page, open }) {
   await page.locator(sel('folder-add')).click();
   await eventually(async () => (await mapFiles(dir)).length === 1);
   await expectCount(page.locator(sel('folder-map')), 1);
+  // The only map of this browser is in the folder now: nothing left to add.
+  await expectCount(page.locator(sel('folder-add')), 0);
   const [file] = await mapFiles(dir);
   const id = JSON.parse(await readFile(join(dir, file), 'utf8')).map.id;
 

@@ -233,6 +233,8 @@ pub fn FolderSection(
     // Add a map of this browser to the folder, as a new file.
     let to_add = RwSignal::new(String::new());
     let addable = move || {
+        // A map just added is linked: the listing read again says so.
+        entries.track();
         let store = app.store();
         app.library.with(|l| {
             l.entries
