@@ -10,6 +10,7 @@ pub mod app_state;
 pub mod charts;
 pub mod comparison;
 pub mod editor;
+pub mod folder;
 pub mod icon_button;
 pub mod id_list;
 pub mod import;

@@ -55,23 +55,25 @@ impl Link {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Connected {
-    name: String,
-}
-
-/// The name of the connected folder, if one is.
+/// The name of the connected folder, if one is. Kept as the plain name,
+/// not JSON: the library reads it at every visit (first load), and a JSON
+/// reader there would weigh more than the whole folder door.
 pub fn connected(store: &dyn KeyValueStore) -> Option<String> {
-    let raw = store.get(FOLDER_KEY).ok()??;
-    serde_json::from_str::<Connected>(&raw).ok().map(|c| c.name)
+    store
+        .get(FOLDER_KEY)
+        .ok()
+        .flatten()
+        .filter(|name| !name.trim().is_empty())
 }
 
 pub fn set_connected(store: &dyn KeyValueStore, name: &str) -> Result<(), StoreError> {
-    let text = serde_json::to_string(&Connected {
-        name: name.to_owned(),
-    })
-    .map_err(|e| StoreError::Failed(e.to_string()))?;
-    store.set(FOLDER_KEY, &text)
+    store.set(FOLDER_KEY, name)
+}
+
+/// Is this map a file of the folder? Only whether a link is kept (the
+/// editor asks this on the map path; reading the link is the banner's).
+pub fn is_linked(store: &dyn KeyValueStore, map_id: &str) -> bool {
+    matches!(store.get(&link_key(map_id)), Ok(Some(_)))
 }
 
 /// Forget the folder and every link to it (the maps stay in the library).
@@ -161,8 +163,10 @@ mod tests {
     fn an_unreadable_link_is_no_link() {
         let store = MemoryStore::new();
         store.set(&link_key("m1"), "not json").unwrap();
-        store.set(FOLDER_KEY, "[").unwrap();
+        store.set(FOLDER_KEY, " ").unwrap();
         assert_eq!(link(&store, "m1"), None);
+        assert!(is_linked(&store, "m1"));
+        assert!(!is_linked(&store, "m2"));
         assert_eq!(connected(&store), None);
         assert!(links(&store).is_empty());
     }

@@ -85,6 +85,38 @@ pub enum FolderText {
         why: String,
     },
     Close,
+    /// The folder could not be reached (a drive offline, a network share
+    /// gone): nothing is lost, the watch tries again.
+    Unreachable {
+        why: String,
+    },
+    /// Browsers without folder access: read a folder's files once.
+    ReadOnce,
+    ReadOnceIntro,
+    /// What was read once: `name` is the folder's name.
+    ReadOnceDone {
+        name: String,
+        maps: usize,
+    },
+    /// A read-only map shown from the folder.
+    Viewing {
+        file: String,
+    },
+    CopySaved {
+        title: String,
+    },
+    /// The open map's banner, when the folder is no longer connected.
+    NotConnected,
+    ConnectAgain,
+    /// When the folder last changed the open map: "1 min ago".
+    Ago {
+        minutes: i64,
+    },
+    /// Someone renamed the open map's file; Parcours follows it.
+    Renamed {
+        from: String,
+        to: String,
+    },
 }
 
 impl Said for FolderText {
@@ -200,6 +232,50 @@ impl Said for FolderText {
                 "Le fichier du dossier n'a pas pu être écrit ({why}). Votre carte est en sécurité dans ce navigateur ; Parcours réessaie au prochain enregistrement."
             ),
             Close => say!(lang, "Close", "Fermer"),
+            Unreachable { why } => say!(
+                lang,
+                "The shared folder cannot be reached now ({why}). Your map is safe in this browser; Parcours tries again every few seconds.",
+                "Le dossier partagé est injoignable pour l'instant ({why}). Votre carte est en sécurité dans ce navigateur ; Parcours réessaie toutes les quelques secondes."
+            ),
+            ReadOnce => say!(lang, "Read a folder once…", "Lire un dossier une fois…"),
+            ReadOnceIntro => say!(
+                lang,
+                "Its maps are shown read-only; save a copy of one to edit it here.",
+                "Ses cartes s'affichent en lecture seule ; enregistrez-en une copie pour la modifier ici."
+            ),
+            ReadOnceDone { name, maps } => match maps {
+                0 | 1 => say!(lang, "“{name}”, read once: {maps} map (read-only)", "« {name} », lu une fois : {maps} carte (lecture seule)"),
+                _ => say!(lang, "“{name}”, read once: {maps} maps (read-only)", "« {name} », lu une fois : {maps} cartes (lecture seule)"),
+            },
+            Viewing { file } => say!(
+                lang,
+                "{file}, read-only: the folder may only be read.",
+                "{file}, en lecture seule : le dossier peut seulement être lu."
+            ),
+            CopySaved { title } => say!(
+                lang,
+                "A copy of “{title}” is in your library.",
+                "Une copie de « {title} » est dans votre bibliothèque."
+            ),
+            NotConnected => say!(
+                lang,
+                "This map is a file of a shared folder that is not connected in this browser now: your edits stay here until it is.",
+                "Cette carte est un fichier d'un dossier partagé qui n'est pas connecté dans ce navigateur : vos modifications restent ici d'ici là."
+            ),
+            ConnectAgain => say!(lang, "Connect the folder", "Connecter le dossier"),
+            Renamed { from, to } => say!(
+                lang,
+                "{from} was renamed {to} in the folder: Parcours follows it.",
+                "{from} a été renommé {to} dans le dossier : Parcours le suit."
+            ),
+            Ago { minutes } => match minutes {
+                i64::MIN..=0 => say!(lang, "just now", "à l'instant"),
+                1..=59 => say!(lang, "{minutes} min ago", "il y a {minutes} min"),
+                _ => {
+                    let hours = minutes / 60;
+                    say!(lang, "{hours} h ago", "il y a {hours} h")
+                }
+            },
         }
     }
 }

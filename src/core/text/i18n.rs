@@ -552,6 +552,9 @@ keys! {
     PersonaMapConflictBody => ("Changed in the persona library by another tab since this map was opened; this map's version is not in the library:", "Modifié dans la bibliothèque de personas par un autre onglet depuis l'ouverture de cette carte ; la version de cette carte n'est pas dans la bibliothèque :"),
     KeepMapVersion => ("Keep this map's version in the library", "Garder la version de cette carte dans la bibliothèque"),
     UseLibraryVersion => ("Use the library's version in this map", "Utiliser la version de la bibliothèque dans cette carte"),
+    FolderConnect => ("Connect a shared folder…", "Connecter un dossier partagé…"),
+    FolderNotSupported => ("This browser cannot connect a shared folder (Chrome and Edge can). Read one once, or pass maps around as files.", "Ce navigateur ne peut pas connecter de dossier partagé (Chrome et Edge le peuvent). Lisez-en un une fois, ou faites circuler les cartes en fichiers."),
+    FolderReadOnce => ("Read a folder once…", "Lire un dossier une fois…"),
 }
 
 impl LaneKind {

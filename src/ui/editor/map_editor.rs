@@ -48,6 +48,12 @@ crate::lazy_view!(
     }
 );
 
+crate::lazy_view!(
+    /// The banner of a map that is a file of the shared folder, which keeps
+    /// the two in step (with the merge: it merges a teammate's save).
+    merge, fn folder_banner() { view! { <crate::ui::folder::folder_banner::FolderBanner/> }.into_any() }
+);
+
 #[component]
 pub fn MapEditor(id: String) -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -85,6 +91,7 @@ fn OpenMap(
     let app = session.app;
     let editor = expect_context::<EditorView>();
     let external = RwSignal::new(None::<ExternalOutcome>);
+    let in_folder = crate::core::folder::link::is_linked(&*app.store(), &session.id.get_value());
 
     // Undo/redo from the keyboard, everywhere in the editor (our history
     // covers text fields too, so the browser's own undo is replaced).
@@ -158,6 +165,7 @@ fn OpenMap(
                 <LazyPart load=persona_library_notice/>
             </Show>
             <ExternalNotice outcome=external/>
+            {in_folder.then(|| view! { <LazyPart load=folder_banner waiting=|| ()/> })}
             <Show when=incoming_here>
                 <LazyPart load=merge_panel/>
             </Show>

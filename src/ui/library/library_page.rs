@@ -18,6 +18,7 @@ use crate::platform::download;
 use crate::platform::file_read;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Incoming, NoticeKind, Route};
+use crate::ui::folder::folder_door::FolderDoor;
 use crate::ui::id_list::row_key;
 use crate::ui::lazy_part::ChunkError;
 use crate::ui::library::map_row::MapRow;
@@ -365,6 +366,7 @@ pub fn LibraryPage() -> impl IntoView {
                     }}
                 </p>
             </Show>
+            <FolderDoor/>
             <StorageMeter/>
         </section>
     }

@@ -248,11 +248,17 @@ impl MapSession {
         outcome
     }
 
-    /// Offer the map, as it is in memory, as a `.json` file.
-    pub fn download(&self) {
+    /// The map as a file, as it is in memory, its changes recorded.
+    pub fn file_text(&self) -> String {
         let replica = self.app.replica();
         let mut text = String::new();
         self.core.update_value(|s| text = s.file_text(&replica));
+        text
+    }
+
+    /// Offer the map, as it is in memory, as a `.json` file.
+    pub fn download(&self) {
+        let text = self.file_text();
         let name = self.peek(|m| download::file_name(&m.title, "json"));
         if let Err(e) = download::download_text(&name, "application/json", &text) {
             let said = e.said(self.app.lang.get_untracked());
