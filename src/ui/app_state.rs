@@ -289,6 +289,19 @@ impl AppState {
         false
     }
 
+    /// Give `map` a new id when the library already has its id (a copy
+    /// kept apart from the map it came from, rather than merged with it).
+    pub fn keep_apart(&self, map: &mut JourneyMap) {
+        let ids: Vec<String> = self
+            .library
+            .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
+        crate::core::formats::map_file::keep_apart(
+            map,
+            &|id| ids.iter().any(|x| x == id),
+            &mut RandomIds,
+        );
+    }
+
     /// Store a new map (it has fresh ids) and refresh the list.
     pub fn create_map(&self, map: &JourneyMap) -> Result<(), StoreError> {
         let result = library::save_map(&*self.store(), map, 0, false, clock::now());

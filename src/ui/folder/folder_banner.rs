@@ -16,13 +16,11 @@ use crate::core::folder::listing::{self, FileMeta};
 use crate::core::folder::watch::{self, FileNow, Seen, Step, POLL_MS};
 use crate::core::folder::words::FolderText;
 use crate::core::folder::FolderError;
-use crate::core::formats::map_file;
 use crate::core::session::SaveState;
 use crate::core::storage::versions::ChangeSummary;
 use crate::core::text::said::Said;
 use crate::platform::clock;
 use crate::platform::folder_access::{Folder, Permission};
-use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Incoming, Route};
 use crate::ui::folder::shared_folder;
 use crate::ui::session::map_session::MapSession;
@@ -402,10 +400,7 @@ pub fn FolderBanner() -> impl IntoView {
     let open_merge = move |_| w.check(true);
     let save_copy = move |_| {
         let mut copy = session.peek(JourneyMap::clone);
-        let ids: Vec<String> = app
-            .library
-            .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
-        map_file::keep_apart(&mut copy, &|id| ids.iter().any(|x| x == id), &mut RandomIds);
+        app.keep_apart(&mut copy);
         copy.title = format!("{} (2)", copy.title);
         let id = copy.id.clone();
         if app.import_map(&copy) {

@@ -15,13 +15,11 @@ use crate::core::folder::listing::FolderEntry;
 use crate::core::folder::words::FolderText;
 use crate::core::folder::FolderError;
 use crate::core::formats::envelope::Stored;
-use crate::core::formats::map_file;
 use crate::core::storage::library;
 use crate::core::text::map_text::cell_lines;
 use crate::core::text::said::Said;
 use crate::platform::clock;
 use crate::platform::folder_access::{Folder, Permission};
-use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::folder::shared_folder::{self, Door, Read};
 use crate::ui::viewer::map_view::MapView;
@@ -215,10 +213,7 @@ pub fn FolderSection(
             return;
         };
         let mut copy = stored.map;
-        let ids: Vec<String> = app
-            .library
-            .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
-        map_file::keep_apart(&mut copy, &|id| ids.iter().any(|x| x == id), &mut RandomIds);
+        app.keep_apart(&mut copy);
         if app.import_map(&copy) {
             app.notify(NoticeKind::Info(
                 FolderText::CopySaved {

@@ -7,10 +7,8 @@ use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::model::JourneyMap;
-use crate::core::formats::map_file;
 use crate::core::sync::{self, MergeError, Merged, Side};
 use crate::core::text::i18n::Key;
-use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{NoticeKind, Route};
 use crate::ui::merge::conflict_choice::ConflictChoice;
 use crate::ui::session::map_session::MapSession;
@@ -41,10 +39,7 @@ pub fn MergePanel() -> impl IntoView {
     let close = move || app.incoming.set(None);
     let keep_apart = move |_| {
         let mut copy = theirs.get_value();
-        let ids: Vec<String> = app
-            .library
-            .with_untracked(|l| l.entries.iter().map(|e| e.id.clone()).collect());
-        map_file::keep_apart(&mut copy, &|id| ids.iter().any(|x| x == id), &mut RandomIds);
+        app.keep_apart(&mut copy);
         let id = copy.id.clone();
         if app.create_map(&copy).is_ok() {
             close();
