@@ -70,8 +70,16 @@ fn what_the_app_writes_is_valid() {
     for map in &maps {
         for text in [to_json(map, 1), to_json_pretty(map, 12)] {
             check(&schemas, index, &text).unwrap_or_else(|e| panic!("{}: {e}", map.title));
+            // A shared folder's file, signed by who saved it.
+            let signed = parcours::core::folder::signature::sign(&text, Some("Camille"));
+            check(&schemas, index, &signed).unwrap_or_else(|e| panic!("signed: {e}"));
         }
     }
+    let bad = parcours::core::folder::signature::sign(&to_json(&maps[0], 1), Some(""));
+    assert!(
+        check(&schemas, index, &bad).is_err(),
+        "an empty signature is not a name"
+    );
 }
 
 /// The schema, the validator and the router agree on map ids: any non-empty

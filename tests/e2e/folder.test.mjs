@@ -27,12 +27,16 @@ async function toLibrary(page, open) {
 }
 
 /** Alice puts her demo map in a new shared folder; Bob, on another profile, opens it from there. */
-async function twoOnOneFolder({ context, page, open }) {
+async function twoOnOneFolder({ context, page, open, shot }) {
   const dir = await mkdtemp(join(tmpdir(), 'parcours-folder-'));
   const aliceDrive = await useFolder(context, dir);
   await toLibrary(page, open);
   await page.locator(sel('folder-connect')).click();
   await expectText(page.locator(sel('folder-status')), /0 map/);
+  // Connected for writing: the section asks for the name that signs her saves.
+  await page.locator(sel('your-name-input')).fill('  Alice Martin ');
+  await page.locator(sel('your-name-save')).click();
+  await expectText(page.locator(sel('your-name-signed')), /signed “Alice Martin”/);
   await page.locator(sel('folder-add')).click();
   await eventually(async () => (await mapFiles(dir)).length === 1);
   await expectCount(page.locator(sel('folder-map')), 1);
@@ -46,6 +50,13 @@ async function twoOnOneFolder({ context, page, open }) {
   await toLibrary(bob.page, bob.open);
   await bob.page.locator(sel('folder-connect')).click();
   await expectCount(bob.page.locator(sel('folder-map')), 1);
+  // A name is one line: refused with the reason, then a hostile one stays text.
+  await bob.page.locator(sel('your-name-save')).click();
+  await expectText(bob.page.locator(`${sel('your-name')} [role=alert]`), /cannot be empty/);
+  await shot('bob-name-refused', bob.page);
+  await bob.page.locator(sel('your-name-input')).fill('<b>Bob</b>');
+  await bob.page.locator(sel('your-name-save')).click();
+  await expectText(bob.page.locator(sel('your-name-signed')), /“<b>Bob<\/b>”/);
   await bob.page.locator(sel('folder-open')).click();
   assert.equal(await editorMapId(bob.page), id, 'Bob works on the folder\'s map');
   await eventually(async () => (await bannerState(bob.page)) === 'in-step', SYNC);
@@ -76,6 +87,11 @@ e2e('two people edit one folder map at once and both end with every edit', async
       return text.includes('Découverte (Alice)') && text.includes('Comparaison (Bob)');
     }, SYNC);
     await expectText(page.locator(sel('folder-brought')), /stage/);
+    // Who changed it: the file Alice took was saved, and signed, by Bob.
+    await expectText(page.locator(sel('folder-brought')), /<b>Bob<\/b>('s changes| changed)/);
+    assert.equal(await page.locator(`${sel('folder-brought')} b`).count(), 0, 'the name is text, not markup');
+    const saved = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    assert.ok(['Alice Martin', '<b>Bob</b>'].includes(saved.saved_by), `the file is signed: ${saved.saved_by}`);
     await shot('alice-after-bob');
     // The folder's change is one undoable step.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -11,6 +11,7 @@
 pub mod file_name;
 pub mod link;
 pub mod listing;
+pub mod signature;
 pub mod watch;
 pub mod words;
 

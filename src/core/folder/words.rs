@@ -47,13 +47,24 @@ pub enum FolderText {
         time: String,
     },
     Checking,
+    /// The name that signs this person's saves to the folder.
+    YourName,
+    YourNameWhy,
+    SaveName,
+    SignedAs {
+        name: String,
+    },
+    ChangeName,
+    /// A teammate's save taken; `by` is who saved it, when the file says.
     FileChanged {
         file: String,
         summary: String,
+        by: Option<String>,
     },
     MergedWith {
         file: String,
         summary: String,
+        by: Option<String>,
     },
     Conflict {
         file: String,
@@ -175,15 +186,54 @@ impl Said for FolderText {
             ),
             InStepAt { time } => say!(lang, "in step at {time}", "à jour à {time}"),
             Checking => say!(lang, "looking at the folder…", "lecture du dossier…"),
-            FileChanged { file, summary } => say!(
+            YourName => say!(lang, "Your name", "Votre nom"),
+            YourNameWhy => say!(
+                lang,
+                "Your team sees it beside the changes you save to the folder, and it signs the versions taken here. It stays in this browser.",
+                "Votre équipe le voit à côté des modifications que vous enregistrez dans le dossier, et il signe les versions prises ici. Il reste dans ce navigateur."
+            ),
+            SaveName => say!(lang, "Save my name", "Enregistrer mon nom"),
+            SignedAs { name } => say!(
+                lang,
+                "Your changes are signed “{name}”.",
+                "Vos modifications sont signées « {name} »."
+            ),
+            ChangeName => say!(lang, "Change", "Modifier"),
+            FileChanged {
+                file,
+                summary,
+                by: None,
+            } => say!(
                 lang,
                 "{file} changed in the folder: {summary}. Ctrl+Z undoes it.",
                 "{file} a changé dans le dossier : {summary}. Ctrl+Z l'annule."
             ),
-            MergedWith { file, summary } => say!(
+            FileChanged {
+                file,
+                summary,
+                by: Some(by),
+            } => say!(
+                lang,
+                "{by} changed {file} in the folder: {summary}. Ctrl+Z undoes it.",
+                "{by} a modifié {file} dans le dossier : {summary}. Ctrl+Z l'annule."
+            ),
+            MergedWith {
+                file,
+                summary,
+                by: None,
+            } => say!(
                 lang,
                 "Merged with the folder's {file}: {summary}. Your edits are kept; Ctrl+Z undoes the merge.",
                 "Fusionné avec {file} du dossier : {summary}. Vos modifications sont gardées ; Ctrl+Z annule la fusion."
+            ),
+            MergedWith {
+                file,
+                summary,
+                by: Some(by),
+            } => say!(
+                lang,
+                "Merged with {by}'s changes to {file}: {summary}. Your edits are kept; Ctrl+Z undoes the merge.",
+                "Fusionné avec les modifications de {by} dans {file} : {summary}. Vos modifications sont gardées ; Ctrl+Z annule la fusion."
             ),
             Conflict { file } => say!(
                 lang,
@@ -359,7 +409,30 @@ mod tests {
             FolderText::Gone {
                 file: "a.parcours.json".into(),
             },
+            FolderText::YourName,
+            FolderText::YourNameWhy,
+            FolderText::SaveName,
+            FolderText::SignedAs {
+                name: "Léa".into()
+            },
+            FolderText::ChangeName,
         ];
+        let by = |by: Option<&str>| FolderText::FileChanged {
+            file: "a.parcours.json".into(),
+            summary: "1 stage renamed".into(),
+            by: by.map(str::to_owned),
+        };
+        assert_eq!(
+            by(Some("Camille")).said(Lang::En),
+            "Camille changed a.parcours.json in the folder: 1 stage renamed. Ctrl+Z undoes it."
+        );
+        assert!(!by(None).said(Lang::Fr).contains("Camille"));
+        let merged = FolderText::MergedWith {
+            file: "a.parcours.json".into(),
+            summary: "1 card added".into(),
+            by: Some("Camille".into()),
+        };
+        assert!(merged.said(Lang::Fr).contains("modifications de Camille"));
         for t in &texts {
             assert_ne!(t.said(Lang::En), t.said(Lang::Fr));
         }

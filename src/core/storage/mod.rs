@@ -4,6 +4,7 @@ pub mod backup;
 pub mod branding_store;
 pub mod library;
 pub mod persona_library;
+pub mod profile;
 pub mod store;
 pub mod user_templates;
 pub mod versions;

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::core::document::model::{JourneyMap, Millis};
 use crate::core::folder::link::{self, Link};
 use crate::core::folder::listing::{self, FileMeta};
+use crate::core::folder::signature;
 use crate::core::folder::watch::{self, FileNow, Seen, Step, POLL_MS};
 use crate::core::folder::words::FolderText;
 use crate::core::folder::FolderError;
@@ -54,6 +55,8 @@ struct Brought {
     at: Millis,
     merged: bool,
     summary: String,
+    /// Who saved the file, as it is signed (`core::folder::signature`).
+    by: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -67,8 +70,9 @@ struct Watcher {
     brought: RwSignal<Option<Brought>>,
     /// The file was renamed by someone: (from, to).
     renamed: RwSignal<Option<(String, String)>>,
-    /// The file's map when the user must choose (changed outside Parcours).
-    theirs: StoredValue<Option<JourneyMap>>,
+    /// The file's map when the user must choose (changed outside Parcours),
+    /// and who signed it.
+    theirs: StoredValue<Option<(JourneyMap, Option<String>)>>,
     busy: StoredValue<bool>,
     /// A check was asked for while one ran: run another after it.
     again: StoredValue<bool>,
@@ -149,7 +153,12 @@ impl Watcher {
             return;
         }
         let now = match folder.read(&file).await {
-            Ok(Some((meta, bytes))) => (meta, listing::read_file(&bytes)),
+            Ok(Some((meta, bytes))) => {
+                let by = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(signature::signed_by);
+                (meta, listing::read_file(&bytes), by)
+            }
             Ok(None) => return self.set(Status::Gone),
             Err(FolderError::NotAllowed) => return self.set(Status::NeedsPermission),
             Err(e) => return self.set(Status::Unreachable(e.said(lang))),
@@ -157,7 +166,7 @@ impl Watcher {
         if !self.alive() {
             return;
         }
-        let (meta, read) = now;
+        let (meta, read, by) = now;
         let theirs = read.as_ref().ok().map(|s| s.map.clone());
         let file_now = match read {
             Ok(stored) => FileNow::Read(Box::new(stored)),
@@ -171,13 +180,13 @@ impl Watcher {
             }
             Step::Write => self.write().await,
             Step::Take(map) => {
-                self.bring(&ours, map, false);
+                self.bring(&ours, map, false, by);
                 self.keep_seen(&meta);
                 self.set(Status::InStep(clock::now()));
             }
             // Written back at the save this merge makes (the check after it).
             Step::Merged { map, .. } => {
-                self.bring(&ours, map, true);
+                self.bring(&ours, map, true, by);
                 self.set(Status::InStep(clock::now()));
             }
             Step::Conflict(_) => {
@@ -192,7 +201,7 @@ impl Watcher {
                 self.set(Status::Conflict);
             }
             Step::Unrecorded(_) => {
-                self.theirs.set_value(theirs);
+                self.theirs.set_value(theirs.map(|m| (m, by)));
                 self.set(Status::Unrecorded);
             }
             Step::OtherMap => {
@@ -244,13 +253,14 @@ impl Watcher {
     }
 
     /// Show the folder's copy (or the merge of both) as one undoable step.
-    fn bring(&self, before: &JourneyMap, map: JourneyMap, merged: bool) {
+    fn bring(&self, before: &JourneyMap, map: JourneyMap, merged: bool, by: Option<String>) {
         let summary = ChangeSummary::between(before, &map).said(self.app.lang.get_untracked());
         self.session.apply_merge(map);
         self.brought.set(Some(Brought {
             at: clock::now(),
             merged,
             summary,
+            by,
         }));
     }
 
@@ -382,9 +392,9 @@ pub fn FolderBanner() -> impl IntoView {
     };
     let write_now = move || leptos::task::spawn_local(w.write());
     let take_theirs = move |_| {
-        if let Some(map) = w.theirs.get_value() {
+        if let Some((map, by)) = w.theirs.get_value() {
             let before = session.peek(JourneyMap::clone);
-            w.bring(&before, map, false);
+            w.bring(&before, map, false, by);
             w.theirs.set_value(None);
         }
         write_now();
@@ -457,11 +467,13 @@ pub fn FolderBanner() -> impl IntoView {
                 say(FolderText::MergedWith {
                     file: f,
                     summary: b.summary,
+                    by: b.by,
                 })
             } else {
                 say(FolderText::FileChanged {
                     file: f,
                     summary: b.summary,
+                    by: b.by,
                 })
             };
             format!("{said} ({})", say(FolderText::Ago { minutes }))

@@ -376,6 +376,9 @@ pub fn FolderSection(
                     <button data-testid="folder-disconnect" on:click=disconnect>{move || say(FolderText::Disconnect)}</button>
                 </div>
             </Show>
+            <Show when=writable>
+                <crate::ui::folder::your_name::YourName/>
+            </Show>
             <Show when=read_only>
                 <p class="folder-read-only" data-testid="folder-read-only">{move || say(FolderText::ReadOnlyFolder)}</p>
             </Show>

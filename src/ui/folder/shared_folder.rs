@@ -10,9 +10,11 @@ use wasm_bindgen::JsCast;
 use crate::core::document::model::JourneyMap;
 use crate::core::folder::link::{self, Link};
 use crate::core::folder::listing::{self, FileMeta, FileProblem, FolderEntry};
+use crate::core::folder::signature;
 use crate::core::folder::watch::Seen;
 use crate::core::folder::FolderError;
 use crate::core::formats::envelope::{self, Stored};
+use crate::core::storage::profile;
 use crate::core::storage::store::KeyValueStore;
 use crate::platform::folder_access::{Folder, Permission};
 use crate::platform::indexed_db::IndexedDbStore;
@@ -165,7 +167,8 @@ pub fn file_text(map: &JourneyMap, revision: u64) -> String {
     envelope::to_json_pretty(map, revision)
 }
 
-/// Write `text` as the map's file and keep what was written as seen.
+/// Write `text` as the map's file, signed with the user's name when one is
+/// set (`core::folder::signature`), and keep what was written as seen.
 pub async fn write_linked(
     store: &dyn KeyValueStore,
     folder: &Folder,
@@ -173,7 +176,10 @@ pub async fn write_linked(
     file: &str,
     text: &str,
 ) -> Result<FileMeta, FolderError> {
-    let meta = folder.write(file, text).await?;
+    let name = profile::read_name(store).ok().flatten();
+    let meta = folder
+        .write(file, &signature::sign(text, name.as_deref()))
+        .await?;
     let _ = link::set_link(store, map_id, &Link::new(file).with_seen(Seen::of(&meta)));
     Ok(meta)
 }
