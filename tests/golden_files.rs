@@ -138,6 +138,31 @@ fn version_4_keeps_everything_it_added() {
     assert!(done.done_at.is_some() && done.metric.is_some() && done.due.is_some());
 }
 
+#[test]
+fn version_5_keeps_its_comments() {
+    use parcours::core::document::comment::{self, On};
+    let map = from_json(&golden(5)).unwrap().map;
+    let list = comment::read(&map.comments).unwrap();
+    assert_eq!(list.len(), 5);
+    let ons: Vec<On> = list.iter().map(|c| c.on).collect();
+    assert_eq!(
+        ons,
+        [On::Map, On::Stage, On::Card, On::Touchpoint, On::Card]
+    );
+    assert_eq!(list[1].replies.len(), 2);
+    assert_eq!(list[1].replies[1].text, "<b>D'accord</b> — on la découpe.");
+    assert_eq!(
+        list[1].resolved.as_ref().map(|r| r.by.as_str()),
+        Some("Sam")
+    );
+    assert!(list[2].text.contains('\n'));
+    // The last one is on a card the map no longer has: kept, not live.
+    assert!(!comment::is_live(&map, &list[4].target()));
+    assert_eq!(comment::open_counts(&list).values().sum::<usize>(), 4);
+    // A version 4 file has none.
+    assert!(from_json(&golden(4)).unwrap().map.comments.is_empty());
+}
+
 /// Writes the golden file of the current version from the French demo map.
 /// Run it once when a new format version is introduced, then commit the file:
 /// `cargo test --test golden_files -- --ignored`. It never overwrites a file.

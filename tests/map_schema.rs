@@ -155,7 +155,7 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 5.into()),
+        ("a newer version", |v| v["version"] = 6.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -277,5 +277,58 @@ fn an_opportunity_answering_a_pain_point_is_valid_and_a_bad_link_is_refused() {
                 "{err}"
             );
         }
+    }
+}
+
+/// Comments (version 5): what the app writes is valid; a list the comments'
+/// reader refuses is invalid in the schema too. The envelope keeps such a
+/// list as it is (the map still opens, the comments' panel says why).
+#[test]
+fn comments_are_checked_by_both() {
+    use parcours::core::document::comment::{self, CommentsText, On, Target};
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::Fr, &mut SequentialIds::new("s"), 1);
+    let card = map.cards[0].id.clone();
+    let list = comment::add(&[], "c1".into(), Target::map(), "Léa", "Première\nligne", 2).unwrap();
+    let list = comment::add(
+        &list,
+        "c2".into(),
+        Target::item(On::Card, &card),
+        "Sam",
+        "<i>x</i>",
+        3,
+    )
+    .unwrap();
+    let list = comment::reply(&list, "c2", "r1".into(), "Léa", "Oui", 4).unwrap();
+    let list = comment::set_resolved(&list, "c2", Some("Léa"), 5).unwrap();
+    map.comments = comment::write(&list);
+    for text in [to_json(&map, 1), to_json_pretty(&map, 1)] {
+        check(&schemas, index, &text).unwrap();
+    }
+    let good = r#"{"id":"c0","on":"map","author":"Léa","at":1,"text":"x","changed":1}"#;
+    for bad in [
+        r#"{"id":"c1","on":"card","author":"Léa","at":1,"text":"x","changed":1}"#,
+        r#"{"id":"c1","on":"map","item":"x","author":"Léa","at":1,"text":"x","changed":1}"#,
+        r#"{"id":"c1","on":"map","author":" Léa","at":1,"text":"x","changed":1}"#,
+        r#"{"id":"c1","on":"map","author":"Léa","at":1,"text":"  ","changed":1}"#,
+        r#"{"id":"c1","on":"map","author":"Léa","at":1,"text":"x"}"#,
+        r#"{"id":"c1","on":"wall","author":"Léa","at":1,"text":"x","changed":1}"#,
+    ] {
+        let mut m = map.clone();
+        m.comments = CommentsText::from_json(&format!("[{good},{bad}]")).unwrap();
+        let text = to_json(&m, 1);
+        assert!(
+            check(&schemas, index, &text).is_err(),
+            "the schema accepts {bad}"
+        );
+        assert!(
+            comment::read(&m.comments).is_err(),
+            "the reader accepts {bad}"
+        );
+        assert_eq!(
+            from_json(&text).unwrap().map.comments,
+            m.comments,
+            "kept as it is"
+        );
     }
 }

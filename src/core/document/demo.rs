@@ -794,6 +794,7 @@ impl<'a> Builder<'a> {
             branding: Branding::default(),
             sync: Default::default(),
             based_on: None,
+            comments: Default::default(),
         };
         Builder { lang, ids, map }
     }

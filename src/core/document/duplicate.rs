@@ -35,6 +35,9 @@ pub fn duplicate(
     // items by their old ids, and merging the copy with a copy of the
     // original must not pass for merging two copies of one map.
     copy.sync = SyncState::default();
+    // The discussion stays with the original: its comments are on the
+    // original's items (and a copy's items have new ids).
+    copy.comments = Default::default();
     copy
 }
 

@@ -36,6 +36,9 @@ pub fn future_from(
     future.modified = now;
     future.actions.clear();
     future.sync = SyncState::default();
+    // The discussion stays with the original: its comments are on the
+    // original's items (and a copy's items have new ids).
+    future.comments = Default::default();
     for t in &mut future.touchpoints {
         t.readings.clear();
     }

@@ -1,6 +1,7 @@
 //! The journey map document and its rules: the model, edits and their undo, and what a map starts from.
 
 pub mod branding;
+pub mod comment;
 pub mod demo;
 pub mod duplicate;
 pub mod edit;

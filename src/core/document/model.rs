@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::branding::Branding;
+use crate::core::document::comment::CommentsText;
 use crate::core::document::read_by_name::read_by_name;
 use crate::core::sync::SyncState;
 
@@ -50,6 +51,11 @@ pub struct JourneyMap {
     /// current-state map may have been deleted or live in another browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<String>,
+    /// Comments on the map and its items (format version 5), as the JSON
+    /// text of their list: only the comments' lazy part reads them (see
+    /// [`crate::core::document::comment::text`]).
+    #[serde(default, skip_serializing_if = "CommentsText::is_empty")]
+    pub comments: CommentsText,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -704,6 +710,7 @@ impl JourneyMap {
             branding: Branding::default(),
             sync: SyncState::default(),
             based_on: None,
+            comments: Default::default(),
         }
     }
 

@@ -104,6 +104,9 @@ pub fn save_as_template(map: &JourneyMap) -> JourneyMap {
     }
     template.actions.clear();
     template.sync = SyncState::default();
+    // The discussion stays with the original: its comments are on the
+    // original's items (and a copy's items have new ids).
+    template.comments = Default::default();
     template.based_on = None;
     template
 }

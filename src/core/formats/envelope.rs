@@ -26,7 +26,7 @@ use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 4;
+pub const VERSION: u64 = 5;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -217,7 +217,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -256,6 +256,12 @@ fn v2_to_v3(_map: &mut JourneyMap) {}
 /// older Parcours opening a version 4 file says it comes from a newer
 /// Parcours, instead of tripping on a lane kind it does not know.
 fn v3_to_v4(_map: &mut JourneyMap) {}
+
+/// Version 5 added the map's optional `comments` (issue 15): a version 4
+/// map has none and reads as it is. The number changed so that an older
+/// Parcours refuses a file with comments instead of dropping them at its
+/// next save.
+fn v4_to_v5(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -500,7 +506,7 @@ fn json_message(e: &serde_json::Error) -> String {
 }
 
 /// serde_json appends " at line L column C"; we report the position ourselves.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),

@@ -166,7 +166,15 @@ pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str>
         a,
         b,
         out,
-        [title, kind, description, scales, branding, based_on]
+        [
+            title,
+            kind,
+            description,
+            scales,
+            branding,
+            based_on,
+            comments
+        ]
     );
     out
 }

@@ -135,6 +135,9 @@ struct MapFields<'a> {
     /// Absent when none, as in the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     based_on: Option<&'a str>,
+    /// Absent when none, as in the file; merged as one list (see merge.rs).
+    #[serde(skip_serializing_if = "crate::core::document::comment::CommentsText::is_empty")]
+    comments: &'a crate::core::document::comment::CommentsText,
 }
 
 /// The map's own mergeable fields (title, kind, description, scales,
@@ -147,6 +150,7 @@ pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
         scales: map.scales,
         branding: &map.branding,
         based_on: map.based_on.as_deref(),
+        comments: &map.comments,
     };
     match serde_json::to_value(fields) {
         Ok(Value::Object(fields)) => fields,

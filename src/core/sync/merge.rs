@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use super::clock::{Dot, SyncState, CREATED};
 use super::items::{compose, map_fields, Collection, Item, MAP_ITEM};
 use super::stamp::{keep_on_purpose, record};
+use crate::core::document::comment;
 use crate::core::document::model::JourneyMap;
 use crate::core::formats::envelope::{validate, Problem};
 
@@ -303,6 +304,11 @@ impl Merging<'_> {
                 continue;
             }
             let (da, db) = (so.field_dot(key, name), st.field_dot(key, name));
+            // Comments both copies changed: every comment and reply of either
+            // is kept (comment::merge), unless a list does not read.
+            let comments = (va != vb && key == MAP_ITEM && name == "comments")
+                .then(|| comment::merge(&self.copies.ours.comments, &self.copies.theirs.comments))
+                .flatten();
             let (value, dot) = if va == vb {
                 (va, kept_dot(so, da, st, db))
             } else {
@@ -311,6 +317,18 @@ impl Merging<'_> {
                     Pick::Take(Side::Theirs) => {
                         self.from_theirs += 1;
                         (vb, db)
+                    }
+                    Pick::Conflict if comments.is_some() => {
+                        let union = comments.as_ref().map(|c| c.json()).unwrap_or("[]");
+                        merged.insert(
+                            name.clone(),
+                            serde_json::from_str(union).unwrap_or(Value::Null),
+                        );
+                        if let Some(dot) = later(da, db) {
+                            stamps.insert(name.clone(), dot.clone());
+                        }
+                        self.from_theirs += 1;
+                        continue;
                     }
                     Pick::Conflict if name == "readings" => {
                         // A touchpoint's readings are a dated history both

@@ -42,6 +42,11 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
             applied(Edit::ReplaceMap(Box::new(previous)), vec![Scope::All])
         }
 
+        Edit::SetComments(comments) => {
+            let old = std::mem::replace(&mut map.comments, comments);
+            applied(Edit::SetComments(old), vec![Scope::Comments])
+        }
+
         Edit::SetBasedOn(based_on) => {
             let old = std::mem::replace(&mut map.based_on, based_on);
             applied(Edit::SetBasedOn(old), vec![Scope::Meta])

@@ -17,6 +17,7 @@ mod touchpoint;
 pub use card::{move_card_step, move_card_to, CardStep};
 
 use crate::core::document::branding::Branding;
+use crate::core::document::comment::CommentsText;
 use crate::core::document::items::id_used;
 use crate::core::document::model::{
     Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
@@ -151,6 +152,10 @@ pub enum Edit {
         id: String,
         answers: Option<String>,
     },
+    // ---- Issue 15: comments.
+    /// Replace the map's comments with a list the comments' part made
+    /// (`core::document::comment`: add, reply, resolve, reopen).
+    SetComments(CommentsText),
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -182,6 +187,8 @@ pub enum Scope {
     /// The list of personas.
     Personas,
     Persona(String),
+    /// The map's comments (the counts on items, the comments' panel).
+    Comments,
     /// Anything: used when a change is too wide to list.
     All,
     /// Never touched by name: readers of this scope are woken by every edit
@@ -416,6 +423,7 @@ impl Edit {
             | Edit::SetScales(_)
             | Edit::SetBranding(_)
             | Edit::SetBasedOn(_)
+            | Edit::SetComments(_)
             | Edit::ReplaceMap(_) => map::apply(self, map),
             Edit::InsertStage { .. }
             | Edit::RemoveStage(_)

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::fixtures::linked;
 use super::{Edit, Scope};
 use crate::core::document::branding::Branding;
+use crate::core::document::comment;
 use crate::core::document::model::{
     Action, ActionStatus, Card, Channel, Classification, JourneyMap, MapKind, Persona, Scales,
     Touchpoint,
@@ -28,6 +29,7 @@ fn scopes(map: &JourneyMap) -> Vec<Scope> {
         Scope::Branding,
         Scope::Personas,
         Scope::Actions,
+        Scope::Comments,
     ];
     for s in &map.stages {
         all.push(Scope::Stage(s.id.clone()));
@@ -118,6 +120,7 @@ fn view(map: &JourneyMap, scope: &Scope) -> Option<String> {
             .collect::<Vec<_>>()),
         Scope::Scales => json!(map.scales),
         Scope::Branding => json!(map.branding),
+        Scope::Comments => json!(map.comments.json()),
         // The persona list and panel, the feeling cells' rows.
         Scope::Personas => json!(map.personas),
         Scope::Persona(id) => json!(map.persona(id)?),
@@ -291,6 +294,23 @@ fn edit_of(map: &JourneyMap, kind: u8, n: usize, k: usize, text: String, step: u
             severity: (!k.is_multiple_of(4)).then_some((k % 4) as u8),
         },
         27 => Edit::SetBasedOn(k.is_multiple_of(2).then_some(text)),
+        29 => {
+            let list = comment::read(&map.comments).unwrap_or_default();
+            let next = if k.is_multiple_of(2) || list.is_empty() {
+                comment::add(
+                    &list,
+                    new,
+                    comment::Target::item(comment::On::Card, &card(n)),
+                    "Léa",
+                    &format!("c{text}"),
+                    1,
+                )
+            } else {
+                let id = list[n % list.len()].id.clone();
+                comment::set_resolved(&list, &id, k.is_multiple_of(3).then_some("Sam"), 2)
+            };
+            Edit::SetComments(comment::write(&next.unwrap_or(list)))
+        }
         28 => {
             let pains: Vec<&str> = map
                 .cards
@@ -323,7 +343,7 @@ proptest! {
     /// edits, and their undos: every scope whose view changed is touched.
     #[test]
     fn every_scope_whose_view_changed_is_touched(
-        ops in proptest::collection::vec((0u8..30, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
+        ops in proptest::collection::vec((0u8..31, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
     ) {
         let mut m = linked();
         for (step, (kind, n, k, text)) in ops.into_iter().enumerate() {
