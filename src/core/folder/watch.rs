@@ -216,6 +216,30 @@ mod tests {
     }
 
     #[test]
+    fn two_people_commenting_at_once_both_keep_their_comments() {
+        use crate::core::document::comment::{self, Target};
+        let base = origin();
+        let say = |map: &JourneyMap, id: &str, who: &str| {
+            let list = comment::read(&map.comments).unwrap();
+            let next = comment::add(&list, id.into(), Target::map(), who, "Un avis", 5).unwrap();
+            Edit::SetComments(comment::write(&next))
+        };
+        let camille = edited(&base, "camille", say(&base, "c1", "Camille"));
+        let lea = edited(&base, "lea", say(&base, "c2", "Léa"));
+        let Step::Merged { map, .. } = decide(&lea, read(&camille)) else {
+            panic!("a merge: {:?}", decide(&lea, read(&camille)))
+        };
+        let ids: Vec<String> = comment::read(&map.comments)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(ids, ["c2", "c1"]);
+        // Camille then finds the merged file ahead of her, and takes it.
+        assert_eq!(decide(&camille, read(&map)), Step::Take(map.clone()));
+    }
+
+    #[test]
     fn the_same_thing_changed_twice_is_a_conflict_not_a_write() {
         let base = origin();
         let camille = edited(&base, "camille", rename(&base, 0, "Découvrir"));
