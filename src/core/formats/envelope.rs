@@ -146,12 +146,39 @@ pub fn to_json_pretty(map: &JourneyMap, revision: u64) -> String {
     indent(&to_json(map, revision))
 }
 
+/// Which characters of JSON text are inside its strings (quotes included),
+/// fed one by one: for re-indenting (here) and minifying
+/// (`comment::text`) without a JSON parser.
+#[derive(Default)]
+pub(crate) struct Strings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Whether `c`, the next character, belongs to a string.
+    pub(crate) fn inside(&mut self, c: char) -> bool {
+        if self.in_string {
+            match c {
+                _ if self.escaped => self.escaped = false,
+                '\\' => self.escaped = true,
+                '"' => self.in_string = false,
+                _ => {}
+            }
+            true
+        } else {
+            self.in_string = c == '"';
+            self.in_string
+        }
+    }
+}
+
 /// Compact JSON (as serde_json writes it: no spaces outside strings)
 /// indented by two spaces, `": "` after keys, `[]` and `{}` kept empty.
 fn indent(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() + compact.len() / 4);
     let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = Strings::default();
     let newline = |out: &mut String, depth: usize| {
         out.push('\n');
         for _ in 0..depth {
@@ -160,21 +187,11 @@ fn indent(compact: &str) -> String {
     };
     let mut chars = compact.chars().peekable();
     while let Some(c) = chars.next() {
-        if in_string {
+        if strings.inside(c) {
             out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
             continue;
         }
         match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
             '{' | '[' => {
                 out.push(c);
                 let close = if c == '{' { '}' } else { ']' };

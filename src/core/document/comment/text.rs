@@ -75,25 +75,10 @@ impl<'de> Deserialize<'de> for CommentsText {
 /// from an indented file compares equal to the same list written compactly
 /// (and re-indents once when the file is written indented again).
 fn minify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_ascii_whitespace() {
-            out.push(c);
-        }
-    }
-    out
+    let mut strings = crate::core::formats::envelope::Strings::default();
+    text.chars()
+        .filter(|&c| strings.inside(c) || !c.is_ascii_whitespace())
+        .collect()
 }
 
 #[cfg(test)]
