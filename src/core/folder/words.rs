@@ -189,8 +189,8 @@ impl Said for FolderText {
             YourName => say!(lang, "Your name", "Votre nom"),
             YourNameWhy => say!(
                 lang,
-                "Your team sees it beside the changes you save to the folder, and it signs the versions taken here. It stays in this browser.",
-                "Votre équipe le voit à côté des modifications que vous enregistrez dans le dossier, et il signe les versions prises ici. Il reste dans ce navigateur."
+                "Your team sees it beside the changes you save to the folder. It stays in this browser.",
+                "Votre équipe le voit à côté des modifications que vous enregistrez dans le dossier. Il reste dans ce navigateur."
             ),
             SaveName => say!(lang, "Save my name", "Enregistrer mon nom"),
             SignedAs { name } => say!(

@@ -1,5 +1,4 @@
-//! The name that signs this person's saves to the shared folder (and the
-//! versions taken in this browser): asked in the folder's section as soon
+//! The name that signs this person's saves to the shared folder: asked in the folder's section as soon
 //! as a folder is connected for writing, until one is set; then shown, with
 //! *Change*. The rules of a name (one line, 1 to 80 characters) and its
 //! storage are `core::storage::profile`'s.
