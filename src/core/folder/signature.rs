@@ -46,10 +46,7 @@ struct Signed<'a> {
 pub fn signed_by(text: &str) -> Option<String> {
     let signed: Signed = serde_json::from_str(text).ok()?;
     let name: String = serde_json::from_str(signed.saved_by?.get()).ok()?;
-    match profile::valid_name(&name) {
-        Ok(valid) if valid == name => Some(name),
-        _ => None,
-    }
+    profile::is_kept_name(&name).then_some(name)
 }
 
 #[cfg(test)]

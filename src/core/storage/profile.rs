@@ -87,6 +87,13 @@ pub fn valid_name(name: &str) -> Result<String, ProfileError> {
     Ok(name.to_owned())
 }
 
+/// Whether `name` is a name as it is kept: it follows the rules and is
+/// already trimmed. Names read back (the stored profile, a signed file, a
+/// comment's author) must be, not merely become one once trimmed.
+pub fn is_kept_name(name: &str) -> bool {
+    valid_name(name).is_ok_and(|n| n == name)
+}
+
 /// The user's name; `None` when never set. A stored profile that does not
 /// read as one (or whose name breaks the rules) is [`ProfileError::Unreadable`]
 /// and stays as it is.
@@ -95,9 +102,10 @@ pub fn read_name(store: &dyn KeyValueStore) -> Result<Option<String>, ProfileErr
         return Ok(None);
     };
     let stored: Stored = serde_json::from_str(&text).map_err(|_| ProfileError::Unreadable)?;
-    match valid_name(&stored.name) {
-        Ok(name) if name == stored.name => Ok(Some(name)),
-        _ => Err(ProfileError::Unreadable),
+    if is_kept_name(&stored.name) {
+        Ok(Some(stored.name))
+    } else {
+        Err(ProfileError::Unreadable)
     }
 }
 

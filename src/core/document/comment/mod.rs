@@ -194,10 +194,6 @@ pub fn write(list: &[Comment]) -> CommentsText {
     CommentsText::from_json(&json).expect("a list serializes to a JSON list")
 }
 
-fn is_name(name: &str) -> bool {
-    profile::valid_name(name).is_ok_and(|n| n == name)
-}
-
 fn text_ok(text: &str) -> bool {
     !text.trim().is_empty() && text.chars().count() <= MAX_TEXT_CHARS
 }
@@ -223,14 +219,14 @@ fn check(list: &[Comment]) -> Vec<CommentProblem> {
         if (c.on == On::Map) != c.item.is_none() || c.item.as_deref() == Some("") {
             flag(format!("{at}.item"), CommentFlaw::Item);
         }
-        if !is_name(&c.author) {
+        if !profile::is_kept_name(&c.author) {
             flag(format!("{at}.author"), CommentFlaw::NotAName);
         }
         if !text_ok(&c.text) {
             flag(format!("{at}.text"), CommentFlaw::TextLength);
         }
         if let Some(r) = &c.resolved {
-            if !is_name(&r.by) {
+            if !profile::is_kept_name(&r.by) {
                 flag(format!("{at}.resolved.by"), CommentFlaw::NotAName);
             }
         }
@@ -248,7 +244,7 @@ fn check(list: &[Comment]) -> Vec<CommentProblem> {
             } else if !reply_ids.insert(r.id.as_str()) {
                 flag(format!("{at}.id"), CommentFlaw::DuplicateId(r.id.clone()));
             }
-            if !is_name(&r.author) {
+            if !profile::is_kept_name(&r.author) {
                 flag(format!("{at}.author"), CommentFlaw::NotAName);
             }
             if !text_ok(&r.text) {
@@ -417,12 +413,6 @@ pub fn in_reading_order<'a>(map: &JourneyMap, list: &'a [Comment]) -> Vec<&'a Co
         (place, c.at, c.id.clone())
     });
     sorted
-}
-
-/// A duplicate of the map (new ids for every item) starts without the
-/// discussion of the original: its comments are on the original's items.
-pub fn none_for_a_copy() -> CommentsText {
-    CommentsText::default()
 }
 
 #[cfg(test)]
