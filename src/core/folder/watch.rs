@@ -38,6 +38,20 @@ pub fn changed(seen: Option<Seen>, meta: &FileMeta) -> bool {
     seen != Some(Seen::of(meta))
 }
 
+/// What to keep as seen after a write of ours, from the file read back
+/// just after it. A teammate's save can land between our write and that
+/// read (two saves a few milliseconds apart, as two people typing at once
+/// make): keeping the file's time then would take their save as ours, and
+/// their edits would never be read. So the time is kept only when the file
+/// holds, byte for byte, what we wrote; otherwise nothing is, and the next
+/// look reads the file.
+pub fn seen_after_write(written: &[u8], read_back: Option<(&FileMeta, &[u8])>) -> Option<Seen> {
+    match read_back {
+        Some((meta, bytes)) if bytes == written => Some(Seen::of(meta)),
+        _ => None,
+    }
+}
+
 /// What reading the file gave.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileNow {
@@ -131,6 +145,31 @@ mod tests {
     use crate::core::document::edit::Edit;
     use crate::core::document::model::{sample_map, SequentialIds};
     use crate::core::sync::record;
+
+    fn meta(modified: Millis, size: u64) -> FileMeta {
+        FileMeta {
+            name: "m.parcours.json".into(),
+            modified,
+            size,
+        }
+    }
+
+    #[test]
+    fn a_write_is_kept_as_seen_only_when_the_file_holds_it() {
+        let ours = b"{\"ours\":1}";
+        let at = meta(1_000, ours.len() as u64);
+        assert_eq!(
+            seen_after_write(ours, Some((&at, ours))),
+            Some(Seen::of(&at))
+        );
+        // A teammate's save landed between our write and the read back:
+        // same size, another content; not taken for ours.
+        let theirs = b"{\"them\":1}";
+        assert_eq!(theirs.len(), ours.len());
+        assert_eq!(seen_after_write(ours, Some((&at, theirs))), None);
+        // Gone or unreadable just after: read again at the next look.
+        assert_eq!(seen_after_write(ours, None), None);
+    }
 
     fn origin() -> JourneyMap {
         let blank = sample_map(&mut SequentialIds::new("o"), "Map", 0);

@@ -284,6 +284,11 @@ impl Watcher {
         }
         let lang = self.app.lang.get_untracked();
         self.set(match written {
+            Ok(w) if w.overtaken => {
+                // A teammate's save came just after ours: read it next.
+                self.again.set_value(true);
+                Status::InStep(clock::now())
+            }
             Ok(_) => Status::InStep(clock::now()),
             Err(FolderError::ReadOnly) => Status::ReadOnly,
             Err(FolderError::NotAllowed) => match folder.permission(false).await {

@@ -11,7 +11,7 @@ use crate::core::document::model::JourneyMap;
 use crate::core::folder::link::{self, Link};
 use crate::core::folder::listing::{self, FileMeta, FileProblem, FolderEntry};
 use crate::core::folder::signature;
-use crate::core::folder::watch::Seen;
+use crate::core::folder::watch;
 use crate::core::folder::FolderError;
 use crate::core::formats::envelope::{self, Stored};
 use crate::core::storage::profile;
@@ -167,19 +167,40 @@ pub fn file_text(map: &JourneyMap, revision: u64) -> String {
     envelope::to_json_pretty(map, revision)
 }
 
+/// A write of ours, as the file was read back just after it.
+pub struct Written {
+    pub meta: FileMeta,
+    /// A teammate's save landed just after ours (`watch::seen_after_write`):
+    /// the file must be read again.
+    pub overtaken: bool,
+}
+
 /// Write `text` as the map's file, signed with the user's name when one is
-/// set (`core::folder::signature`), and keep what was written as seen.
+/// set (`core::folder::signature`), and keep what was written as seen, if
+/// the file still holds it when read back.
 pub async fn write_linked(
     store: &dyn KeyValueStore,
     folder: &Folder,
     map_id: &str,
     file: &str,
     text: &str,
-) -> Result<FileMeta, FolderError> {
+) -> Result<Written, FolderError> {
     let name = profile::read_name(store).ok().flatten();
-    let meta = folder
-        .write(file, &signature::sign(text, name.as_deref()))
-        .await?;
-    let _ = link::set_link(store, map_id, &Link::new(file).with_seen(Seen::of(&meta)));
-    Ok(meta)
+    let signed = signature::sign(text, name.as_deref());
+    let meta = folder.write(file, &signed).await?;
+    let back = folder.read(file).await.ok().flatten();
+    let seen = watch::seen_after_write(
+        signed.as_bytes(),
+        back.as_ref().map(|(m, b)| (m, b.as_slice())),
+    );
+    let link = Link::new(file);
+    let _ = link::set_link(
+        store,
+        map_id,
+        &seen.map_or(link.clone(), |s| link.with_seen(s)),
+    );
+    Ok(Written {
+        meta,
+        overtaken: seen.is_none(),
+    })
 }
