@@ -13,7 +13,8 @@
 #      `lazy_fn!` / `lazy_view!` (src/ui/lazy_part.rs): the main module, one
 #      module per lazy part, and chunk_N.wasm for code parts share;
 #   3. wasm-bindgen on the main module (keeping the exports the chunks use);
-#   4. wasm-opt -Oz on every module, then scripts/pack_parts.mjs: each lazy
+#   4. wasm-opt -Oz on every module, scripts/short_imports.mjs (short import
+#      names in the first load and its glue), then scripts/pack_parts.mjs: each lazy
 #      part's modules also in one file, for first visits;
 #   5. everything goes to pkg-<content hash>/, and index.html's
 #      PARCOURS_PKG placeholders point at it (a new build is a new URL, so a
@@ -62,6 +63,9 @@ rm "$WORK/parcours.wasm"
 for f in "$WORK"/*.wasm; do
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$f" -o "$f"
 done
+# The first load's imports from its glue get one- or two-letter names (the
+# bindings' hashed names were 13.6 KB of it: -4.3 KB gzipped, see the script).
+node scripts/short_imports.mjs "$WORK"
 # Each part's modules end to end in pack_<part>.wasm, fetched whole on a
 # first visit (one request, ~13 % fewer gzipped bytes: see the script).
 node scripts/pack_parts.mjs "$WORK"
