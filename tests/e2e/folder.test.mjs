@@ -105,6 +105,34 @@ e2e('two people edit one folder map at once and both end with every edit', async
   }
 });
 
+/** Add a comment on the open map through the comments' panel. */
+async function comment(page, text) {
+  if (!(await page.locator(sel('comments-panel')).isVisible())) await page.locator(sel('comments-open')).click();
+  await page.locator(sel('comment-text')).fill(text);
+  await page.locator(sel('comment-add')).click();
+}
+
+e2e('two people commenting at once both keep their comments, and a reply reaches the other', async (s) => {
+  const { page } = s;
+  const { dir, file, bob } = await twoOnOneFolder(s);
+  try {
+    await Promise.all([comment(page, 'Alice: relire la livraison'), comment(bob.page, 'Bob: et le retour ?')]);
+    const texts = (p) => p.locator(sel('comment-text-shown')).allTextContents();
+    for (const p of [page, bob.page]) {
+      await eventually(async () => (await texts(p)).sort().join('|') === 'Alice: relire la livraison|Bob: et le retour ?', SYNC);
+    }
+    // Bob answers Alice's comment; the reply reaches her, signed.
+    const alices = bob.page.locator(sel('comment')).filter({ hasText: 'Alice: relire' });
+    await alices.locator(sel('comment-reply-text')).fill('Oui, jeudi');
+    await alices.locator(sel('comment-reply')).click();
+    await eventually(async () => (await page.locator(sel('comment-reply-shown')).allTextContents()).join('').includes('Oui, jeudi'), SYNC);
+    await expectText(page.locator(sel('comment-reply-shown')).first(), /<b>Bob<\/b>/);
+    await eventually(async () => JSON.parse(await readFile(join(dir, file), 'utf8')).map.comments?.length === 2, SYNC);
+  } finally {
+    await closeBob(bob);
+  }
+});
+
 e2e('a conflict made while one drive was away is settled in the merge, and reaches the other', async (s) => {
   const { page, shot } = s;
   const { dir, file, bob } = await twoOnOneFolder(s);

@@ -189,8 +189,8 @@ impl Said for FolderText {
             YourName => say!(lang, "Your name", "Votre nom"),
             YourNameWhy => say!(
                 lang,
-                "Your team sees it beside the changes you save to the folder. It stays in this browser.",
-                "Votre équipe le voit à côté des modifications que vous enregistrez dans le dossier. Il reste dans ce navigateur."
+                "It signs your comments and the changes you save to a shared folder, for your team to see. It stays in this browser.",
+                "Il signe vos commentaires et les modifications que vous enregistrez dans un dossier partagé, pour que votre équipe les voie. Il reste dans ce navigateur."
             ),
             SaveName => say!(lang, "Save my name", "Enregistrer mon nom"),
             SignedAs { name } => say!(

@@ -1,5 +1,8 @@
-//! Between the toolbar and the map: the map / charts switch, the CSV
-//! import, and which emotion curve (today or future state) is edited.
+//! Between the toolbar and the map: the map / charts switch, the comments,
+//! the CSV import, and which emotion curve (today or future state) is edited.
+//! (The comments' button is here rather than in the toolbar: there it made
+//! the toolbar too large to be inlined into the editor: +1.3 KB before
+//! wasm-opt, twiggy.)
 
 use leptos::prelude::*;
 
@@ -53,6 +56,11 @@ pub fn EditorTabs() -> impl IntoView {
                 on:click=move |ev| { ev.prevent_default(); session.flush(); app.navigate(Route::Actions); }>
                 {app.text(Key::OpenActionsBoard)}
             </a>
+            // The comments' panel (the count is painted by the comments' part).
+            <button type="button" class="comments-button" data-testid="comments-open"
+                on:click=move |_| editor.comments_for.update(|f| *f = if f.is_some() { None } else { Some(String::new()) })>
+                {move || crate::core::document::comment::words::button(0, app.lang.get())}
+            </button>
             <button type="button" data-testid="import-csv"
                 on:click=move |_| { editor.imported.set(None); editor.import_open.set(true); }>
                 "⇪ " {app.text(Key::ImportData)}

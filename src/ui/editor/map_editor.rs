@@ -149,6 +149,10 @@ fn OpenMap(
         }
     });
 
+    // The counts of comments on items (their part is fetched only for a map
+    // that has comments).
+    crate::ui::comment::keep_counts(session);
+
     // A teammate's copy of this map, opened from a file, to merge.
     let incoming_here = move || {
         app.incoming.with(|i| {
@@ -168,6 +172,9 @@ fn OpenMap(
             {in_folder.then(|| view! { <LazyPart load=folder_banner waiting=|| ()/> })}
             <Show when=incoming_here>
                 <LazyPart load=merge_panel/>
+            </Show>
+            <Show when=move || editor.comments_for.with(Option::is_some)>
+                <LazyPart load=crate::ui::comment::comments_panel/>
             </Show>
             <PersonaPanel/>
             <EditorTabs/>

@@ -62,7 +62,7 @@ pub fn TouchpointCard(id: String) -> impl IntoView {
     };
     let online = move || tp().map(|t| t.channel.is_online()).unwrap_or(true);
     view! {
-        <div class=class data-testid="touchpoint">
+        <div class=class data-testid="touchpoint" data-touchpoint-id=id.get_value()>
             <div class="tp-top">
                 <span class="channel-icon" aria-hidden="true">{move || tp().map(|t| t.channel.icon())}</span>
                 <textarea data-testid="touchpoint-name" node_ref=name_ref rows="1"

@@ -377,7 +377,7 @@ pub fn FolderSection(
                 </div>
             </Show>
             <Show when=writable>
-                <crate::ui::folder::your_name::YourName/>
+                <crate::ui::your_name::YourName/>
             </Show>
             <Show when=read_only>
                 <p class="folder-read-only" data-testid="folder-read-only">{move || say(FolderText::ReadOnlyFolder)}</p>

@@ -8,4 +8,3 @@ pub mod folder_banner;
 pub mod folder_door;
 pub mod folder_section;
 pub mod shared_folder;
-pub mod your_name;

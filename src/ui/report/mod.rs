@@ -3,6 +3,7 @@
 
 pub mod action_list;
 pub mod branding_form;
+pub mod comment_list;
 pub mod journey_table;
 pub mod pain_point_list;
 pub mod persona_profiles;

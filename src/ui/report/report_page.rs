@@ -168,6 +168,7 @@ fn OpenReport(session: MapSession, department: Option<String>) -> impl IntoView 
                     <PainPointList/>
                     <ActionList/>
                 </section>
+                <crate::ui::report::comment_list::CommentList/>
             </div>
         </article>
     }

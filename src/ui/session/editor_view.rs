@@ -50,6 +50,9 @@ pub struct EditorView {
     window_moved: Trigger,
     /// The id of the item to focus when it appears.
     wanted_focus: StoredValue<Option<String>>,
+    /// The comments' panel: `None` closed; `Some("")` open on every
+    /// comment; `Some(id)` open on the comments of the item with this id.
+    pub comments_for: RwSignal<Option<String>>,
 }
 
 impl EditorView {
@@ -64,6 +67,7 @@ impl EditorView {
             stage_window: StoredValue::new(crate::core::view::stage_window::ALL),
             window_moved: Trigger::new(),
             wanted_focus: StoredValue::new(None),
+            comments_for: RwSignal::new(None),
         }
     }
 

@@ -73,6 +73,24 @@ impl Target {
     }
 }
 
+impl Target {
+    /// What the item with this id is, in `map` (ids are unique across a
+    /// map; the empty id is the map itself). An id the map no longer has is
+    /// taken for a card: its comments say the item was removed.
+    pub fn of_id(map: &JourneyMap, id: &str) -> Target {
+        let on = if id.is_empty() {
+            On::Map
+        } else if map.stages.iter().any(|s| s.id == id) {
+            On::Stage
+        } else if map.touchpoints.iter().any(|t| t.id == id) {
+            On::Touchpoint
+        } else {
+            On::Card
+        };
+        Target::item(on, id)
+    }
+}
+
 /// Who settled a comment, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resolution {

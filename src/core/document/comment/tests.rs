@@ -250,3 +250,37 @@ fn a_copy_of_the_map_starts_without_the_discussion() {
     );
     assert!(copy.comments.is_empty());
 }
+
+#[test]
+fn an_id_is_taken_for_what_it_is_in_the_map() {
+    let m = map();
+    let (stage, tp, card) = (&m.stages[1].id, &m.touchpoints[0].id, &m.cards[2].id);
+    assert_eq!(Target::of_id(&m, ""), Target::map());
+    assert_eq!(Target::of_id(&m, stage), Target::item(On::Stage, stage));
+    assert_eq!(Target::of_id(&m, tp), Target::item(On::Touchpoint, tp));
+    assert_eq!(Target::of_id(&m, card), Target::item(On::Card, card));
+    // Gone meanwhile: its comment says so (place → OnRemoved).
+    let gone = Target::of_id(&m, "no-such-id");
+    assert_eq!(
+        words::place(&m, &gone),
+        words::CommentText::OnRemoved,
+        "a removed item's comment says it was removed"
+    );
+}
+
+#[test]
+fn the_places_offered_are_every_item_stage_by_stage() {
+    let m = map();
+    let places = words::places(&m);
+    assert_eq!(places.len(), m.stages.len());
+    for (stage, (name, items)) in m.stages.iter().zip(&places) {
+        assert_eq!(*name, stage.name);
+        assert_eq!(items[0].0, stage.id, "the stage comes first");
+        let expected = 1
+            + m.touchpoints.iter().filter(|t| t.stage == stage.id).count()
+            + m.cards.iter().filter(|c| c.stage == stage.id).count();
+        assert_eq!(items.len(), expected);
+    }
+    let all: usize = places.iter().map(|(_, i)| i.len()).sum();
+    assert_eq!(all, m.stages.len() + m.touchpoints.len() + m.cards.len());
+}

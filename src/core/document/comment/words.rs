@@ -97,6 +97,31 @@ pub fn place(map: &JourneyMap, target: &Target) -> CommentText {
     .unwrap_or(CommentText::OnRemoved)
 }
 
+/// The places a new comment can go, stage by stage: the stage, its
+/// touchpoints, then its cards, each by its id and its words (the map
+/// itself is offered apart).
+pub fn places(map: &JourneyMap) -> Vec<(String, Vec<(String, CommentText)>)> {
+    map.stages
+        .iter()
+        .map(|s| {
+            let mut items = vec![(s.id.clone(), place(map, &Target::item(On::Stage, &s.id)))];
+            items.extend(map.touchpoints.iter().filter(|t| t.stage == s.id).map(|t| {
+                (
+                    t.id.clone(),
+                    place(map, &Target::item(On::Touchpoint, &t.id)),
+                )
+            }));
+            items.extend(
+                map.cards
+                    .iter()
+                    .filter(|c| c.stage == s.id)
+                    .map(|c| (c.id.clone(), place(map, &Target::item(On::Card, &c.id)))),
+            );
+            (s.name.clone(), items)
+        })
+        .collect()
+}
+
 impl Said for CommentText {
     fn said(&self, lang: Lang) -> String {
         use CommentText::*;

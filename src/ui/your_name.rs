@@ -1,7 +1,9 @@
-//! The name that signs this person's saves to the shared folder: asked in the folder's section as soon
-//! as a folder is connected for writing, until one is set; then shown, with
-//! *Change*. The rules of a name (one line, 1 to 80 characters) and its
-//! storage are `core::storage::profile`'s.
+//! The name that signs this person's comments, saves to the shared folder
+//! and versions: asked in the folder's section as soon as a folder is
+//! connected for writing, and in the comments' panel before a first
+//! comment, until one is set; then shown, with *Change*. The rules of a
+//! name (one line, 1 to 80 characters) and its storage are
+//! `core::storage::profile`'s.
 
 use leptos::prelude::*;
 
@@ -11,7 +13,11 @@ use crate::core::text::said::Said;
 use crate::ui::app_state::AppState;
 
 #[component]
-pub fn YourName() -> impl IntoView {
+pub fn YourName(
+    /// Told the name once it is kept.
+    #[prop(optional)]
+    on_saved: Option<Callback<String>>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let say = move |t: FolderText| t.said(app.lang.get());
     let read = profile::read_name(&*app.store());
@@ -27,7 +33,10 @@ pub fn YourName() -> impl IntoView {
         match profile::write_name(&*app.store(), &draft.get_untracked()) {
             Ok(kept) => {
                 draft.set(kept.clone());
-                name.set(Some(kept));
+                name.set(Some(kept.clone()));
+                if let Some(f) = on_saved {
+                    f.run(kept);
+                }
                 problem.set(None);
                 editing.set(false);
             }
