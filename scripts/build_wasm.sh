@@ -60,8 +60,11 @@ wasm-split-cli target/wasm32-unknown-unknown/release/parcours.wasm "$WORK" --out
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
   --out-name parcours --out-dir "$WORK" "$WORK/parcours.wasm"
 rm "$WORK/parcours.wasm"
+# Without the producers and target_features sections, which no browser reads:
+# they were 27 KB across the modules, repeated in each of the 143.
 for f in "$WORK"/*.wasm; do
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$f" -o "$f"
+  wasm-opt -Oz --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int "$f" -o "$f"
 done
 # The first load's imports from its glue get one- or two-letter names (the
 # bindings' hashed names were 13.6 KB of it: -4.3 KB gzipped, see the script).
