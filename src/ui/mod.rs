@@ -12,6 +12,7 @@ pub mod comment;
 pub mod comparison;
 pub mod editor;
 pub mod folder;
+pub mod history;
 pub mod icon_button;
 pub mod id_list;
 pub mod import;

@@ -100,7 +100,13 @@ fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
 }
 
 #[component]
-pub fn StageChanges(compared: StoredValue<Compared>) -> impl IntoView {
+pub fn StageChanges(
+    compared: StoredValue<Compared>,
+    /// The feeling column's heading, when the two maps are not today and
+    /// the future (the history panel compares a version with now).
+    #[prop(optional, into)]
+    feeling_header: Option<Signal<String>>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let rows = move || {
         let lang = app.lang.get();
@@ -137,7 +143,7 @@ pub fn StageChanges(compared: StoredValue<Compared>) -> impl IntoView {
                         <th scope="col">{app.text(Key::TouchpointsAdded)}</th>
                         <th scope="col">{app.text(Key::TouchpointsRemoved)}</th>
                         <th scope="col">{app.text(Key::CardsColumn)}</th>
-                        <th scope="col">{app.text(Key::FeelingTodayFuture)}</th>
+                        <th scope="col">{move || feeling_header.map_or_else(|| app.t(Key::FeelingTodayFuture).to_owned(), |h| h.get())}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -1,5 +1,5 @@
 //! Between the toolbar and the map: the map / charts switch, the comments,
-//! the CSV import, and which emotion curve (today or future state) is edited.
+//! the history, the CSV import, and which emotion curve (today or future state) is edited.
 //! (The comments' button is here rather than in the toolbar: there it made
 //! the toolbar too large to be inlined into the editor: +1.3 KB before
 //! wasm-opt, twiggy.)
@@ -60,6 +60,10 @@ pub fn EditorTabs() -> impl IntoView {
             <button type="button" class="comments-button" data-testid="comments-open"
                 on:click=move |_| editor.comments_for.update(|f| *f = if f.is_some() { None } else { Some(String::new()) })>
                 {move || crate::core::document::comment::words::button(0, app.lang.get())}
+            </button>
+            <button type="button" data-testid="history-open" aria-expanded=move || editor.history_open.get().to_string()
+                on:click=move |_| editor.history_open.update(|o| *o = !*o)>
+                {move || match app.lang.get() { crate::core::text::i18n::Lang::En => "🕘 History", crate::core::text::i18n::Lang::Fr => "🕘 Historique" }}
             </button>
             <button type="button" data-testid="import-csv"
                 on:click=move |_| { editor.imported.set(None); editor.import_open.set(true); }>

@@ -149,6 +149,9 @@ fn OpenMap(
         }
     });
 
+    // A version when a burst of edits ends, or the map is left.
+    crate::ui::history::keep_versions(session);
+
     // The counts of comments on items (their part is fetched only for a map
     // that has comments).
     crate::ui::comment::keep_counts(session);
@@ -175,6 +178,9 @@ fn OpenMap(
             </Show>
             <Show when=move || editor.comments_for.with(Option::is_some)>
                 <LazyPart load=crate::ui::comment::comments_panel/>
+            </Show>
+            <Show when=move || editor.history_open.get()>
+                <LazyPart load=crate::ui::history::history_panel/>
             </Show>
             <PersonaPanel/>
             <EditorTabs/>

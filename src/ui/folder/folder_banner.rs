@@ -255,6 +255,10 @@ impl Watcher {
     /// Show the folder's copy (or the merge of both) as one undoable step.
     fn bring(&self, before: &JourneyMap, map: JourneyMap, merged: bool, by: Option<String>) {
         let summary = ChangeSummary::between(before, &map).said(self.app.lang.get_untracked());
+        crate::ui::history::keep_before(
+            self.session,
+            crate::core::storage::versions::VersionReason::BeforeFolderUpdate,
+        );
         self.session.apply_merge(map);
         self.brought.set(Some(Brought {
             at: clock::now(),

@@ -114,6 +114,10 @@ pub fn CsvImport() -> impl IntoView {
             return;
         };
         let edit = session.peek(|m| survey_import::to_edit(m, &p));
+        crate::ui::history::keep_before(
+            session,
+            crate::core::storage::versions::VersionReason::BeforeImport,
+        );
         session.edit(edit);
         editor.imported.set(Some(file_name.get_untracked()));
         close();

@@ -20,10 +20,21 @@ use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, Incoming, NoticeKind, Route};
 use crate::ui::folder::folder_door::FolderDoor;
 use crate::ui::id_list::row_key;
-use crate::ui::lazy_part::ChunkError;
+use crate::ui::lazy_part::{ChunkError, LazyPart};
 use crate::ui::library::map_row::MapRow;
 use crate::ui::library::storage_meter::StorageMeter;
 use crate::ui::library::templates_menu::TemplatesMenu;
+
+/// What the library asks of its trash, which its lazy part (the history
+/// part) does: a signal rather than a call, so that the first load holds
+/// no code of the trash (a call awaited here weighed 1.6 KB of wasm).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrashAsk {
+    /// Delete this map into the trash (then the library shows *Undo*).
+    Delete { id: String, title: String },
+    /// The delete of this map was undone: out of the trash.
+    Undone { id: String },
+}
 
 /// A deleted map that can still be brought back.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +55,12 @@ crate::lazy_fn!(
     /// The whole library as one file's text (the "backup" chunk: its code
     /// is needed only when the user asks for a backup or opens one).
     backup, fn write_backup(app: AppState, report: library::LoadReport, now: Millis) -> Result<String, StoreError> {
-        backup::backup(&*app.store(), &report, now)
+        let written = backup::backup(&*app.store(), &report, now);
+        if written.is_ok() {
+            // For the reminder to back up (core::storage::versions::reminder).
+            let _ = crate::core::storage::versions::reminder::set_last_backup(&*app.store(), now);
+        }
+        written
     }
 );
 
@@ -81,6 +97,8 @@ pub fn LibraryPage() -> impl IntoView {
     on_cleanup(move || slash.remove());
     let deleted = RwSignal::new(None::<DeletedMap>);
     provide_context(deleted);
+    let trash_ask = RwSignal::new(None::<TrashAsk>);
+    provide_context(trash_ask);
 
     let create = move |map: JourneyMap| {
         let id = map.id.clone();
@@ -255,7 +273,11 @@ pub fn LibraryPage() -> impl IntoView {
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
             match library::restore_map(&*app.store(), &d.id, &d.raw) {
-                Ok(()) => deleted.set(None),
+                Ok(()) => {
+                    // Back in the library: out of the trash (or it would come back twice).
+                    trash_ask.set(Some(TrashAsk::Undone { id: d.id.clone() }));
+                    deleted.set(None);
+                }
                 Err(library::RestoreError::SavedSince { .. }) => {
                     deleted.set(None);
                     undo_refused.set(Some(d));
@@ -368,6 +390,7 @@ pub fn LibraryPage() -> impl IntoView {
             </Show>
             <FolderDoor/>
             <StorageMeter/>
+            <LazyPart load=crate::ui::history::library_part waiting=|| ()/>
         </section>
     }
 }

@@ -9,12 +9,12 @@ use crate::core::text::i18n::{format_size, Key};
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
-use crate::ui::library::library_page::DeletedMap;
+use crate::ui::library::library_page::TrashAsk;
 
 #[component]
 pub fn MapRow(entry: MapEntry) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let deleted = expect_context::<RwSignal<Option<DeletedMap>>>();
+    let trash_ask = expect_context::<RwSignal<Option<TrashAsk>>>();
     let renaming = RwSignal::new(false);
     let id = StoredValue::new(entry.id.clone());
     let title = entry.title.clone();
@@ -54,19 +54,15 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
             Err(e) => fail(e.said(app.lang.get_untracked())),
         }
     };
+    // Into the trash, then out of the library: the library's history
+    // part does both (if it could not be fetched, nothing is deleted).
     let delete = {
         let title = title.clone();
         move |_| {
-            match library::delete_map(&*app.store(), &id.get_value()) {
-                Ok(Some(raw)) => deleted.set(Some(DeletedMap {
-                    id: id.get_value(),
-                    title: title.clone(),
-                    raw,
-                })),
-                Ok(None) => {}
-                Err(e) => fail(e.said(app.lang.get_untracked())),
-            }
-            app.refresh_library();
+            trash_ask.set(Some(TrashAsk::Delete {
+                id: id.get_value(),
+                title: title.clone(),
+            }))
         }
     };
     let href = Route::Map(entry.id.clone()).to_hash();

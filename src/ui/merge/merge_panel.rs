@@ -65,6 +65,10 @@ pub fn MergePanel() -> impl IntoView {
         let picks = choices.get_untracked();
         match sync::resolve(&merged, &picks, &app.replica()) {
             Ok(map) => {
+                crate::ui::history::keep_before(
+                    session,
+                    crate::core::storage::versions::VersionReason::BeforeMerge,
+                );
                 session.apply_merge(map);
                 app.notify(NoticeKind::Info(format!(
                     "{} {} — {} {}, {} {}. {}",

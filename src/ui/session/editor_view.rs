@@ -53,6 +53,10 @@ pub struct EditorView {
     /// The comments' panel: `None` closed; `Some("")` open on every
     /// comment; `Some(id)` open on the comments of the item with this id.
     pub comments_for: RwSignal<Option<String>>,
+    /// The history panel is open.
+    pub history_open: RwSignal<bool>,
+    /// Bumped when a version is kept or named: the history panel reads again.
+    pub versions_kept: RwSignal<u32>,
 }
 
 impl EditorView {
@@ -68,6 +72,8 @@ impl EditorView {
             window_moved: Trigger::new(),
             wanted_focus: StoredValue::new(None),
             comments_for: RwSignal::new(None),
+            history_open: RwSignal::new(false),
+            versions_kept: RwSignal::new(0),
         }
     }
 

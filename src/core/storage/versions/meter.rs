@@ -63,9 +63,10 @@ impl Meter {
                 Lang::Fr => "Ce navigateur ne dit pas s'il garde ces données pour de bon. Téléchargez une sauvegarde de temps en temps, ou connectez un dossier.",
             },
         };
-        // Two bytes a unit: what the units weigh on disk, roughly.
-        let local = format_size(lang, self.local_units.saturating_mul(2));
-        let local_max = format_size(lang, LOCAL_STORAGE_UNITS * 2);
+        // Counted as the library's storage meter does (a unit a byte, of
+        // about 5 MB), so that the two lines on one page agree.
+        let local = format_size(lang, self.local_units);
+        let local_max = format_size(lang, LOCAL_STORAGE_UNITS);
         let percent = format_percent(
             lang,
             (self.local_units.saturating_mul(100) / LOCAL_STORAGE_UNITS) as f64,
@@ -83,10 +84,12 @@ impl Meter {
                     format_size(lang, bytes(quota)),
                 );
                 match lang {
-                    Lang::En => format!("Versions and trash: {u}, of {q} this site may use."),
-                    Lang::Fr => {
-                        format!("Versions et corbeille : {u}, sur {q} que ce site peut utiliser.")
-                    }
+                    Lang::En => format!(
+                        "Versions, trash and the offline copy of the app: {u}, of {q} this site may use."
+                    ),
+                    Lang::Fr => format!(
+                        "Versions, corbeille et copie hors ligne de l'application : {u}, sur {q} que ce site peut utiliser."
+                    ),
                 }
             }
             None => match lang {
@@ -126,8 +129,11 @@ mod tests {
         };
         let en = m.said(Lang::En);
         assert!(en[0].contains("Download a backup"), "{en:?}");
-        assert_eq!(en[1], "Maps and settings: 2 MB of about 10 MB (20%).");
-        assert!(en[2].starts_with("Versions and trash: 2.5 MB"), "{en:?}");
+        assert_eq!(en[1], "Maps and settings: 1 MB of about 5 MB (20%).");
+        assert!(
+            en[2].starts_with("Versions, trash and the offline copy of the app: 2.5 MB"),
+            "{en:?}"
+        );
         let kept = Meter {
             persisted: Some(true),
             ..m

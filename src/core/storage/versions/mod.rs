@@ -13,6 +13,7 @@ pub mod policy;
 pub mod reminder;
 pub mod summary;
 pub mod trash;
+pub mod words;
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -37,6 +38,10 @@ pub use trash::TrashEntry;
 pub enum VersionReason {
     /// A burst of edits ended.
     Burst,
+    /// The map was left (its editor closed) with edits no version held:
+    /// taken whatever the time since the last burst's, as there will be no
+    /// later moment to take it.
+    Left,
     BeforeMerge,
     BeforeRestore,
     BeforeImport,
@@ -118,6 +123,22 @@ pub fn fingerprint(map: &JourneyMap) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+/// The map to show when `version` is restored over the open `current`:
+/// the version's content under the open map's id and merge history, so the
+/// restore is recorded as this browser's new changes (and reaches a shared
+/// folder or a teammate's copy as edits, which merge) rather than winding
+/// back clocks that other copies have already seen: with the version's own
+/// history, a teammate's copy would take the restored items for old ones
+/// and keep theirs.
+pub fn restored_onto(current: &JourneyMap, version: JourneyMap) -> JourneyMap {
+    JourneyMap {
+        id: current.id.clone(),
+        sync: current.sync.clone(),
+        modified: current.modified,
+        ..version
+    }
 }
 
 /// What can go wrong with the version and trash database.
@@ -575,6 +596,33 @@ pub(crate) mod tests {
     }
 
     const MIN: Millis = 60_000;
+
+    #[test]
+    fn a_restore_reaches_a_teammate_as_new_edits() {
+        use crate::core::sync;
+        let mut ids = SequentialIds::new("s");
+        let mut then = sample_map(&mut ids, "Map", 0);
+        let blank = then.clone();
+        sync::record(&blank, &mut then, "a");
+        // Since then, "a" renamed a stage; the teammate "b" has that copy.
+        let mut now = then.clone();
+        now.stages[0].name = "Later".into();
+        sync::record(&then, &mut now, "a");
+        let teammate = now.clone();
+        // "a" restores the old version: recorded as new changes of "a".
+        let mut restored = restored_onto(&now, then.clone());
+        assert_eq!(restored.id, now.id);
+        assert_eq!(restored.sync, now.sync);
+        assert!(sync::record(&now, &mut restored, "a"));
+        assert_eq!(restored.stages[0].name, then.stages[0].name);
+        let merged = sync::merge(&teammate, &restored).unwrap();
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.map.stages[0].name, then.stages[0].name);
+        // Restoring the version with its own (older) history instead would
+        // not reach the teammate: their newer rename wins.
+        let naive = sync::merge(&teammate, &then).unwrap();
+        assert_eq!(naive.map.stages[0].name, "Later");
+    }
 
     #[test]
     fn record_then_compact_then_list() {

@@ -9,8 +9,8 @@
 //!   map: at most 12 an hour during a long session, before compaction
 //!   thins them after a day. A burst that ends too soon after the last one
 //!   is not dropped: [`Decision::Wait`] says when to take it.
-//! - The "before X" reasons (merge, restore, import, folder update) and
-//!   naming are always taken, except that two identical snapshots never
+//! - The "before X" reasons (merge, restore, import, folder update),
+//!   leaving the map and naming are always taken, except that two identical snapshots never
 //!   follow each other: when the document equals the newest version, the
 //!   newest version already holds it.
 
@@ -112,6 +112,7 @@ mod tests {
             meta("b", 11 * MIN, VersionReason::BeforeMerge, "f2"),
         ];
         for reason in [
+            VersionReason::Left,
             VersionReason::BeforeMerge,
             VersionReason::BeforeRestore,
             VersionReason::BeforeImport,

@@ -5,6 +5,7 @@
 //! after a week of edits without a backup, unless turned off.
 
 use crate::core::document::model::Millis;
+use crate::core::storage::store::{KeyValueStore, StoreError};
 
 use super::compaction::DAY_MS;
 
@@ -39,9 +40,73 @@ pub fn backup_reminder(s: &BackupState, now: Millis) -> bool {
     now.saturating_sub(first) >= REMIND_AFTER_MS
 }
 
+/// When the last backup of the library was downloaded (milliseconds, as text).
+pub const LAST_BACKUP_KEY: &str = "parcours.backup.last";
+/// Present (`"off"`): the person turned the reminder off.
+pub const REMINDERS_OFF_KEY: &str = "parcours.backup.reminder";
+
+/// The last backup's time as stored; anything unreadable counts as none
+/// (the reminder then shows sooner, never later).
+pub fn last_backup(store: &dyn KeyValueStore) -> Option<Millis> {
+    store
+        .get(LAST_BACKUP_KEY)
+        .ok()
+        .flatten()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+pub fn set_last_backup(store: &dyn KeyValueStore, at: Millis) -> Result<(), StoreError> {
+    store.set(LAST_BACKUP_KEY, &at.to_string())
+}
+
+pub fn reminders_off(store: &dyn KeyValueStore) -> bool {
+    store.get(REMINDERS_OFF_KEY).ok().flatten().is_some()
+}
+
+pub fn turn_reminders_off(store: &dyn KeyValueStore) -> Result<(), StoreError> {
+    store.set(REMINDERS_OFF_KEY, "off")
+}
+
+/// The first edit no backup holds, from the maps' modification times:
+/// the oldest change made after the last backup (a map changed eight days
+/// ago and never backed up is a week of risk, however little it changed).
+pub fn first_unbacked_edit(
+    modified: impl IntoIterator<Item = Millis>,
+    last_backup: Option<Millis>,
+) -> Option<Millis> {
+    modified
+        .into_iter()
+        .filter(|m| last_backup.is_none_or(|b| *m > b))
+        .min()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::storage::store::MemoryStore;
+
+    #[test]
+    fn the_first_unbacked_edit_is_the_oldest_change_since_the_backup() {
+        assert_eq!(first_unbacked_edit([5, 3, 9], None), Some(3));
+        assert_eq!(first_unbacked_edit([5, 3, 9], Some(4)), Some(5));
+        assert_eq!(first_unbacked_edit([5, 3, 9], Some(9)), None);
+        assert_eq!(first_unbacked_edit([], None), None);
+    }
+
+    #[test]
+    fn the_backup_time_and_the_switch_are_kept() {
+        let store = MemoryStore::new();
+        assert_eq!(last_backup(&store), None);
+        set_last_backup(&store, 1_234).unwrap();
+        assert_eq!(last_backup(&store), Some(1_234));
+        store.set(LAST_BACKUP_KEY, "garbage").unwrap();
+        assert_eq!(last_backup(&store), None);
+        assert!(!reminders_off(&store));
+        turn_reminders_off(&store).unwrap();
+        assert!(reminders_off(&store));
+    }
 
     fn week_of_edits() -> BackupState {
         BackupState {
