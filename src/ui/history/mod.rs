@@ -108,8 +108,13 @@ fn kept_now(
         };
         // The browser is asked to keep the storage for good once a page,
         // at the first version kept (after a save).
-        if !ASKED.replace(true) && persistent_storage::persisted().await == Some(false) {
-            let _ = persistent_storage::persist().await;
+        if !ASKED.replace(true) {
+            let mut persisted = persistent_storage::persisted().await;
+            if persisted == Some(false) {
+                persisted = persistent_storage::persist().await;
+            }
+            // The library shows the reminder to back up when it is due.
+            storage_details::reminder_due(session.app, persisted);
         }
         match (recorded, bursts) {
             (Recorded::Wait { until }, Some((b, n))) => {

@@ -15,6 +15,27 @@ use crate::core::text::said::Said;
 use crate::platform::{clock, persistent_storage};
 use crate::ui::app_state::AppState;
 
+/// Whether the reminder to back up is due now, given whether the browser
+/// promised to keep the data (`persisted`); the library's hint is left or
+/// taken away to match (`reminder::set_due`).
+pub fn reminder_due(app: AppState, persisted: Option<bool>) -> bool {
+    let store = app.store();
+    let last_backup = reminder::last_backup(&*store);
+    let modified = app
+        .library
+        .with_untracked(|l| l.entries.iter().map(|e| e.modified).collect::<Vec<_>>());
+    let state = BackupState {
+        persisted,
+        folder_connected: link::connected(&*store).is_some(),
+        first_unbacked_edit: reminder::first_unbacked_edit(modified, last_backup),
+        last_backup,
+        reminders_off: reminder::reminders_off(&*store),
+    };
+    let due = reminder::backup_reminder(&state, clock::now());
+    let _ = reminder::set_due(&*store, due);
+    due
+}
+
 #[component]
 pub fn StorageDetails() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -27,18 +48,7 @@ pub fn StorageDetails() -> impl IntoView {
             .await
             .map(|e| (e.usage, e.quota));
         let folder_connected = link::connected(&*store).is_some();
-        let last_backup = reminder::last_backup(&*store);
-        let modified = app
-            .library
-            .with_untracked(|l| l.entries.iter().map(|e| e.modified).collect::<Vec<_>>());
-        let state = BackupState {
-            persisted,
-            folder_connected,
-            first_unbacked_edit: reminder::first_unbacked_edit(modified, last_backup),
-            last_backup,
-            reminders_off: reminder::reminders_off(&*store),
-        };
-        let _ = remind.try_set(reminder::backup_reminder(&state, clock::now()));
+        let _ = remind.try_set(reminder_due(app, persisted));
         let _ = shown.try_set(Some(Meter {
             persisted,
             local_units: meter::local_units(&*store).unwrap_or(0),

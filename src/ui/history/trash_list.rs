@@ -15,7 +15,7 @@ use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind};
 use crate::ui::history::with_db;
-use crate::ui::library::library_page::{DeletedMap, TrashAsk};
+use crate::ui::library::library_page::{DeletedMap, Trash, TrashAsk};
 
 type Read = Option<Result<Listing<TrashEntry>, VersionStoreError>>;
 
@@ -41,10 +41,13 @@ async fn delete_to_trash(
         let trashed =
             with_db(|db| async move { versions::trash_map(&*db, &stored.map, clock::now()).await })
                 .await;
-        if let Err(e) = trashed {
-            app.notify(NoticeKind::Error(
+        match trashed {
+            Ok(_) => {
+                let _ = store.set(trash::TRASH_HINT_KEY, "1");
+            }
+            Err(e) => app.notify(NoticeKind::Error(
                 HistoryText::NotTrashed { why: e.said(lang) }.said(lang),
-            ));
+            )),
         }
     }
     match library::delete_map(&*store, &id) {
@@ -72,11 +75,15 @@ pub fn TrashList() -> impl IntoView {
                 db.list_trash().await
             })
             .await;
+            // Seen empty: the library need not fetch this part next time.
+            if matches!(&read, Ok(l) if l.items.is_empty() && l.unreadable.is_empty()) {
+                let _ = app.store().remove(trash::TRASH_HINT_KEY);
+            }
             let _ = listing.try_set(Some(read));
         });
     });
     // What the library asks: deletes into the trash, undone deletes out of it.
-    let ask = expect_context::<RwSignal<Option<TrashAsk>>>();
+    let ask = expect_context::<Trash>().ask;
     Effect::new(move |_| {
         if let Some(what) = ask.get() {
             ask.set(None);

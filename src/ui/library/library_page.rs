@@ -11,6 +11,8 @@ use crate::core::formats::mermaid;
 use crate::core::storage::backup;
 use crate::core::storage::library::{self, MapEntry};
 use crate::core::storage::store::StoreError;
+use crate::core::storage::versions::reminder::REMIND_HINT_KEY;
+use crate::core::storage::versions::trash::TRASH_HINT_KEY;
 use crate::core::text::i18n::{Key, Lang};
 use crate::core::text::search;
 use crate::platform::clock;
@@ -34,6 +36,21 @@ pub enum TrashAsk {
     Delete { id: String, title: String },
     /// The delete of this map was undone: out of the trash.
     Undone { id: String },
+}
+
+/// The library's side of the trash: what it asks, and whether the part
+/// that does it is wanted.
+#[derive(Clone, Copy)]
+pub struct Trash {
+    pub ask: RwSignal<Option<TrashAsk>>,
+    pub part: RwSignal<bool>,
+}
+
+impl Trash {
+    pub fn ask(&self, what: TrashAsk) {
+        self.part.set(true);
+        self.ask.set(Some(what));
+    }
 }
 
 /// A deleted map that can still be brought back.
@@ -97,8 +114,19 @@ pub fn LibraryPage() -> impl IntoView {
     on_cleanup(move || slash.remove());
     let deleted = RwSignal::new(None::<DeletedMap>);
     provide_context(deleted);
-    let trash_ask = RwSignal::new(None::<TrashAsk>);
-    provide_context(trash_ask);
+    // The history part (the trash, the storage details, the reminder to
+    // back up) is fetched only when there is a reason: the trash may hold
+    // maps or the reminder is due (hints the part leaves in localStorage),
+    // a map is deleted, or the person asks.
+    let store = app.store();
+    let hinted = [TRASH_HINT_KEY, REMIND_HINT_KEY]
+        .iter()
+        .any(|k| store.get(k).ok().flatten().is_some());
+    let trash = Trash {
+        ask: RwSignal::new(None),
+        part: RwSignal::new(hinted),
+    };
+    provide_context(trash);
 
     let create = move |map: JourneyMap| {
         let id = map.id.clone();
@@ -275,7 +303,7 @@ pub fn LibraryPage() -> impl IntoView {
             match library::restore_map(&*app.store(), &d.id, &d.raw) {
                 Ok(()) => {
                     // Back in the library: out of the trash (or it would come back twice).
-                    trash_ask.set(Some(TrashAsk::Undone { id: d.id.clone() }));
+                    trash.ask(TrashAsk::Undone { id: d.id.clone() });
                     deleted.set(None);
                 }
                 Err(library::RestoreError::SavedSince { .. }) => {
@@ -390,7 +418,13 @@ pub fn LibraryPage() -> impl IntoView {
             </Show>
             <FolderDoor/>
             <StorageMeter/>
-            <LazyPart load=crate::ui::history::library_part waiting=|| ()/>
+            <button class="link-button" data-testid="storage-more" hidden=move || trash.part.get()
+                on:click=move |_| trash.part.set(true)>
+                {move || match app.lang.get() { Lang::En => "Trash and storage details", Lang::Fr => "Corbeille et détails du stockage" }}
+            </button>
+            <Show when=move || trash.part.get()>
+                <LazyPart load=crate::ui::history::library_part waiting=|| ()/>
+            </Show>
         </section>
     }
 }

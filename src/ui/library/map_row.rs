@@ -9,12 +9,12 @@ use crate::core::text::i18n::{format_size, Key};
 use crate::platform::clock;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::app_state::{AppState, NoticeKind, Route};
-use crate::ui::library::library_page::TrashAsk;
+use crate::ui::library::library_page::{Trash, TrashAsk};
 
 #[component]
 pub fn MapRow(entry: MapEntry) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let trash_ask = expect_context::<RwSignal<Option<TrashAsk>>>();
+    let trash = expect_context::<Trash>();
     let renaming = RwSignal::new(false);
     let id = StoredValue::new(entry.id.clone());
     let title = entry.title.clone();
@@ -59,10 +59,10 @@ pub fn MapRow(entry: MapEntry) -> impl IntoView {
     let delete = {
         let title = title.clone();
         move |_| {
-            trash_ask.set(Some(TrashAsk::Delete {
+            trash.ask(TrashAsk::Delete {
                 id: id.get_value(),
                 title: title.clone(),
-            }))
+            })
         }
     };
     let href = Route::Map(entry.id.clone()).to_hash();

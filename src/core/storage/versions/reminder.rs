@@ -42,6 +42,10 @@ pub fn backup_reminder(s: &BackupState, now: Millis) -> bool {
 
 /// When the last backup of the library was downloaded (milliseconds, as text).
 pub const LAST_BACKUP_KEY: &str = "parcours.backup.last";
+/// Present while the reminder is due (set by the history part, which can
+/// ask the browser whether it promised to keep the data): the library
+/// fetches the part that shows it only then.
+pub const REMIND_HINT_KEY: &str = "parcours.backup.due";
 /// Present (`"off"`): the person turned the reminder off.
 pub const REMINDERS_OFF_KEY: &str = "parcours.backup.reminder";
 
@@ -57,7 +61,9 @@ pub fn last_backup(store: &dyn KeyValueStore) -> Option<Millis> {
         .ok()
 }
 
+/// A backup was downloaded at `at`: the reminder is no longer due.
 pub fn set_last_backup(store: &dyn KeyValueStore, at: Millis) -> Result<(), StoreError> {
+    store.remove(REMIND_HINT_KEY)?;
     store.set(LAST_BACKUP_KEY, &at.to_string())
 }
 
@@ -66,7 +72,18 @@ pub fn reminders_off(store: &dyn KeyValueStore) -> bool {
 }
 
 pub fn turn_reminders_off(store: &dyn KeyValueStore) -> Result<(), StoreError> {
+    store.remove(REMIND_HINT_KEY)?;
     store.set(REMINDERS_OFF_KEY, "off")
+}
+
+/// Leave the hint for the library when the reminder is due (`due`), take
+/// it away when not.
+pub fn set_due(store: &dyn KeyValueStore, due: bool) -> Result<(), StoreError> {
+    if due {
+        store.set(REMIND_HINT_KEY, "1")
+    } else {
+        store.remove(REMIND_HINT_KEY)
+    }
 }
 
 /// The first edit no backup holds, from the maps' modification times:
@@ -104,8 +121,20 @@ mod tests {
         store.set(LAST_BACKUP_KEY, "garbage").unwrap();
         assert_eq!(last_backup(&store), None);
         assert!(!reminders_off(&store));
+        set_due(&store, true).unwrap();
+        assert!(store.get(REMIND_HINT_KEY).unwrap().is_some());
         turn_reminders_off(&store).unwrap();
         assert!(reminders_off(&store));
+        assert!(
+            store.get(REMIND_HINT_KEY).unwrap().is_none(),
+            "off: no longer due"
+        );
+        set_due(&store, true).unwrap();
+        set_last_backup(&store, 5).unwrap();
+        assert!(
+            store.get(REMIND_HINT_KEY).unwrap().is_none(),
+            "backed up: no longer due"
+        );
     }
 
     fn week_of_edits() -> BackupState {

@@ -7,6 +7,11 @@ use crate::core::formats::envelope::{self, FormatError};
 
 use super::compaction::DAY_MS;
 
+/// Present while the trash may hold maps (set when one is put in it,
+/// removed when it is seen empty): the library fetches the trash's part
+/// only then, or when asked, not at every visit.
+pub const TRASH_HINT_KEY: &str = "parcours.trash.hint";
+
 /// How long a deleted map stays restorable.
 pub const TRASH_DAYS: i64 = 30;
 
