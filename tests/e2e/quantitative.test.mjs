@@ -18,7 +18,9 @@ import {
   WAIT,
   touchpointNamed,
   expectContent,
+  stageIds,
 } from './harness.mjs';
+import { violations } from './axe.mjs';
 
 /** The text drawn in a chart's SVG (SVG has no innerText). */
 async function expectSvgText(chart, pattern) {
@@ -215,4 +217,53 @@ e2e('cells pasted from a spreadsheet: an analytics count per touchpoint, named i
   const pages = await touchpointNamed(page, 'Product pages on the web site');
   await expectContent(badge(pages, 'reach'), /^Reach 7,500 ▲$/);
   await expectText(page.locator(sel('import-done')), /pasted data/);
+});
+
+e2e('touchpoints the file names but the map lacks: created at the stage chosen, with their answers, in one undoable step', async ({ page, open, shot }) => {
+  await open();
+  const id = await editorMapId(page);
+  const stages = await stageIds(page);
+  await page.locator(sel('import-csv')).click();
+  const dialog = page.locator(sel('csv-import'));
+  await dialog.locator('.import-paste summary').click();
+  await dialog.locator(sel('csv-paste')).fill(
+    'Touchpoint\tNPS\nOnline checkout\t9\nSelf-service kiosk\t10\nself-service KIOSK\t3\n<b>Chat bot</b>\t8\nNowhere\t',
+  );
+  await dialog.locator(sel('csv-paste-read')).click();
+  // Offered once each (case aside), with their rows; a name without values is not offered.
+  const offered = dialog.locator(sel('csv-missing-touchpoint'));
+  await expectCount(offered, 2);
+  await expectText(offered.first(), /^Self-service kiosk\s+2 rows/);
+  await expectText(offered.nth(1), /^<b>Chat bot<\/b>\s+1 row/);
+  assert.equal(await dialog.locator('.import-missing b').count(), 0, 'a name stays text');
+  await expectCount(dialog.locator(sel('csv-problem')), 3);
+  // One created, one not: only its rows stay left out.
+  await offered.first().locator(sel('csv-missing-stage')).selectOption(stages[2]);
+  await expectCount(dialog.locator(sel('csv-problem')), 1);
+  await expectText(dialog.locator(sel('csv-created')), /^Self-service kiosk at stage “Comparison”$/);
+  await expectAtLeast(dialog.locator(sel('csv-update'), { hasText: 'Self-service kiosk' }), 1);
+  await shot('missing-offered');
+  // The dialog (the map below it is checked by a11y.test.mjs).
+  assert.deepEqual(await violations(page, '[data-testid="csv-import"]'), [], 'the dialog and its offer are axe-clean');
+  // "All at" sets every name's stage.
+  await dialog.locator(sel('csv-missing-all')).selectOption(stages[1]);
+  await expectCount(dialog.locator(sel('csv-problem')), 0);
+  await expectCount(dialog.locator(`${sel('csv-created')} li`), 2);
+  await offered.nth(1).locator(sel('csv-missing-stage')).selectOption('');
+  await offered.first().locator(sel('csv-missing-stage')).selectOption(stages[2]);
+  await dialog.locator(sel('csv-confirm')).click();
+  const kiosk = await touchpointNamed(page, 'Self-service kiosk');
+  await expectCount(badge(kiosk, 'nps'), 1);
+  await waitSaved(page);
+  let stored = await storedEnvelope(page, id);
+  const created = stored.map.touchpoints.filter((t) => t.name === 'Self-service kiosk');
+  assert.equal(created.length, 1);
+  assert.equal(created[0].stage, stages[2]);
+  assert.equal(created[0].readings[0].answers.reduce((a, b) => a + b, 0), 2);
+  assert.ok(!stored.map.touchpoints.some((t) => t.name === '<b>Chat bot</b>'), 'not chosen, not created');
+  // One step: undo takes the touchpoint and its answers back.
+  await page.locator(sel('undo')).click();
+  await waitSaved(page);
+  stored = await storedEnvelope(page, id);
+  assert.ok(!stored.map.touchpoints.some((t) => t.name === 'Self-service kiosk'));
 });

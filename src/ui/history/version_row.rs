@@ -27,6 +27,14 @@ async fn version(id: String) -> Result<Version, VersionStoreError> {
         .ok_or(VersionStoreError::Unreadable { id })
 }
 
+/// The map of the version with this id, read strictly, or what went wrong.
+async fn version_map(id: String) -> Result<JourneyMap, Box<dyn Said>> {
+    match version(id).await {
+        Ok(v) => v.read_map().map_err(|e| Box::new(e) as Box<dyn Said>),
+        Err(e) => Err(Box::new(e)),
+    }
+}
+
 #[component]
 pub fn VersionRow(meta: VersionMeta) -> impl IntoView {
     let session = expect_context::<MapSession>();
@@ -55,10 +63,9 @@ pub fn VersionRow(meta: VersionMeta) -> impl IntoView {
         }
         let print = print.clone();
         leptos::task::spawn_local(async move {
-            let then = match version(id.get_value()).await.map(|v| v.read_map()) {
-                Ok(Ok(map)) => map,
-                Ok(Err(e)) => return failed(&e),
-                Err(e) => return failed(&e),
+            let then = match version_map(id.get_value()).await {
+                Ok(map) => map,
+                Err(e) => return failed(&*e),
             };
             let now = session.peek(JourneyMap::clone);
             if fingerprint(&now) == print {
@@ -76,10 +83,9 @@ pub fn VersionRow(meta: VersionMeta) -> impl IntoView {
 
     let restore = move |_| {
         leptos::task::spawn_local(async move {
-            let then = match version(id.get_value()).await.map(|v| v.read_map()) {
-                Ok(Ok(map)) => map,
-                Ok(Err(e)) => return failed(&e),
-                Err(e) => return failed(&e),
+            let then = match version_map(id.get_value()).await {
+                Ok(map) => map,
+                Err(e) => return failed(&*e),
             };
             // The map as it is now is kept first: the restore is undoable in
             // this session, and the version outlives it.

@@ -6,12 +6,16 @@
 use leptos::prelude::*;
 
 use crate::core::analysis::metrics::{self, text};
+use crate::core::document::edit::Edit;
+use crate::core::document::model::JourneyMap;
 use crate::core::document::model::Metric;
 use crate::core::formats::survey_import::{
-    self, ColumnUse, Decimal, ImportPlan, Preview, Table, Target,
+    self, ColumnUse, Creation, Decimal, ImportPlan, MissingText, MissingTouchpoint, Preview, Table,
+    Target,
 };
 use crate::core::text::i18n::Key;
 use crate::core::text::said::Said;
+use crate::platform::random_ids::RandomIds;
 use crate::platform::{clock, file_read};
 use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::map_session::MapSession;
@@ -38,6 +42,15 @@ fn target_code(u: &ColumnUse) -> String {
         } => "@row".into(),
         _ => String::new(),
     }
+}
+
+/// The import as it will be done: on the map with the touchpoints the
+/// person chose to create, their insertions, and its preview.
+#[derive(Clone, Debug, PartialEq)]
+struct Prepared {
+    map: JourneyMap,
+    inserts: Vec<Edit>,
+    preview: Preview,
 }
 
 /// How many rows of the file are shown as samples of each column.
@@ -99,13 +112,40 @@ pub fn CsvImport() -> impl IntoView {
         load(name, Ok(pasted.get_untracked().into_bytes()));
     };
 
-    // What the import would add, recomputed when the plan changes.
+    // Touchpoints the file names that the map lacks, and the stage chosen
+    // for each ("": not created).
+    let missing = Memo::new(move |_| {
+        let plan = plan.get()?;
+        table.with_value(|t| {
+            let t = t.as_ref()?;
+            Some(session.peek(|m| survey_import::missing_touchpoints(m, t, &plan)))
+        })
+    });
+    let stages_chosen = RwSignal::new(Vec::<(String, String)>::new());
+
+    // What the import would add, recomputed when the plan or a choice changes.
     let preview = Memo::new(move |_| {
         let plan = plan.get()?;
         let name = file_name.get();
+        let created: Vec<Creation> = stages_chosen.with(|c| {
+            c.iter()
+                .filter(|(_, stage)| !stage.is_empty())
+                .map(|(name, stage)| Creation {
+                    name: name.clone(),
+                    stage: stage.clone(),
+                })
+                .collect()
+        });
         table.with_value(|t| {
             let t = t.as_ref()?;
-            Some(session.peek(|m| survey_import::preview(m, t, &plan, &name, clock::now())))
+            let (map, inserts) =
+                session.peek(|m| survey_import::with_created(m, &created, &mut RandomIds));
+            let preview = survey_import::preview(&map, t, &plan, &name, clock::now());
+            Some(Prepared {
+                map,
+                inserts,
+                preview,
+            })
         })
     });
 
@@ -113,7 +153,7 @@ pub fn CsvImport() -> impl IntoView {
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        let edit = session.peek(|m| survey_import::to_edit(m, &p));
+        let edit = survey_import::to_edit_creating(p.inserts, &p.map, &p.preview);
         crate::ui::history::keep_before(
             session,
             crate::core::storage::versions::VersionReason::BeforeImport,
@@ -143,14 +183,15 @@ pub fn CsvImport() -> impl IntoView {
             </details>
             {move || error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="csv-error">{e}</p> })}
             {move || plan.get().map(|_| view! { <ImportSetup table=table plan=plan/> })}
-            {move || preview.get().map(|p| view! { <ImportSummary preview=p/> })}
+            {move || missing.get().filter(|m| !m.is_empty()).map(|m| view! { <MissingTouchpoints missing=m chosen=stages_chosen/> })}
+            {move || preview.get().map(|p| view! { <ImportSummary prepared=p/> })}
             <footer class="import-actions">
                 <button type="button" on:click=move |_| close()>{app.text(Key::Cancel)}</button>
                 <button type="button" class="primary" data-testid="csv-confirm"
-                    disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.updates.is_empty()))
+                    disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.preview.updates.is_empty()))
                     on:click=confirm>
                     {move || {
-                        let skipping = preview.with(|p| p.as_ref().is_some_and(|p| !p.problems.is_empty()));
+                        let skipping = preview.with(|p| p.as_ref().is_some_and(|p| !p.preview.problems.is_empty()));
                         app.t(if skipping { Key::ConfirmImportSkipping } else { Key::ConfirmImport })
                     }}
                 </button>
@@ -283,12 +324,16 @@ fn ImportSetup(
                 <tbody>
                     {columns.into_iter().enumerate().map(|(i, (header, question, samples))| {
                         let current = move || plan.with(|p| p.as_ref().and_then(|p| p.uses.get(i).cloned()).unwrap_or(ColumnUse::Ignore));
+                        // Named after the column: a select in a table cell is
+                        // not named by its row's header (axe: select-name).
+                        let use_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(Key::UseAs));
+                        let target_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(Key::ForTouchpoint));
                         view! {
                             <tr data-testid="csv-column" data-column=i.to_string()>
                                 <th scope="row">{header}{(!question.is_empty()).then(|| view! { <div class="import-question">{question}</div> })}</th>
                                 <td class="import-sample">{samples}</td>
                                 <td>
-                                    <select data-testid="csv-use" prop:value=move || use_code(&current())
+                                    <select data-testid="csv-use" aria-label=use_name prop:value=move || use_code(&current())
                                         on:change=move |ev| set_use(i, event_target_value(&ev))>
                                         <option value="ignore">{app.text(Key::IgnoreColumn)}</option>
                                         {Metric::ALL.into_iter().map(|m| view! {
@@ -299,7 +344,7 @@ fn ImportSetup(
                                     </select>
                                 </td>
                                 <td>
-                                    <select data-testid="csv-target" prop:value=move || target_code(&current())
+                                    <select data-testid="csv-target" aria-label=target_name prop:value=move || target_code(&current())
                                         disabled=move || !matches!(current(), ColumnUse::Metric { .. })
                                         on:change=move |ev| set_target(i, event_target_value(&ev))>
                                         <option value="">"—"</option>
@@ -318,14 +363,115 @@ fn ImportSetup(
     }
 }
 
+/// The touchpoints the file names that the map lacks, each with a stage to
+/// create it at (or not), and one choice for all.
+#[component]
+fn MissingTouchpoints(
+    missing: Vec<MissingTouchpoint>,
+    chosen: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let session = expect_context::<MapSession>();
+    let app = session.app;
+    let say = move |t: MissingText| t.said(app.lang.get());
+    let stages = StoredValue::new(session.peek(|m| {
+        m.stages
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect::<Vec<_>>()
+    }));
+    let count = missing.len();
+    let stage_of = move |name: &str| {
+        chosen.with(|c| {
+            c.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default()
+        })
+    };
+    let choose = move |name: String, stage: String| {
+        chosen.update(|c| {
+            c.retain(|(n, _)| *n != name);
+            c.push((name, stage));
+        })
+    };
+    let names = StoredValue::new(missing.iter().map(|m| m.name.clone()).collect::<Vec<_>>());
+    let options = move || {
+        stages
+            .get_value()
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id>{name}</option> })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="import-missing" data-testid="csv-missing">
+            <legend>{move || say(MissingText::Heading { count })}</legend>
+            <p class="import-note">{move || say(MissingText::Intro)}</p>
+            <label class="import-missing-all">
+                <span>{move || say(MissingText::AllAt)}</span>
+                <select data-testid="csv-missing-all"
+                    on:change=move |ev| {
+                        let stage = event_target_value(&ev);
+                        chosen.set(names.get_value().into_iter().map(|n| (n, stage.clone())).collect());
+                    }>
+                    <option value="">"—"</option>
+                    {options}
+                </select>
+            </label>
+            <ul>
+                {missing.into_iter().map(|m| {
+                    let name = m.name.clone();
+                    let shown = name.clone();
+                    let key = name.clone();
+                    view! {
+                        <li data-testid="csv-missing-touchpoint">
+                            <label>
+                                <span class="import-missing-name">{shown}</span>
+                                " " <span class="import-note">{move || say(MissingText::Rows { rows: m.rows })}</span>
+                                <select data-testid="csv-missing-stage" prop:value=move || stage_of(&key)
+                                    on:change=move |ev| choose(name.clone(), event_target_value(&ev))>
+                                    <option value="">{move || say(MissingText::DontCreate)}</option>
+                                    {options}
+                                </select>
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
 /// What will be added, and which rows are left out and why.
 #[component]
-fn ImportSummary(preview: Preview) -> impl IntoView {
+fn ImportSummary(prepared: Prepared) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
     let lang = app.lang.get_untracked();
-    let scales = session.peek(|m| m.scales);
-    let updates: Vec<(String, String, String)> = session.peek(|m| {
+    let Prepared {
+        map,
+        inserts,
+        preview,
+    } = prepared;
+    let scales = map.scales;
+    let created: Vec<String> = inserts
+        .iter()
+        .filter_map(|e| match e {
+            Edit::InsertTouchpoint { touchpoint, .. } => Some(format!(
+                "{} {}",
+                touchpoint.name,
+                MissingText::AtStage {
+                    stage: map
+                        .stage_index(&touchpoint.stage)
+                        .map(|i| map.stages[i].name.clone())
+                        .unwrap_or_default()
+                }
+                .said(lang)
+            )),
+            _ => None,
+        })
+        .collect();
+    let updates: Vec<(String, String, String)> = {
+        let m = &map;
         preview
             .updates
             .iter()
@@ -344,7 +490,7 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
                 })
             })
             .collect()
-    });
+    };
     let skipped = preview.rows_read - preview.rows_used;
     view! {
         <div class="import-summary" data-testid="csv-summary">
@@ -353,6 +499,12 @@ fn ImportSummary(preview: Preview) -> impl IntoView {
                 <span data-testid="csv-rows-skipped">{skipped}</span>" "{lang.t(Key::RowsSkipped)}
             </p>
             {preview.warnings.iter().map(|w| view! { <p class="import-warning" data-testid="csv-warning">{w.said(lang)}</p> }).collect_view()}
+            {(!created.is_empty()).then(|| view! {
+                <h3>{MissingText::WillCreate.said(lang)}</h3>
+                <ul class="import-created" data-testid="csv-created">
+                    {created.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
+            })}
             {if updates.is_empty() {
                 view! { <p class="import-nothing">{lang.t(Key::NothingToImport)}</p> }.into_any()
             } else {

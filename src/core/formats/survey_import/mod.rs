@@ -13,12 +13,17 @@
 //! English and French.
 
 mod messages;
+mod missing;
 mod number;
 mod plan;
 mod preview;
 mod table;
 
 pub use messages::{NumberError, RowProblem, RowReason, TableError, Warning};
+pub use missing::{
+    missing_touchpoints, to_edit_creating, with_created, Creation, MissingText, MissingTouchpoint,
+    MAX_NAME_CHARS,
+};
 pub use number::{parse_number, parse_typed, Decimal};
 pub use plan::{guess_decimal, guess_plan, ColumnUse, ImportPlan, Target};
 pub use preview::{preview, to_edit, Preview, TouchpointUpdate, MAX_PROBLEMS};

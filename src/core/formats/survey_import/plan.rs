@@ -183,7 +183,8 @@ pub fn guess_plan(map: &JourneyMap, table: &Table) -> ImportPlan {
                     ColumnUse::Metric { metric, target }
                 }
                 _ if TOUCHPOINT_WORDS.iter().any(|w| has_word(&text, w))
-                    && mostly_names(table, i, &names) =>
+                    && (mostly_names(table, i, &names)
+                        || (names_a_column(&text) && !mostly_numbers(table, i, decimal))) =>
                 {
                     ColumnUse::TouchpointName
                 }
@@ -245,6 +246,15 @@ fn mostly_numbers(table: &Table, column: usize, decimal: Decimal) -> bool {
     numbers * 2 >= cells
 }
 
+/// A header that is only a name for the column ("Touchpoint", "Page",
+/// "Étape du parcours"), not a question that happens to hold the word
+/// ("Which step did you find hardest?"): a fresh export names touchpoints
+/// the map does not have yet, so its cells cannot be checked against the
+/// map's names (the import then offers to create them).
+fn names_a_column(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && !text.contains('?')
+}
+
 /// At least half of the column's cells are touchpoint names, and some are.
 fn mostly_names(table: &Table, column: usize, names: &[(&str, String)]) -> bool {
     let (mut cells, mut known) = (0, 0);
@@ -298,6 +308,33 @@ pub fn guess_decimal(table: &Table) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_touchpoint_header_names_them_even_when_the_map_lacks_them() {
+        use crate::core::document::demo::demo_map;
+        use crate::core::document::model::SequentialIds;
+        use crate::core::formats::survey_import::read_table;
+        use crate::core::text::i18n::Lang;
+        let map = demo_map(Lang::En, &mut SequentialIds::new("d"), 0);
+        // A fresh export: no cell is a touchpoint of the map.
+        let table = read_table(b"Touchpoint;NPS\nKiosk;9\nChat bot;3\n").unwrap();
+        let plan = guess_plan(&map, &table);
+        assert_eq!(plan.uses[0], ColumnUse::TouchpointName);
+        assert!(matches!(
+            plan.uses[1],
+            ColumnUse::Metric {
+                target: Target::FromRow,
+                ..
+            }
+        ));
+        // A question that holds the word, answered in words, is not it.
+        let table =
+            read_table(b"Which step did you find hardest?;NPS\nPaying;9\nDelivery;3\n").unwrap();
+        assert_eq!(guess_plan(&map, &table).uses[0], ColumnUse::Ignore);
+        // Nor a column of numbers under a short header.
+        let table = read_table(b"Step;NPS\n1;9\n2;3\n").unwrap();
+        assert_ne!(guess_plan(&map, &table).uses[0], ColumnUse::TouchpointName);
+    }
 
     #[test]
     fn words_match_whole_words_or_word_starts() {
