@@ -46,17 +46,17 @@ where
 }
 
 /// Keep a version of `map` now, signed with this person's name (when set).
+/// (Naming a version is `versions::set_name` on one already kept.)
 pub async fn record_now(
     app: AppState,
     map: JourneyMap,
     reason: VersionReason,
-    name: Option<String>,
 ) -> Result<Recorded, VersionStoreError> {
     let author = profile::read_name(&*app.store()).ok().flatten();
     let taking = Taking {
         id: RandomIds.next_id(),
         author,
-        name,
+        name: None,
         now: clock::now(),
     };
     with_db(|db| async move { versions::record(&*db, &map, reason, taking).await }).await
@@ -143,7 +143,7 @@ fn kept_now(
 
 /// [`record_now`], a failure said once a page, not at every pause.
 async fn record_or_say(app: AppState, map: JourneyMap, reason: VersionReason) -> Option<Recorded> {
-    match record_now(app, map, reason, None).await {
+    match record_now(app, map, reason).await {
         Ok(recorded) => Some(recorded),
         Err(e) => {
             if !TOLD.replace(true) {

@@ -58,6 +58,12 @@ async fn delete_to_trash(
     app.refresh_library();
 }
 
+/// Take one map out of the trash (restored, or its delete undone); its
+/// versions stay, as the map does.
+async fn out_of_trash(map_id: String) -> Result<(), VersionStoreError> {
+    with_db(|db| async move { db.delete_trash(&[map_id]).await }).await
+}
+
 #[component]
 pub fn TrashList() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -93,8 +99,7 @@ pub fn TrashList() -> impl IntoView {
                         delete_to_trash(app, id, title, deleted).await
                     }
                     TrashAsk::Undone { id } => {
-                        let ids = [id];
-                        let _ = with_db(|db| async move { db.delete_trash(&ids).await }).await;
+                        let _ = out_of_trash(id).await;
                     }
                 }
                 again.update(|n| *n += 1);
@@ -128,8 +133,7 @@ pub fn TrashList() -> impl IntoView {
             .said(app.lang.get_untracked()),
         ));
         leptos::task::spawn_local(async move {
-            let ids = [entry.map_id];
-            if let Err(e) = with_db(|db| async move { db.delete_trash(&ids).await }).await {
+            if let Err(e) = out_of_trash(entry.map_id).await {
                 fail(e);
             }
             again.update(|n| *n += 1);

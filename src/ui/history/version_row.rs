@@ -90,7 +90,7 @@ pub fn VersionRow(meta: VersionMeta) -> impl IntoView {
             // The map as it is now is kept first: the restore is undoable in
             // this session, and the version outlives it.
             let now = session.peek(JourneyMap::clone);
-            if let Err(e) = record_now(app, now.clone(), VersionReason::BeforeRestore, None).await {
+            if let Err(e) = record_now(app, now.clone(), VersionReason::BeforeRestore).await {
                 return failed(&e);
             }
             session.edit(Edit::ReplaceMap(Box::new(restored_onto(&now, then))));

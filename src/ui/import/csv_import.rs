@@ -121,25 +121,18 @@ pub fn CsvImport() -> impl IntoView {
             Some(session.peek(|m| survey_import::missing_touchpoints(m, t, &plan)))
         })
     });
-    let stages_chosen = RwSignal::new(Vec::<(String, String)>::new());
+    let stages_chosen = RwSignal::new(Vec::<Creation>::new());
 
     // What the import would add, recomputed when the plan or a choice changes.
     let preview = Memo::new(move |_| {
         let plan = plan.get()?;
         let name = file_name.get();
-        let created: Vec<Creation> = stages_chosen.with(|c| {
-            c.iter()
-                .filter(|(_, stage)| !stage.is_empty())
-                .map(|(name, stage)| Creation {
-                    name: name.clone(),
-                    stage: stage.clone(),
-                })
-                .collect()
-        });
         table.with_value(|t| {
             let t = t.as_ref()?;
-            let (map, inserts) =
-                session.peek(|m| survey_import::with_created(m, &created, &mut RandomIds));
+            // A choice of "" (not created) names no stage: with_created leaves it out.
+            let (map, inserts) = stages_chosen.with(|created| {
+                session.peek(|m| survey_import::with_created(m, created, &mut RandomIds))
+            });
             let preview = survey_import::preview(&map, t, &plan, &name, clock::now());
             Some(Prepared {
                 map,
@@ -368,7 +361,7 @@ fn ImportSetup(
 #[component]
 fn MissingTouchpoints(
     missing: Vec<MissingTouchpoint>,
-    chosen: RwSignal<Vec<(String, String)>>,
+    chosen: RwSignal<Vec<Creation>>,
 ) -> impl IntoView {
     let session = expect_context::<MapSession>();
     let app = session.app;
@@ -383,15 +376,15 @@ fn MissingTouchpoints(
     let stage_of = move |name: &str| {
         chosen.with(|c| {
             c.iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, s)| s.clone())
+                .find(|c| c.name == name)
+                .map(|c| c.stage.clone())
                 .unwrap_or_default()
         })
     };
     let choose = move |name: String, stage: String| {
         chosen.update(|c| {
-            c.retain(|(n, _)| *n != name);
-            c.push((name, stage));
+            c.retain(|c| c.name != name);
+            c.push(Creation { name, stage });
         })
     };
     let names = StoredValue::new(missing.iter().map(|m| m.name.clone()).collect::<Vec<_>>());
@@ -411,7 +404,7 @@ fn MissingTouchpoints(
                 <select data-testid="csv-missing-all"
                     on:change=move |ev| {
                         let stage = event_target_value(&ev);
-                        chosen.set(names.get_value().into_iter().map(|n| (n, stage.clone())).collect());
+                        chosen.set(names.get_value().into_iter().map(|name| Creation { name, stage: stage.clone() }).collect());
                     }>
                     <option value="">"—"</option>
                     {options}

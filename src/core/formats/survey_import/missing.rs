@@ -272,9 +272,18 @@ mod tests {
                 name: "Loyalty app".into(),
                 stage: "no such stage".into(),
             },
+            // The dialog's "not created" choice.
+            Creation {
+                name: "LOYALTY  app".into(),
+                stage: String::new(),
+            },
         ];
         let (with, inserts) = with_created(&map, &created, &mut SequentialIds::new("n"));
-        assert_eq!(inserts.len(), 1, "a stage the map lacks creates nothing");
+        assert_eq!(
+            inserts.len(),
+            1,
+            "a stage the map lacks, or none, creates nothing"
+        );
         let after = preview(&with, &table, &plan, "f.csv", 7);
         assert!(!after
             .problems
