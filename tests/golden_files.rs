@@ -163,15 +163,49 @@ fn version_5_keeps_its_comments() {
     assert!(from_json(&golden(4)).unwrap().map.comments.is_empty());
 }
 
-/// Writes the golden file of the current version from the French demo map.
-/// Run it once when a new format version is introduced, then commit the file:
+#[test]
+fn version_6_keeps_its_scores() {
+    use parcours::core::document::model::LaneKind;
+    let map = from_json(&golden(6)).unwrap().map;
+    let opportunities: Vec<_> = map
+        .cards
+        .iter()
+        .filter(|c| {
+            map.lane(&c.lane)
+                .is_some_and(|l| l.kind == LaneKind::Opportunities)
+        })
+        .collect();
+    let scored: Vec<_> = opportunities
+        .iter()
+        .map(|c| (c.customer_value, c.business_value, c.effort))
+        .filter(|s| *s != (None, None, None))
+        .collect();
+    assert_eq!(
+        scored,
+        [
+            (Some(5), Some(4), Some(2)),
+            (Some(2), None, Some(5)),
+            (Some(3), Some(3), Some(3))
+        ]
+    );
+    // Version 5's comments are still there.
+    assert!(!map.comments.is_empty());
+    // A version 5 file has none.
+    let v5 = from_json(&golden(5)).unwrap().map;
+    assert!(v5.cards.iter().all(|c| c.scores() == Default::default()));
+}
+
+/// Writes the golden file of the current version: the previous version's
+/// file, read, with this version's new fields set (version 6: three scored
+/// opportunities, one partly). Run it once when a new format version is
+/// introduced, then commit the file:
 /// `cargo test --test golden_files -- --ignored`. It never overwrites a file.
+/// (Versions 3 and 4 were written from the French demo map; version 5's
+/// comments were added to version 4's file.)
 #[test]
 #[ignore = "writes a new version's golden file; run once, then commit it"]
 fn write_the_current_versions_golden_file() {
-    use parcours::core::document::demo::demo_map;
-    use parcours::core::document::model::{Card, Lane, LaneKind, SequentialIds};
-    use parcours::core::text::i18n::Lang;
+    use parcours::core::document::model::LaneKind;
 
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/map-v{VERSION}.json"));
@@ -180,48 +214,23 @@ fn write_the_current_versions_golden_file() {
         "golden files are frozen: {} exists",
         path.display()
     );
-    let base = demo_map(Lang::Fr, &mut SequentialIds::new("g"), 1_763_856_000_000);
-    // Version 3's sync section, as a few recorded edits leave it: a renamed
-    // stage, a deleted card, two stages swapped, the branding set.
+    let stored = from_json(&golden(VERSION - 1)).unwrap();
+    let base = stored.map;
     let mut map = base.clone();
-    map.stages[0].name.push_str(" (renommée)");
-    map.cards.remove(0);
-    map.stages.swap(1, 2);
-    // Version 3 also carries a report's branding.
-    map.branding.organisation = "Électroménager Dupont".into();
-    map.branding.primary = "#1b4f8a".into();
-    map.branding.accent = "#e8890c".into();
-    // Version 4: a future-state map based on another, a persona's role,
-    // channels and avatar, a service blueprint's lanes (one holding a card),
-    // a rated pain point (the demo rates them), an action's department, due
-    // date, metric and completion date (the demo sets the others).
-    map.kind = parcours::core::document::model::MapKind::FutureState;
-    map.based_on = Some("g-current-state".into());
-    map.personas[0].avatar = Some(
-        parcours::core::document::persona::avatar_data_url(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
-            .unwrap(),
-    );
-    for (i, kind) in [LaneKind::Frontstage, LaneKind::Backstage, LaneKind::Support]
-        .into_iter()
-        .enumerate()
-    {
-        map.lanes.push(Lane {
-            id: format!("g-blueprint-{i}"),
-            kind,
-            title: String::new(),
-            hidden: false,
-        });
+    let opportunities: Vec<usize> = (0..map.cards.len())
+        .filter(|&i| {
+            map.lane(&map.cards[i].lane)
+                .is_some_and(|l| l.kind == LaneKind::Opportunities)
+        })
+        .collect();
+    for (&i, (c, b, e)) in opportunities.iter().zip([
+        (Some(5), Some(4), Some(2)),
+        (Some(2), None, Some(5)),
+        (Some(3), Some(3), Some(3)),
+    ]) {
+        let card = &mut map.cards[i];
+        (card.customer_value, card.business_value, card.effort) = (c, b, e);
     }
-    map.cards.push(Card {
-        id: "g-front-card".into(),
-        lane: "g-blueprint-0".into(),
-        stage: map.stages[0].id.clone(),
-        persona: None,
-        text: "Le vendeur vérifie le stock".into(),
-        severity: None,
-        answers: None,
-    });
-    map.actions[0].department = "Logistique".into();
     parcours::core::sync::record(&base, &mut map, "g0ld3n");
-    std::fs::write(&path, to_json_pretty(&map, 7) + "\n").unwrap();
+    std::fs::write(&path, to_json_pretty(&map, stored.revision + 1) + "\n").unwrap();
 }

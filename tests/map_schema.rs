@@ -155,7 +155,7 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 6.into()),
+        ("a newer version", |v| v["version"] = 7.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -240,6 +240,37 @@ fn avatars_and_severities_of_version_4_are_checked_by_both() {
             err.contains(&format!("map.cards[{pain}].severity")),
             "{err}"
         );
+    }
+}
+
+#[test]
+fn scores_of_version_6_are_checked_by_both() {
+    use parcours::core::document::model::LaneKind;
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::En, &mut SequentialIds::new("v"), 1);
+    let opportunity = (0..map.cards.len())
+        .find(|&i| map.lane(&map.cards[i].lane).map(|l| l.kind) == Some(LaneKind::Opportunities))
+        .unwrap();
+    map.cards[opportunity].customer_value = Some(5);
+    map.cards[opportunity].effort = Some(1);
+    let good: Value = serde_json::from_str(&to_json(&map, 1)).unwrap();
+    check(&schemas, index, &good.to_string()).unwrap();
+    assert_eq!(from_json(&good.to_string()).unwrap().map, map);
+    for field in ["customer_value", "business_value", "effort"] {
+        for bad in [0, 6] {
+            let mut v = good.clone();
+            v["map"]["cards"][opportunity][field] = bad.into();
+            let text = v.to_string();
+            assert!(
+                check(&schemas, index, &text).is_err(),
+                "schema accepts {field} {bad}"
+            );
+            let err = from_json(&text).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("map.cards[{opportunity}].{field}")),
+                "{err}"
+            );
+        }
     }
 }
 

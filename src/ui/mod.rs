@@ -22,6 +22,7 @@ pub mod library;
 pub mod merge;
 pub mod missing_map;
 pub mod notice_list;
+pub mod opportunity;
 pub mod persona;
 pub mod present;
 pub mod report;

@@ -8,9 +8,10 @@ use std::cmp::Ordering;
 
 use crate::core::analysis::metrics::change::{between, Change};
 use crate::core::analysis::metrics::{of_reading, Figure};
+use crate::core::analysis::opportunity_matrix::score;
 use crate::core::analysis::priority::action_priority;
 use crate::core::document::model::{
-    Action, ActionStatus, JourneyMap, Metric, Millis, Scales, Touchpoint,
+    Action, ActionStatus, Card, JourneyMap, LaneKind, Metric, Millis, Scales, Touchpoint,
 };
 use crate::core::text::search::fold;
 
@@ -111,6 +112,8 @@ pub struct BoardRow {
     /// Before and after, for a done action whose metric was measured on
     /// both sides of its completion.
     pub effect: Option<Effect>,
+    /// The opportunity score behind it (see [`opportunity_score`]).
+    pub score: Option<f64>,
 }
 
 /// The board's rows for the actions of `maps`, sorted.
@@ -145,7 +148,58 @@ fn row(map: &JourneyMap, action: &Action) -> BoardRow {
         personas,
         priority: action_priority(map, action),
         effect: touchpoint.and_then(|t| effect(action, t, &map.scales)),
+        score: opportunity_score(map, action),
     }
+}
+
+/// The opportunity score behind an action (issue 16): its card's, when the
+/// card is a scored opportunity; the best of the scored opportunities that
+/// answer it, when the card is a pain point; else none.
+pub fn opportunity_score(map: &JourneyMap, action: &Action) -> Option<f64> {
+    let card = map.card(action.card.as_deref()?)?;
+    let is_opportunity = |c: &Card| {
+        map.lane(&c.lane)
+            .is_some_and(|l| l.kind == LaneKind::Opportunities)
+    };
+    if is_opportunity(card) {
+        score(&card.scores())
+    } else if map.is_pain_point(card) {
+        map.cards
+            .iter()
+            .filter(|c| c.answers.as_deref() == Some(card.id.as_str()) && is_opportunity(c))
+            .filter_map(|c| score(&c.scores()))
+            .reduce(f64::max)
+    } else {
+        None
+    }
+}
+
+/// How the board is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BoardSort {
+    /// [`compare_rows`].
+    #[default]
+    Priority,
+    /// Opportunity score, highest first, unscored last; then as
+    /// [`compare_rows`].
+    Score,
+}
+
+/// `rows` in the order `sort` asks (they come from [`board`] by priority).
+pub fn sorted(rows: &[BoardRow], sort: BoardSort) -> Vec<&BoardRow> {
+    let mut out: Vec<&BoardRow> = rows.iter().collect();
+    if sort == BoardSort::Score {
+        out.sort_by(|a, b| {
+            match (a.score, b.score) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| compare_rows(a, b))
+        });
+    }
+    out
 }
 
 /// Priority, highest first; then due date, soonest first and undated last;
@@ -247,6 +301,7 @@ mod tests {
                 text: "Slow".into(),
                 severity: Some(3),
                 answers: None,
+                ..Default::default()
             },
             Card {
                 id: format!("{id}-low"),
@@ -256,6 +311,7 @@ mod tests {
                 text: "Ugly".into(),
                 severity: Some(1),
                 answers: None,
+                ..Default::default()
             },
         ];
         m.touchpoints = vec![
@@ -328,6 +384,63 @@ mod tests {
         assert_eq!(rows[0].map_title, "a");
         assert_eq!(rows[0].pain_point.as_deref(), Some("Slow"));
         assert_eq!(rows[0].touchpoint.as_deref(), Some("tp a-crit"));
+    }
+
+    #[test]
+    fn sorting_by_score_takes_the_opportunity_or_the_best_answering_one() {
+        let mut maps = two_maps();
+        let a = &mut maps[0];
+        let opportunities = a
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Opportunities)
+            .unwrap()
+            .id
+            .clone();
+        let stage = a.stages[0].id.clone();
+        let scored = |id: &str, answers: &str, c: u8, b: u8, e: u8| Card {
+            id: id.into(),
+            lane: opportunities.clone(),
+            stage: stage.clone(),
+            answers: Some(answers.into()),
+            customer_value: Some(c),
+            business_value: Some(b),
+            effort: Some(e),
+            ..Card::default()
+        };
+        // "a-low" is answered by two opportunities: 6/3 = 2 and 10/4 = 2.5.
+        a.cards.push(scored("o-small", "a-low", 3, 3, 3));
+        a.cards.push(scored("o-big", "a-low", 5, 5, 4));
+        // An opportunity with one score missing has none.
+        a.cards.push(Card {
+            effort: None,
+            ..scored("o-half", "a-high", 5, 5, 1)
+        });
+        a.actions.push(action("a-opp", "o-small", "a-super", None));
+        let rows = board(&maps);
+        let score_of = |id: &str| rows.iter().find(|r| r.action.id == id).unwrap().score;
+        assert_eq!(score_of("a-3"), Some(2.5));
+        assert_eq!(score_of("a-opp"), Some(2.0));
+        assert_eq!(score_of("a-9-soon"), None);
+        let by_score = sorted(&rows, BoardSort::Score);
+        assert_eq!(
+            ids(&by_score),
+            [
+                "a-3",
+                "a-opp",
+                "a-9-soon",
+                "a-9-late",
+                "a-9-undated",
+                "b-3",
+                "b-6"
+            ]
+        );
+        // By priority, the board's own order.
+        let by_priority = sorted(&rows, BoardSort::Priority);
+        assert_eq!(
+            ids(&by_priority)[..3],
+            ["a-9-soon", "a-9-late", "a-9-undated"]
+        );
     }
 
     #[test]

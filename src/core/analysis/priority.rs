@@ -320,6 +320,7 @@ pub(crate) mod tests {
             text: "Too slow".into(),
             severity: Some(3),
             answers: None,
+            ..Default::default()
         });
         let action = |card: Option<&str>, tp: Option<&str>| Action {
             id: "x".into(),

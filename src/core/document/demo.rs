@@ -873,6 +873,7 @@ impl<'a> Builder<'a> {
             text: self.tr((en, fr)),
             severity,
             answers: None,
+            ..Default::default()
         };
         self.map.cards.push(card);
         id

@@ -545,6 +545,7 @@ mod tests {
             text: text.into(),
             severity: None,
             answers: None,
+            ..Default::default()
         };
         m.cards = vec![
             card("k1", &a, "Searches"),

@@ -257,11 +257,54 @@ pub struct Card {
     /// (format version 4, optional); `None`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<String>,
+    /// On an Opportunities card, its scores for the opportunity matrix
+    /// (format version 6), each [`SCORE_MIN`] to [`SCORE_MAX`]; `None`: not
+    /// scored. Kept when the card leaves the lane (it only counts there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_value: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_value: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
 }
 
 /// The lowest and highest severity of a pain point.
 pub const SEVERITY_MIN: u8 = 1;
 pub const SEVERITY_MAX: u8 = 3;
+
+/// The lowest and highest of an opportunity's scores (value to the
+/// customer, value to the business, effort): a five-point scale, as the
+/// field's matrices use, small enough to agree on in a workshop.
+pub const SCORE_MIN: u8 = 1;
+pub const SCORE_MAX: u8 = 5;
+
+/// An opportunity's three scores, as one edit sets them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scores {
+    pub customer_value: Option<u8>,
+    pub business_value: Option<u8>,
+    pub effort: Option<u8>,
+}
+
+impl Card {
+    pub fn scores(&self) -> Scores {
+        Scores {
+            customer_value: self.customer_value,
+            business_value: self.business_value,
+            effort: self.effort,
+        }
+    }
+}
+
+impl Scores {
+    /// The first score outside [`SCORE_MIN`]..=[`SCORE_MAX`], if any.
+    pub fn out_of_range(&self) -> Option<u8> {
+        [self.customer_value, self.business_value, self.effort]
+            .into_iter()
+            .flatten()
+            .find(|v| !(SCORE_MIN..=SCORE_MAX).contains(v))
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Touchpoint {
@@ -868,6 +911,7 @@ pub fn sample_map(ids: &mut dyn IdSource, title: &str, modified: Millis) -> Jour
         text: "Compare les prix".into(),
         severity: None,
         answers: None,
+        ..Default::default()
     });
     m
 }
@@ -932,6 +976,7 @@ mod tests {
                 text: String::new(),
                 severity: None,
                 answers: None,
+                ..Default::default()
             });
         }
         assert_eq!(map.cell_cards(&lane, &stage, None), ["c1", "c2", "c3"]);

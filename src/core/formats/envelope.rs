@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::core::document::branding::LogoError;
 use crate::core::document::items::{Collection, RefAt};
 use crate::core::document::model::{
-    JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SEVERITY_MAX, SEVERITY_MIN,
+    JourneyMap, Metric, Reading, Scale, EMOTION_MAX, EMOTION_MIN, SCORE_MAX, SCORE_MIN,
+    SEVERITY_MAX, SEVERITY_MIN,
 };
 use crate::core::document::persona::avatar_ok;
 use crate::core::document::persona::AvatarError;
@@ -26,7 +27,7 @@ use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +65,8 @@ pub enum Flaw {
     /// A persona's share (as written) outside 0 to 100.
     NotPercentage(String),
     NotSeverity(u8),
+    /// An opportunity's score outside 1 to 5.
+    NotScore(u8),
     /// An opportunity answers this card, which is not a pain point.
     NotPainPoint(String),
     /// An answer scale out of order or with too many points.
@@ -234,7 +237,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -279,6 +282,13 @@ fn v3_to_v4(_map: &mut JourneyMap) {}
 /// Parcours refuses a file with comments instead of dropping them at its
 /// next save.
 fn v4_to_v5(_map: &mut JourneyMap) {}
+
+/// Version 6 added an opportunity's optional scores for the matrix
+/// (`customer_value`, `business_value`, `effort`, each 1 to 5; issue 16): a
+/// version 5 map has none and reads as it is. The number changed so that
+/// an older Parcours refuses a scored file instead of dropping the scores
+/// at its next save.
+fn v5_to_v6(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -652,6 +662,18 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
                 ));
             }
         }
+        for (field, score) in [
+            ("customer_value", c.customer_value),
+            ("business_value", c.business_value),
+            ("effort", c.effort),
+        ] {
+            if let Some(v) = score.filter(|v| !(SCORE_MIN..=SCORE_MAX).contains(v)) {
+                problems.push(problem(
+                    format!("map.cards[{i}].{field}"),
+                    Flaw::NotScore(v),
+                ));
+            }
+        }
         if let Some(p) = &c.answers {
             if cards.contains(p.as_str()) && !pain_points.contains(p.as_str()) {
                 problems.push(problem(
@@ -739,6 +761,7 @@ mod tests {
             text: "« Où est le magasin ? » <b>".into(),
             severity: None,
             answers: None,
+            ..Default::default()
         });
         m
     }

@@ -381,6 +381,7 @@ pub fn from_mermaid(
                 text: task.text.clone(),
                 severity: None,
                 answers: None,
+                ..Default::default()
             });
             let keys: Vec<Option<String>> = if persona_ids.is_empty() {
                 vec![None]
@@ -603,6 +604,7 @@ journey
             text: "Calls: \"where is it?\"\nthen waits".into(),
             severity: None,
             answers: None,
+            ..Default::default()
         });
         let text = to_mermaid(&map);
         assert!(

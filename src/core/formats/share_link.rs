@@ -176,6 +176,7 @@ mod tests {
             text: noise,
             severity: None,
             answers: None,
+            ..Default::default()
         });
         match encode(&map) {
             Err(ShareError::TooLarge { chars }) => {
@@ -230,6 +231,7 @@ mod tests {
                     text: "z".repeat(i + 1),
                     severity: None,
                     answers: None,
+                    ..Default::default()
                 });
             }
             let data = encode(&map).unwrap();

@@ -103,7 +103,17 @@ impl Recorded for Card {
             self,
             o,
             out,
-            [lane, stage, persona, text, severity, answers]
+            [
+                lane,
+                stage,
+                persona,
+                text,
+                severity,
+                answers,
+                customer_value,
+                business_value,
+                effort
+            ]
         );
     }
 }

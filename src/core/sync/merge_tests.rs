@@ -37,6 +37,7 @@ fn card(id: &str, lane: &str, stage: &str, text: &str) -> Card {
         text: text.into(),
         severity: None,
         answers: None,
+        ..Default::default()
     }
 }
 
@@ -409,6 +410,52 @@ fn version_4_fields_changed_on_each_side_merge_without_a_question() {
     );
     let m = merge(&a, &b2).unwrap();
     assert_eq!(m.conflicts.len(), 1);
+}
+
+#[test]
+fn scores_given_on_each_side_are_merged_field_by_field() {
+    use crate::core::document::model::Scores;
+    let o = origin();
+    let scores = |c, b, e| Scores {
+        customer_value: c,
+        business_value: b,
+        effort: e,
+    };
+    // One side scores the value to the customer, the other the effort
+    // afterwards, each from what they saw: both are kept.
+    let a = edit(
+        &o,
+        "a",
+        vec![Edit::SetCardScores {
+            id: "c0".into(),
+            scores: scores(Some(5), None, None),
+        }],
+    );
+    let b = edit(
+        &o,
+        "b",
+        vec![Edit::SetCardScores {
+            id: "c0".into(),
+            scores: scores(None, Some(2), Some(4)),
+        }],
+    );
+    let m = merge(&a, &b).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.map.cards[0].scores(), scores(Some(5), Some(2), Some(4)));
+    assert_eq!(
+        merge(&b, &a).unwrap().map.cards[0].scores(),
+        m.map.cards[0].scores()
+    );
+    // The same score changed differently on both sides is a question.
+    let b2 = edit(
+        &o,
+        "b",
+        vec![Edit::SetCardScores {
+            id: "c0".into(),
+            scores: scores(Some(1), None, None),
+        }],
+    );
+    assert_eq!(merge(&a, &b2).unwrap().conflicts.len(), 1);
 }
 
 #[test]

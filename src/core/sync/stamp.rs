@@ -239,6 +239,7 @@ mod tests {
             text: "Compares offers".into(),
             severity: None,
             answers: None,
+            ..Default::default()
         };
         let mut added = edited(&before, Edit::InsertCard { index: 0, card });
         assert!(record(&before, &mut added, "r1"));

@@ -193,6 +193,11 @@ impl Said for Flaw {
                 "{severity} is not a severity: 1 (low), 2 (medium) or 3 (high)",
                 "{severity} n'est pas une gravité : 1 (faible), 2 (moyenne) ou 3 (forte)"
             ),
+            Flaw::NotScore(v) => say!(
+                lang,
+                "{v} is not a score: 1 (low) to 5 (high)",
+                "{v} n'est pas une note : de 1 (faible) à 5 (forte)"
+            ),
             Flaw::NotPainPoint(card) => say!(
                 lang,
                 "card \"{card}\" is not in a Pain points lane",
@@ -540,6 +545,11 @@ impl Said for EditError {
                 "severity {v} is not one of {SEVERITY_MIN} (low) to {SEVERITY_MAX} (high)",
                 "la gravité {v} n'est pas entre {SEVERITY_MIN} (faible) et {SEVERITY_MAX} (forte)"
             ),
+            EditError::BadScore(v) => say!(
+                lang,
+                "score {v} is not one of 1 (low) to 5 (high)",
+                "la note {v} n'est pas entre 1 (faible) et 5 (forte)"
+            ),
         }
     }
 }
@@ -810,6 +820,7 @@ mod tests {
                 Flaw::Logo(LogoError::NotAnImage),
                 Flaw::NotPercentage("120".into()),
                 Flaw::NotSeverity(7),
+                Flaw::NotScore(9),
                 Flaw::NotPainPoint("c1".into()),
                 Flaw::BadScales,
                 Flaw::NotColour("red".into()),
@@ -847,6 +858,7 @@ mod tests {
             Flaw::Logo(_),
             Flaw::NotPercentage(_),
             Flaw::NotSeverity(_),
+            Flaw::NotScore(_),
             Flaw::NotPainPoint(_),
             Flaw::BadScales,
             Flaw::NotColour(_),
@@ -966,6 +978,7 @@ mod tests {
                 EditError::BadScale,
                 EditError::BadBranding("primary".into()),
                 EditError::BadSeverity(7),
+                EditError::BadScore(0),
             ],
             EditError::NotFound { .. },
             EditError::DuplicateId(_),
@@ -973,6 +986,7 @@ mod tests {
             EditError::BadScale,
             EditError::BadBranding(_),
             EditError::BadSeverity(_),
+            EditError::BadScore(_),
         );
         walk!(
             vec![

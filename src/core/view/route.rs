@@ -32,6 +32,9 @@ pub enum Route {
     Compare(String),
     /// The actions of every map, by priority (`#/actions`).
     Actions,
+    /// The opportunity matrix of every map (`#/opportunities`), or first
+    /// filtered to one map (`#/opportunities/<id>`).
+    Opportunities(Option<String>),
 }
 
 impl Route {
@@ -57,6 +60,10 @@ impl Route {
             Some(Route::Personas)
         } else if path == "actions" {
             Some(Route::Actions)
+        } else if path == "opportunities" {
+            Some(Route::Opportunities(None))
+        } else if path.starts_with("opportunities/") {
+            id("opportunities/").map(|id| Route::Opportunities(Some(id)))
         } else if path.starts_with("map/") {
             id("map/").map(Route::Map)
         } else if let Some(data) = path.strip_prefix("view/") {
@@ -87,6 +94,8 @@ impl Route {
             Route::Present(at) => format!("#/present/{}", at.path()),
             Route::Compare(id) => format!("#/compare/{}", encode_id(id)),
             Route::Actions => "#/actions".to_owned(),
+            Route::Opportunities(None) => "#/opportunities".to_owned(),
+            Route::Opportunities(Some(id)) => format!("#/opportunities/{}", encode_id(id)),
         }
     }
 }
@@ -170,6 +179,13 @@ mod tests {
         assert_eq!(Route::from_hash("#/report/"), Route::Library);
         assert_eq!(Route::from_hash("#/actions"), Route::Actions);
         assert_eq!(Route::Actions.to_hash(), "#/actions");
+        assert_eq!(
+            Route::from_hash("#/opportunities"),
+            Route::Opportunities(None)
+        );
+        let one = Route::Opportunities(Some("a b/é".into()));
+        assert_eq!(Route::from_hash(&one.to_hash()), one);
+        assert_eq!(Route::parse("#/opportunities/"), None);
         assert_eq!(Route::from_hash("#/actions/x"), Route::Library);
     }
 

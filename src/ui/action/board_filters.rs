@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::board_words::BoardText;
+
 use crate::core::analysis::action_board::{owners, BoardFilter};
 use crate::core::document::model::ActionStatus;
 use crate::core::text::i18n::Key;
@@ -34,7 +36,7 @@ pub fn BoardFilters(
     view! {
         <div class="board-filters" data-testid="board-filters">
             <label>
-                <span>{app.text(Key::FilterStatus)}</span>
+                <span>{move || BoardText::FilterStatus.t(app.lang.get())}</span>
                 <select data-testid="filter-status" on:change=move |ev| {
                     let status = status_of(&event_target_value(&ev));
                     filter.update(|f| f.status = status);
@@ -46,7 +48,7 @@ pub fn BoardFilters(
                 </select>
             </label>
             <label>
-                <span>{app.text(Key::FilterOwner)}</span>
+                <span>{move || BoardText::FilterOwner.t(app.lang.get())}</span>
                 <select data-testid="filter-owner" on:change=move |ev| {
                     let owner = some(event_target_value(&ev));
                     filter.update(|f| f.owner = owner);

@@ -5,22 +5,22 @@
 //! `core::session::stored_edit`), and on a refusal the board shows what is stored.
 //! Below it, the prioritisation of one map's touchpoints.
 
-use crate::core::text::said::Said;
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
-use crate::core::analysis::action_board::{board, BoardFilter, BoardRow};
+use crate::core::analysis::board_words::BoardText;
+
+use crate::core::analysis::action_board::{board, sorted, BoardFilter, BoardRow, BoardSort};
+use crate::core::analysis::opportunity_matrix::words::MatrixText;
 use crate::core::document::edit::Edit;
-use crate::core::document::model::{ActionStatus, JourneyMap};
-use crate::core::session::stored_edit::{edit_stored_map, StoredEditError};
-use crate::core::storage::library::{self, LoadError};
-use crate::core::text::i18n::Key;
+use crate::core::document::model::ActionStatus;
+use crate::core::text::i18n::{Key, Lang};
+use crate::core::text::said::Said;
 use crate::platform::clock;
 use crate::ui::action::board_filters::BoardFilters;
 use crate::ui::action::board_row::BoardRowView;
 use crate::ui::action::prioritisation::Prioritisation;
-use crate::ui::app_state::{AppState, NoticeKind, Route};
+use crate::ui::action::stored_maps::{StoredMaps, Wording};
+use crate::ui::app_state::{AppState, Route};
 use crate::ui::id_list::row_key;
 
 /// What the board's rows share: the rows, and changing a status.
@@ -32,53 +32,24 @@ pub struct Board {
     pub set_status: Callback<(String, String, ActionStatus), Option<ActionStatus>>,
 }
 
-/// Every readable stored map with its revision (unreadable ones are set
-/// aside and reported by the library).
-fn load_all(app: AppState) -> (Vec<JourneyMap>, HashMap<String, u64>) {
-    let report = app.refresh_library();
-    let store = app.store();
-    let mut maps = Vec::new();
-    let mut revisions = HashMap::new();
-    for entry in &report.entries {
-        match library::load_map(&*store, &entry.id) {
-            Ok(stored) => {
-                revisions.insert(stored.map.id.clone(), stored.revision);
-                maps.push(stored.map);
-            }
-            Err(LoadError::Missing) => {}
-            Err(e) => {
-                let lang = app.lang.get_untracked();
-                app.notify(NoticeKind::Error(format!(
-                    "{} {}",
-                    lang.t(Key::BoardUnreadable),
-                    e.said(lang)
-                )))
-            }
-        }
-    }
-    (maps, revisions)
-}
+/// A column's words, and its hint.
+type Head = (fn(Lang) -> &'static str, Option<BoardText>);
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let (loaded, known) = load_all(app);
-    let maps = RwSignal::new(loaded);
-    let revisions = StoredValue::new(known);
-    let reload = move || {
-        let (loaded, known) = load_all(app);
-        revisions.set_value(known);
-        maps.set(loaded);
-    };
-    // Another tab changed storage: show what is stored now.
-    Effect::new(move |first: Option<()>| {
-        app.external_change.track();
-        if first.is_some() {
-            reload();
-        }
-    });
+    let stored = StoredMaps::load(
+        app,
+        Wording {
+            unreadable: |lang| BoardText::BoardUnreadable.t(lang).to_owned(),
+            conflict: |lang| BoardText::BoardConflict.t(lang).to_owned(),
+            not_saved: |lang| BoardText::BoardSaveFailed.t(lang).to_owned(),
+        },
+    );
+    let maps = stored.maps;
     let rows = Memo::new(move |_| maps.with(|m| board(m)));
     let filter = RwSignal::new(BoardFilter::default());
+    let sort = RwSignal::new(BoardSort::Priority);
 
     let set_status = Callback::new(
         move |(map_id, action_id, status): (String, String, ActionStatus)| {
@@ -87,44 +58,14 @@ pub fn BoardPage() -> impl IntoView {
                     .find(|r| r.map_id == map_id && r.action.id == action_id)
                     .map(|r| r.action.clone())
             })?;
-            let known = revisions.with_value(|r| r.get(&map_id).copied())?;
-            let lang = app.lang.get_untracked();
-            let edit = Edit::UpdateAction(row.clone().with_status(status, clock::now()));
-            let store = app.store();
-            match edit_stored_map(&*store, &map_id, known, edit, &app.replica(), clock::now()) {
-                Ok(stored) => {
-                    revisions.update_value(|r| {
-                        r.insert(map_id.clone(), stored.revision);
-                    });
-                    maps.update(|m| {
-                        if let Some(slot) = m.iter_mut().find(|m| m.id == map_id) {
-                            *slot = stored.map;
-                        }
-                    });
-                    Some(status)
-                }
-                Err(error) => {
-                    let text = match &error {
-                        StoredEditError::Conflict { .. } => lang.t(Key::BoardConflict).to_owned(),
-                        StoredEditError::Save(library::SaveError::Store(
-                            crate::core::storage::store::StoreError::QuotaExceeded,
-                        )) => format!(
-                            "{} {}",
-                            lang.t(Key::BoardSaveFailed),
-                            lang.t(Key::QuotaFull)
-                        ),
-                        other => format!("{} {}", lang.t(Key::BoardSaveFailed), other.said(lang)),
-                    };
-                    app.notify(NoticeKind::Error(text));
-                    // The board shows what is stored, not what was asked.
-                    reload();
-                    rows.with_untracked(|r| {
-                        r.iter()
-                            .find(|r| r.map_id == map_id && r.action.id == action_id)
-                            .map(|r| r.action.status)
-                    })
-                }
-            }
+            let edit = Edit::UpdateAction(row.with_status(status, clock::now()));
+            // Refused: the board shows what is stored, not what was asked.
+            stored.edit(app, &map_id, edit);
+            rows.with_untracked(|r| {
+                r.iter()
+                    .find(|r| r.map_id == map_id && r.action.id == action_id)
+                    .map(|r| r.action.status)
+            })
         },
     );
     provide_context(Board { rows, set_status });
@@ -132,8 +73,9 @@ pub fn BoardPage() -> impl IntoView {
     let shown = move || {
         filter.with(|f| {
             rows.with(|r| {
-                f.apply(r)
+                sorted(r, sort.get())
                     .into_iter()
+                    .filter(|r| f.matches(r))
                     .map(|r| (r.map_id.clone(), r.action.id.clone()))
                     .collect::<Vec<_>>()
             })
@@ -147,37 +89,58 @@ pub fn BoardPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let heads = [
-        (Key::ActionPriority, Some(Key::ActionPriorityHint)),
-        (Key::ActionTitle, None),
-        (Key::FilterMap, None),
-        (Key::PainPointCol, None),
-        (Key::Touchpoint, None),
-        (Key::FilterOwner, None),
-        (Key::Personas, None),
-        (Key::ActionDue, None),
-        (Key::ActionStatusCol, None),
-        (Key::ActionEffect, None),
+    // (words, hint) of each column.
+    let heads: [Head; 10] = [
+        (
+            |l| BoardText::ActionPriority.t(l),
+            Some(BoardText::ActionPriorityHint),
+        ),
+        (|l| l.t(Key::ActionTitle), None),
+        (|l| l.t(Key::FilterMap), None),
+        (|l| BoardText::PainPointCol.t(l), None),
+        (|l| l.t(Key::Touchpoint), None),
+        (|l| BoardText::FilterOwner.t(l), None),
+        (|l| l.t(Key::Personas), None),
+        (|l| l.t(Key::ActionDue), None),
+        (|l| l.t(Key::ActionStatusCol), None),
+        (|l| BoardText::ActionEffect.t(l), None),
     ];
+    let said = move |t: MatrixText| move || t.said(app.lang.get());
     view! {
         <section class="board-page" data-testid="actions-board">
             <div class="library-bar">
                 <a class="back" data-testid="back" href="#/" on:click=move |_| app.navigate(Route::Library)>
                     {app.text(Key::BackToLibrary)}
                 </a>
-                <h1>{app.text(Key::ActionsBoard)}</h1>
+                <h1>{move || BoardText::ActionsBoard.t(app.lang.get())}</h1>
             </div>
-            <p class="muted">{app.text(Key::BoardIntro)}</p>
+            <p class="muted">{move || BoardText::BoardIntro.t(app.lang.get())}</p>
             <Show when=move || { total() > 0 }
-                fallback=move || view! { <p class="empty" data-testid="board-empty">{app.text(Key::BoardNoActions)}</p> }>
-                <BoardFilters filter=filter maps=map_choices/>
+                fallback=move || view! { <p class="empty" data-testid="board-empty">{move || BoardText::BoardNoActions.t(app.lang.get())}</p> }>
+                <div class="board-sort">
+                    <BoardFilters filter=filter maps=map_choices/>
+                    <label>
+                        <span>{said(MatrixText::SortBy)}</span>
+                        <select data-testid="board-sort" on:change=move |ev| {
+                            sort.set(if event_target_value(&ev) == "score" { BoardSort::Score } else { BoardSort::Priority });
+                        }>
+                            <option value="priority">{said(MatrixText::SortPriority)}</option>
+                            <option value="score">{said(MatrixText::SortScore)}</option>
+                        </select>
+                    </label>
+                    <a class="button" data-testid="open-matrix" href=Route::Opportunities(None).to_hash()
+                        on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Opportunities(None)); }>
+                        {app.text(Key::OpenMatrix)}
+                    </a>
+                </div>
                 <table class="board-table" data-testid="board-table">
-                    <caption class="visually-hidden">{app.text(Key::ActionsBoard)}</caption>
+                    <caption class="visually-hidden">{move || BoardText::ActionsBoard.t(app.lang.get())}</caption>
                     <thead>
                         <tr>
                             {heads.into_iter().map(|(key, hint)| view! {
-                                <th scope="col" title=move || hint.map(|h| app.t(h))>{app.text(key)}</th>
+                                <th scope="col" title=move || hint.map(|h| h.t(app.lang.get()))>{move || key(app.lang.get())}</th>
                             }).collect_view()}
+                            <th scope="col" title=said(MatrixText::BoardScoreHint)>{said(MatrixText::Score)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -186,7 +149,7 @@ pub fn BoardPage() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || shown().is_empty()>
-                    <p class="empty" data-testid="board-no-match">{app.text(Key::NoActionsMatch)}</p>
+                    <p class="empty" data-testid="board-no-match">{move || BoardText::NoActionsMatch.t(app.lang.get())}</p>
                 </Show>
             </Show>
             <Prioritisation maps=maps.into() chosen=Signal::derive(move || filter.with(|f| f.map.clone()))/>

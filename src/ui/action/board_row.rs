@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::board_words::BoardText;
+
 use crate::core::analysis::metrics::change::{verdict_code, Verdict};
+use crate::core::analysis::opportunity_matrix::words::score_text;
 use crate::core::document::model::ActionStatus;
 use crate::core::text::action_text::{effect_text, effect_verdict, iso_date};
 use crate::core::text::i18n::Key;
@@ -68,7 +71,7 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
                             Some(false) => (
                                 "▼ ",
                                 "effect worse",
-                                Some(lang.t(Key::EffectNotImproved).to_owned()),
+                                Some(BoardText::EffectNotImproved.t(lang).to_owned()),
                                 None,
                             ),
                             None => ("", "effect", None, None),
@@ -84,7 +87,8 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
                     .into_any()
                 }
                 None if r.action.status == ActionStatus::Done => {
-                    view! { <span class="muted">{lang.t(Key::EffectNotYet)}</span> }.into_any()
+                    view! { <span class="muted">{BoardText::EffectNotYet.t(lang)}</span> }
+                        .into_any()
                 }
                 None => ().into_any(),
             })
@@ -117,7 +121,7 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
             <td class="nowrap" data-testid="board-due">{text(|r| r.action.due.map(iso_date).unwrap_or_default())}</td>
             <td>
                 <select data-testid="board-status" node_ref=select on:change=on_change
-                    aria-label=move || format!("{} {}", app.t(Key::ActionStatusOf), title())>
+                    aria-label=move || format!("{} {}", BoardText::ActionStatusOf.t(app.lang.get()), title())>
                     {ActionStatus::ALL.into_iter().map(|s| view! {
                         <option value=status_code(s) prop:selected=move || status() == Some(s)>
                             {move || s.label(app.lang.get())}
@@ -126,6 +130,10 @@ pub fn BoardRowView(map_id: String, action_id: String) -> impl IntoView {
                 </select>
             </td>
             <td>{effect}</td>
+            <td class="num" data-testid="board-score">{move || {
+                let lang = app.lang.get();
+                row.with(|r| r.as_ref().and_then(|r| r.score).map(|s| score_text(lang, s)))
+            }}</td>
         </tr>
     }
 }

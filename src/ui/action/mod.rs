@@ -10,6 +10,7 @@ pub mod board_row;
 pub mod card_actions;
 pub mod prioritisation;
 pub mod severity_select;
+pub mod stored_maps;
 
 use crate::core::document::model::ActionStatus;
 

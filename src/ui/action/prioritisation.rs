@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::board_words::BoardText;
+
 use crate::core::analysis::metrics::{current, text};
 use crate::core::analysis::priority::{rank_touchpoints, removal_candidates, RemovalReason};
 use crate::core::document::model::JourneyMap;
@@ -23,7 +25,7 @@ fn ranking(map: &JourneyMap, lang: Lang) -> Vec<[String; 4]> {
                     }
                     None => metric.label(lang).to_owned(),
                 },
-                None => lang.t(Key::NotMeasured).to_owned(),
+                None => BoardText::NotMeasured.t(lang).to_owned(),
             };
             [
                 t.name.clone(),
@@ -45,20 +47,20 @@ fn candidates(map: &JourneyMap, lang: Lang) -> Vec<[String; 3]> {
                 .reasons
                 .iter()
                 .map(|reason| match *reason {
-                    RemovalReason::NoMetric => lang.t(Key::ReasonNoMetric).to_owned(),
+                    RemovalReason::NoMetric => BoardText::ReasonNoMetric.t(lang).to_owned(),
                     RemovalReason::WeakMetric(metric, _) => {
                         let value = current(t, metric, &map.scales)
                             .map(|(f, _)| format!(" {}", text::value(lang, &f)))
                             .unwrap_or_default();
                         format!(
                             "{} {}{value}",
-                            lang.t(Key::ReasonWeakMetric),
+                            BoardText::ReasonWeakMetric.t(lang),
                             metric.label(lang)
                         )
                     }
                     RemovalReason::LowReach(share) => format!(
                         "{} ({})",
-                        lang.t(Key::ReasonLowReach),
+                        BoardText::ReasonLowReach.t(lang),
                         format_percent(lang, (share * 100.0).round())
                     ),
                 })
@@ -103,19 +105,19 @@ pub fn Prioritisation(
                 .map(|m| (ranking(m, lang), candidates(m, lang)))
         })?;
         let ranked_view = if ranked.is_empty() {
-            view! { <p class="empty">{lang.t(Key::NoTouchpointsYet)}</p> }.into_any()
+            view! { <p class="empty">{BoardText::NoTouchpointsYet.t(lang)}</p> }.into_any()
         } else {
             view! {
                 // Focusable: on a phone the table scrolls sideways
                 // (style/main.css), and holds nothing else the keyboard reaches.
                 <table class="board-table" data-testid="priority-table" tabindex="0">
-                    <caption class="visually-hidden">{lang.t(Key::Prioritisation)}</caption>
+                    <caption class="visually-hidden">{BoardText::Prioritisation.t(lang)}</caption>
                     <thead><tr>
                         <th scope="col" class="num">"#"</th>
                         <th scope="col">{lang.t(Key::Touchpoint)}</th>
                         <th scope="col">{lang.t(Key::Stage)}</th>
-                        <th scope="col">{lang.t(Key::Criticality)}</th>
-                        <th scope="col">{lang.t(Key::WorstMetric)}</th>
+                        <th scope="col">{BoardText::Criticality.t(lang)}</th>
+                        <th scope="col">{BoardText::WorstMetric.t(lang)}</th>
                     </tr></thead>
                     <tbody>
                         {ranked.into_iter().enumerate().map(|(i, [name, stage, crit, worst])| view! {
@@ -133,15 +135,15 @@ pub fn Prioritisation(
             .into_any()
         };
         let removal_view = if removable.is_empty() {
-            view! { <p class="empty" data-testid="no-removal">{lang.t(Key::NoRemovalCandidates)}</p> }.into_any()
+            view! { <p class="empty" data-testid="no-removal">{BoardText::NoRemovalCandidates.t(lang)}</p> }.into_any()
         } else {
             view! {
                 <table class="board-table" data-testid="removal-table">
-                    <caption>{lang.t(Key::RemovalCandidates)}</caption>
+                    <caption>{BoardText::RemovalCandidates.t(lang)}</caption>
                     <thead><tr>
                         <th scope="col">{lang.t(Key::Touchpoint)}</th>
                         <th scope="col">{lang.t(Key::Stage)}</th>
-                        <th scope="col">{lang.t(Key::Reasons)}</th>
+                        <th scope="col">{BoardText::Reasons.t(lang)}</th>
                     </tr></thead>
                     <tbody>
                         {removable.into_iter().map(|[name, stage, reasons]| view! {
@@ -158,15 +160,15 @@ pub fn Prioritisation(
         };
         Some(view! {
             {ranked_view}
-            <p class="muted">{lang.t(Key::RemovalCandidatesHint)}</p>
+            <p class="muted">{BoardText::RemovalCandidatesHint.t(lang)}</p>
             {removal_view}
         })
     };
     view! {
         <section class="prioritisation" data-testid="prioritisation" aria-labelledby="prioritisation-title">
-            <h2 id="prioritisation-title">{app.text(Key::Prioritisation)}</h2>
+            <h2 id="prioritisation-title">{move || BoardText::Prioritisation.t(app.lang.get())}</h2>
             <label class="board-filters">
-                <span>{app.text(Key::PrioritisationMap)}</span>
+                <span>{move || BoardText::PrioritisationMap.t(app.lang.get())}</span>
                 <select data-testid="priority-map" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     picked.set((!v.is_empty()).then_some(v));

@@ -5,6 +5,8 @@
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::analysis::chart::journey_charts::ChartData;
 use crate::core::text::i18n::Key;
 use crate::platform::download::{download_text, file_name, DownloadError};
@@ -50,7 +52,7 @@ pub fn ChartFigure(
             if let Err(e) = download_text(&file("svg"), "image/svg+xml", &d.svg) {
                 app.notify(NoticeKind::Error(format!(
                     "{} — {}",
-                    app.t(Key::DownloadSvg),
+                    ChartText::DownloadSvg.t(app.lang.get()),
                     e.said(app.lang.get_untracked())
                 )));
             }
@@ -62,14 +64,14 @@ pub fn ChartFigure(
             let failed = move |why: DownloadError| {
                 app.notify(NoticeKind::Error(format!(
                     "{} — {}",
-                    app.t(Key::DownloadPng),
+                    ChartText::DownloadPng.t(app.lang.get()),
                     why.said(app.lang.get_untracked())
                 )))
             };
             if let Err(e) = download_png(file("png"), &d.svg, w, h, 2, failed) {
                 app.notify(NoticeKind::Error(format!(
                     "{} — {}",
-                    app.t(Key::DownloadPng),
+                    ChartText::DownloadPng.t(app.lang.get()),
                     e.said(app.lang.get_untracked())
                 )));
             }
@@ -99,11 +101,11 @@ pub fn ChartFigure(
                         // plotters escapes every label; no user markup reaches the SVG.
                         <div class="chart-svg" role="img" aria-label=app.t(title) inner_html=d.svg></div>
                         <div class="chart-actions">
-                            <button type="button" data-testid="download-svg" on:click=download_svg>"⤓ " {app.text(Key::DownloadSvg)}</button>
-                            <button type="button" data-testid="download-png" on:click=download_png_file>"⤓ " {app.text(Key::DownloadPng)}</button>
+                            <button type="button" data-testid="download-svg" on:click=download_svg>"⤓ " {move || ChartText::DownloadSvg.t(app.lang.get())}</button>
+                            <button type="button" data-testid="download-png" on:click=download_png_file>"⤓ " {move || ChartText::DownloadPng.t(app.lang.get())}</button>
                         </div>
                         <details class="chart-table">
-                            <summary>{app.text(Key::ShowAsTable)}</summary>
+                            <summary>{move || ChartText::ShowAsTable.t(app.lang.get())}</summary>
                             {table}
                         </details>
                     }.into_any()

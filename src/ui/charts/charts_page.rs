@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::analysis::chart::journey_charts::{self, ChartData, ScoresBy};
 use crate::core::document::edit::Scope;
 use crate::core::document::model::{JourneyMap, Metric};
@@ -58,7 +60,7 @@ pub fn ChartsPage() -> impl IntoView {
                         <option value=m.code()>{move || m.label(app.lang.get())}</option>
                     }).collect_view()}
                 </select>
-                <select data-testid="scores-by" aria-label=app.text(Key::ScoresGrouping)
+                <select data-testid="scores-by" aria-label=move || ChartText::ScoresGrouping.t(app.lang.get())
                     prop:value=move || by_code(by.get())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -68,7 +70,7 @@ pub fn ChartsPage() -> impl IntoView {
                     }>
                     <option value="stage">{app.text(Key::ByStage)}</option>
                     <option value="touchpoint">{app.text(Key::ByTouchpoint)}</option>
-                    <option value="persona">{app.text(Key::ByPersona)}</option>
+                    <option value="persona">{move || ChartText::ByPersona.t(app.lang.get())}</option>
                 </select>
             </ChartFigure>
             <ChartFigure name="funnel" title=Key::FunnelTitle empty=Key::FunnelEmpty data=chart(journey_charts::funnel)/>

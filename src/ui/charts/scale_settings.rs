@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Metric, Scale, Weighting};
 use crate::core::text::i18n::Key;
@@ -15,8 +17,8 @@ pub fn ScaleSettings() -> impl IntoView {
     let app = session.app;
     view! {
         <details class="scale-settings" data-testid="scale-settings">
-            <summary>{app.text(Key::Scales)}</summary>
-            <p class="chart-hint">{app.text(Key::ScalesHint)}</p>
+            <summary>{move || ChartText::Scales.t(app.lang.get())}</summary>
+            <p class="chart-hint">{move || ChartText::ScalesHint.t(app.lang.get())}</p>
             {[Metric::Csat, Metric::Ces].into_iter().map(|metric| view! { <ScaleRow metric=metric/> }).collect_view()}
             <WeightingRow/>
         </details>
@@ -49,10 +51,10 @@ fn WeightingRow() -> impl IntoView {
     };
     view! {
         <fieldset class="scale-row weighting-row" data-testid="weighting-row">
-            <legend>{app.text(Key::Weighting)}</legend>
+            <legend>{move || ChartText::Weighting.t(app.lang.get())}</legend>
             {option(Weighting::None, Key::WeightingNone, "none")}
             {option(Weighting::PersonaShare, Key::WeightingShare, "persona_share")}
-            <p class="chart-hint">{app.text(Key::WeightingHint)}</p>
+            <p class="chart-hint">{move || ChartText::WeightingHint.t(app.lang.get())}</p>
         </fieldset>
     }
 }
@@ -95,7 +97,7 @@ fn ScaleRow(metric: Metric) -> impl IntoView {
             <legend>{move || metric.label(app.lang.get())}</legend>
             {field(Key::ScaleLow, |s| s.low, |s, v| s.low = v, "scale-low")}
             {field(Key::ScaleHigh, |s| s.high, |s, v| s.high = v, "scale-high")}
-            <span class="scale-good">{app.text(Key::ScaleGood)}</span>
+            <span class="scale-good">{move || ChartText::ScaleGood.t(app.lang.get())}</span>
             {field(Key::ScaleGoodFrom, |s| s.good_low, |s, v| s.good_low = v, "scale-good-low")}
             {field(Key::ScaleGoodTo, |s| s.good_high, |s, v| s.good_high = v, "scale-good-high")}
         </fieldset>

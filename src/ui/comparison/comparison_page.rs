@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::analysis::chart::comparison::comparison;
 use crate::core::document::future_state::{compare, Comparison};
 use crate::core::document::model::JourneyMap;
@@ -56,14 +58,14 @@ pub fn ComparisonPage(id: String) -> impl IntoView {
             });
             view! { <ComparisonBody compared=compared/> }.into_any()
         }
-        Err(LoadError::Missing) => view! { <p class="notice-text" data-testid="current-missing">{app.text(Key::CurrentStateMissing)}</p> }.into_any(),
+        Err(LoadError::Missing) => view! { <p class="notice-text" data-testid="current-missing">{move || ChartText::CurrentStateMissing.t(app.lang.get())}</p> }.into_any(),
         // Unreadable, or the storage failed: said as for any map.
         Err(error) => missing_map(error, source),
     };
     view! {
         <section class="comparison" data-testid="comparison">
-            <button type="button" class="back" data-testid="back-to-future" on:click=back>{app.text(Key::BackToFutureMap)}</button>
-            <h1>{app.text(Key::ComparisonTitle)}</h1>
+            <button type="button" class="back" data-testid="back-to-future" on:click=back>{move || ChartText::BackToFutureMap.t(app.lang.get())}</button>
+            <h1>{move || ChartText::ComparisonTitle.t(app.lang.get())}</h1>
             {body}
         </section>
     }

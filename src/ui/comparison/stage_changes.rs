@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::document::future_state::{StageDiff, StageStatus};
 use crate::core::text::i18n::{emotion_face, format_decimal, lane_title, Key, Lang};
 use crate::ui::app_state::AppState;
@@ -63,13 +65,13 @@ fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
         .map(|l| {
             let mut parts = Vec::new();
             if l.added > 0 {
-                parts.push(format!("{} {}", l.added, lang.t(Key::CardsAdded)));
+                parts.push(format!("{} {}", l.added, ChartText::CardsAdded.t(lang)));
             }
             if l.removed > 0 {
-                parts.push(format!("{} {}", l.removed, lang.t(Key::CardsRemoved)));
+                parts.push(format!("{} {}", l.removed, ChartText::CardsRemoved.t(lang)));
             }
             if l.changed > 0 {
-                parts.push(format!("{} {}", l.changed, lang.t(Key::CardsChanged)));
+                parts.push(format!("{} {}", l.changed, ChartText::CardsChanged.t(lang)));
             }
             format!(
                 "{}{}{}",
@@ -87,7 +89,7 @@ fn row(compared: &Compared, diff: &StageDiff, lang: Lang) -> Row {
         added: names(&diff.touchpoints_added, &compared.future),
         removed: names(&diff.touchpoints_removed, &compared.current),
         cards: if cards.is_empty() {
-            lang.t(Key::NothingChanged).to_owned()
+            ChartText::NothingChanged.t(lang).to_owned()
         } else {
             cards
         },
@@ -139,11 +141,11 @@ pub fn StageChanges(
                 <thead>
                     <tr>
                         <th scope="col">{app.text(Key::Stage)}</th>
-                        <th scope="col">{app.text(Key::StageChange)}</th>
-                        <th scope="col">{app.text(Key::TouchpointsAdded)}</th>
-                        <th scope="col">{app.text(Key::TouchpointsRemoved)}</th>
-                        <th scope="col">{app.text(Key::CardsColumn)}</th>
-                        <th scope="col">{move || feeling_header.map_or_else(|| app.t(Key::FeelingTodayFuture).to_owned(), |h| h.get())}</th>
+                        <th scope="col">{move || ChartText::StageChange.t(app.lang.get())}</th>
+                        <th scope="col">{move || ChartText::TouchpointsAdded.t(app.lang.get())}</th>
+                        <th scope="col">{move || ChartText::TouchpointsRemoved.t(app.lang.get())}</th>
+                        <th scope="col">{move || ChartText::CardsColumn.t(app.lang.get())}</th>
+                        <th scope="col">{move || feeling_header.map_or_else(|| ChartText::FeelingTodayFuture.t(app.lang.get()).to_owned(), |h| h.get())}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
+
 use crate::core::analysis::metrics::text::{bare_value, gap_value};
 use crate::core::document::future_state::MetricGap;
 use crate::core::document::model::Metric;
@@ -20,11 +22,11 @@ fn cell(lang: Lang, gap: Option<&MetricGap>) -> impl IntoView {
         |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| bare_value(lang, m.metric, v));
     let verdict = m.target_better.map(|better| {
         let (key, code) = if better {
-            (Key::TargetBetter, "better")
+            (ChartText::TargetBetter, "better")
         } else {
-            (Key::TargetWorse, "worse")
+            (ChartText::TargetWorse, "worse")
         };
-        view! { ", " <span class=format!("verdict {code}")>{lang.t(key)}</span> }
+        view! { ", " <span class=format!("verdict {code}")>{key.t(lang)}</span> }
     });
     let shown = match m.target {
         None => view! { {value(m.current)} }.into_any(),
@@ -78,13 +80,13 @@ pub fn TargetFigures(compared: StoredValue<Compared>) -> impl IntoView {
     };
     view! {
         <section class="targets" data-testid="targets">
-            <h2>{app.text(Key::TargetsTitle)}</h2>
-            <p class="chart-hint">{app.text(Key::TargetsHint)}</p>
+            <h2>{move || ChartText::TargetsTitle.t(app.lang.get())}</h2>
+            <p class="chart-hint">{move || ChartText::TargetsHint.t(app.lang.get())}</p>
             {if empty {
-                view! { <p class="empty">{app.text(Key::TargetsEmpty)}</p> }.into_any()
+                view! { <p class="empty">{move || ChartText::TargetsEmpty.t(app.lang.get())}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=app.text(Key::TargetsTitle)>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || ChartText::TargetsTitle.t(app.lang.get())>
                         <table>
                             <thead><tr><th scope="col">{app.text(Key::Touchpoint)}</th>{headers}</tr></thead>
                             <tbody>{rows}</tbody>

@@ -192,6 +192,24 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
                 vec![Scope::Card(id)],
             )
         }
+        Edit::SetCardScores { id, scores } => {
+            if let Some(v) = scores.out_of_range() {
+                return Err(EditError::BadScore(v));
+            }
+            let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
+            let card = &mut map.cards[index];
+            let old = card.scores();
+            card.customer_value = scores.customer_value;
+            card.business_value = scores.business_value;
+            card.effort = scores.effort;
+            applied(
+                Edit::SetCardScores {
+                    id: id.clone(),
+                    scores: old,
+                },
+                vec![Scope::Card(id)],
+            )
+        }
         Edit::SetCardAnswers { id, answers } => {
             let index = map.card_index(&id).ok_or_else(|| not_found("card", &id))?;
             if let Some(p) = &answers {
@@ -237,6 +255,7 @@ mod tests {
                 text: id.into(),
                 severity: None,
                 answers: None,
+                ..Default::default()
             });
         }
         let original = m.clone();
@@ -289,6 +308,7 @@ mod tests {
                 text: id.into(),
                 severity: None,
                 answers: None,
+                ..Default::default()
             });
         }
         let step = |m: &mut JourneyMap, id: &str, persona: Option<&str>, s: CardStep| {

@@ -27,6 +27,7 @@ pub fn map() -> JourneyMap {
             text: format!("text {id}"),
             severity: None,
             answers: None,
+            ..Default::default()
         });
     }
     m.touchpoints.push(Touchpoint {

@@ -20,7 +20,7 @@ use crate::core::document::branding::Branding;
 use crate::core::document::comment::CommentsText;
 use crate::core::document::items::id_used;
 use crate::core::document::model::{
-    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Stage, Touchpoint,
+    Action, Card, Emotion, JourneyMap, Lane, MapKind, Persona, Scales, Scores, Stage, Touchpoint,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +156,13 @@ pub enum Edit {
     /// Replace the map's comments with a list the comments' part made
     /// (`core::document::comment`: add, reply, resolve, reopen).
     SetComments(CommentsText),
+    // ---- Issue 16: the opportunity matrix.
+    /// An opportunity's scores, all three at once (a point moved on the
+    /// matrix changes two); each `None` or 1 to 5.
+    SetCardScores {
+        id: String,
+        scores: Scores,
+    },
 }
 
 /// A part of the map that the screen shows and that an edit may change.
@@ -215,6 +222,8 @@ pub enum EditError {
     BadBranding(String),
     /// A severity other than 1, 2 or 3.
     BadSeverity(u8),
+    /// An opportunity's score outside 1 to 5.
+    BadScore(u8),
 }
 
 impl std::error::Error for EditError {}
@@ -439,6 +448,7 @@ impl Edit {
             | Edit::MoveCard { .. }
             | Edit::SetCardText { .. }
             | Edit::SetCardSeverity { .. }
+            | Edit::SetCardScores { .. }
             | Edit::SetCardAnswers { .. } => card::apply(self, map),
             Edit::InsertTouchpoint { .. }
             | Edit::RemoveTouchpoint(_)
@@ -522,6 +532,7 @@ mod tests {
                 text: "x".into(),
                 severity: None,
                 answers: None,
+                ..Default::default()
             },
         });
         roundtrip(Edit::RemoveCard("c1".into()));
@@ -638,6 +649,7 @@ mod tests {
                     text: String::new(),
                     severity: None,
                     answers: None,
+                    ..Default::default()
                 },
             },
             Edit::Batch(vec![
@@ -654,7 +666,7 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..13, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..14, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -665,7 +677,7 @@ mod tests {
                     0 => Edit::SetTitle(text),
                     1 => Edit::RemoveStage(stage),
                     2 => Edit::MoveStage { id: stage, to: n },
-                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None, answers: None } },
+                    3 => Edit::InsertCard { index: n, card: Card { id: format!("n{}", inverses.len()), lane, stage, persona: None, text, severity: None, answers: None, ..Default::default() } },
                     4 => Edit::SetCardText { id: "c1".into(), text },
                     5 => Edit::SetEmotion { stage, persona: None, future: false, value: Some((n as i8) - 2) },
                     6 => Edit::RemoveLane(lane),
@@ -674,6 +686,8 @@ mod tests {
                     9 => Edit::UpdateAction(Action { title: text, ..Action { id: "a1".into(), ..Action::default() } }.with_status(ActionStatus::ALL[n], 7)),
                     10 => Edit::RemoveTouchpoint("t1".into()),
                     11 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
+                    // 0 and 6 are refused, 2 and 4 set.
+                    12 => Edit::SetCardScores { id: "c1".into(), scores: Scores { customer_value: Some(2 * n as u8), business_value: None, effort: Some(4 - n as u8) } },
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {
