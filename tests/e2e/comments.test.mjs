@@ -71,10 +71,10 @@ e2e('comment the map and a card, reply, resolve, reopen and undo, hostile text a
   await onCard.locator(sel('comment-go')).click();
   await eventually(async () => (await page.evaluate(() => document.activeElement?.closest('.card')?.dataset.card)) === cardId);
 
-  // Saved in the map, at format version 5.
+  // Saved in the map, at the current format version (6 since the opportunity scores).
   await waitSaved(page);
   const stored = await storedEnvelope(page, id);
-  assert.equal(stored.version, 5);
+  assert.equal(stored.version, 6);
   assert.equal(stored.map.comments.length, 2);
   assert.equal(stored.map.comments[1].text, hostile);
   assert.equal(stored.map.comments[1].replies[0].author, 'Léa Martin');
