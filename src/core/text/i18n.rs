@@ -52,30 +52,41 @@ impl Lang {
     }
 
     pub fn t(self, key: Key) -> &'static str {
-        let (en, fr) = key.texts();
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
+        key.t(self)
     }
 }
 
-macro_rules! keys {
-    ($($key:ident => ($en:expr, $fr:expr),)*) => {
-        /// A string of the UI.
+/// A table of the UI's words: `$name`, an enum of them with `ALL`, and
+/// each one's (English, French). The first load's table is [`Key`]; a lazy
+/// part keeps the words only it says in a table of its own
+/// (`core::analysis::board_words`, `chart_words`), out of the first load.
+#[macro_export]
+macro_rules! word_table {
+    ($(#[$doc:meta])* $name:ident { $($key:ident => ($en:expr, $fr:expr),)* }) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key,)* }
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        pub enum $name { $($key,)* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
             /// (English, French)
             pub fn texts(self) -> (&'static str, &'static str) {
-                match self { $(Key::$key => ($en, $fr),)* }
+                match self { $($name::$key => ($en, $fr),)* }
+            }
+            /// The words in `lang`.
+            pub fn t(self, lang: $crate::core::text::i18n::Lang) -> &'static str {
+                let (en, fr) = self.texts();
+                match lang {
+                    $crate::core::text::i18n::Lang::En => en,
+                    $crate::core::text::i18n::Lang::Fr => fr,
+                }
             }
         }
     };
 }
 
-keys! {
+crate::word_table! {
+    /// A string of the UI.
+    Key {
     AppName => ("Parcours", "Parcours"),
     Tagline => ("Customer journey maps — in your browser, nothing leaves it", "Cartes de parcours client — dans votre navigateur, rien n'en sort"),
     Language => ("Language", "Langue"),
@@ -500,6 +511,7 @@ keys! {
     FolderConnect => ("Connect a shared folder…", "Connecter un dossier partagé…"),
     FolderNotSupported => ("This browser cannot connect a shared folder (Chrome and Edge can). Read one once, or pass maps around as files.", "Ce navigateur ne peut pas connecter de dossier partagé (Chrome et Edge le peuvent). Lisez-en un une fois, ou faites circuler les cartes en fichiers."),
     FolderReadOnce => ("Read a folder once…", "Lire un dossier une fois…"),
+    }
 }
 
 impl LaneKind {
