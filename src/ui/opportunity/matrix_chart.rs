@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 use crate::core::analysis::opportunity_matrix::words::{quadrant, MatrixText};
 use crate::core::analysis::opportunity_matrix::{
-    cell_offsets, placed, short, stepped, Opportunity, Quadrant, Step, ValueAxis,
+    cell_offsets, cell_side, in_the_middle, placed, short, stepped, Opportunity, Quadrant, Step,
+    ValueAxis,
 };
 use crate::core::document::model::{SCORE_MAX, SCORE_MIN};
 use crate::core::text::said::Said;
@@ -73,7 +74,7 @@ fn layout(shown: &[Opportunity], axis: ValueAxis) -> Vec<Placed> {
     for ((value, effort), list) in cells {
         let (cx, cy) = cell_centre(value, effort);
         let offsets = cell_offsets(list.len());
-        let side = (1..).find(|s: &usize| s * s >= list.len()).unwrap_or(1) as f64;
+        let side = cell_side(list.len()) as f64;
         let radius = RADIUS.min(0.8 * CELL / side / 2.0 - 1.0);
         for ((i, o), (dx, dy)) in list.into_iter().zip(offsets) {
             out.push(Placed {
@@ -305,7 +306,6 @@ fn UnplacedList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    const MIDDLE: i32 = ((SCORE_MIN + SCORE_MAX) / 2) as i32;
     view! {
         <Show when=move || !unplaced().is_empty()>
             <div class="matrix-unplaced" data-testid="matrix-unplaced">
@@ -318,9 +318,7 @@ fn UnplacedList() -> impl IntoView {
                             let key = key.get_value();
                             if let Some(o) = matrix.find(&key) {
                                 let axis = matrix.axis.get_untracked();
-                                let value = axis.of(&o.scores).map_or(MIDDLE, i32::from);
-                                let effort = o.scores.effort.map_or(MIDDLE, i32::from);
-                                matrix.set_scores.run((key, placed(o.scores, axis, value, effort)));
+                                matrix.set_scores.run((key, in_the_middle(o.scores, axis)));
                             }
                         };
                         view! {

@@ -45,8 +45,7 @@ impl Column {
 
     fn code(self) -> &'static str {
         match self {
-            Column::Value(ValueAxis::Customer) => "customer",
-            Column::Value(ValueAxis::Business) => "business",
+            Column::Value(axis) => axis.code(),
             Column::Effort => "effort",
         }
     }

@@ -95,11 +95,13 @@ pub enum Quadrant {
     ToWeigh,
 }
 
+/// The middle of the scale, 3: neither high nor low.
+pub const SCORE_MIDDLE: u8 = (SCORE_MIN + SCORE_MAX) / 2;
+
 impl Quadrant {
     pub fn of(value: u8, effort: u8) -> Quadrant {
-        const MIDDLE: u8 = (SCORE_MIN + SCORE_MAX) / 2;
         use std::cmp::Ordering::*;
-        match (value.cmp(&MIDDLE), effort.cmp(&MIDDLE)) {
+        match (value.cmp(&SCORE_MIDDLE), effort.cmp(&SCORE_MIDDLE)) {
             (Greater, Less) => Quadrant::QuickWin,
             (Greater, Greater) => Quadrant::BigBet,
             (Less, Less) => Quadrant::FillIn,
@@ -243,12 +245,23 @@ pub enum Step {
     Right,
 }
 
+/// (value on `axis`, effort), a score not yet given taken as the middle.
+fn or_middle(scores: &Scores, axis: ValueAxis) -> (i32, i32) {
+    let middle = |v: Option<u8>| i32::from(v.unwrap_or(SCORE_MIDDLE));
+    (middle(axis.of(scores)), middle(scores.effort))
+}
+
+/// The scores of an opportunity put on the matrix: its value on `axis` and
+/// its effort, each the middle (3) when not yet given.
+pub fn in_the_middle(scores: Scores, axis: ValueAxis) -> Scores {
+    let (value, effort) = or_middle(&scores, axis);
+    placed(scores, axis, value, effort)
+}
+
 /// The scores after one step on `axis`: a score not yet given starts from
 /// the middle, 3; a step off the scale changes nothing.
 pub fn stepped(scores: Scores, axis: ValueAxis, step: Step) -> Scores {
-    const MIDDLE: i32 = ((SCORE_MIN + SCORE_MAX) / 2) as i32;
-    let value = axis.of(&scores).map_or(MIDDLE, i32::from);
-    let effort = scores.effort.map_or(MIDDLE, i32::from);
+    let (value, effort) = or_middle(&scores, axis);
     let (value, effort) = match step {
         Step::Up => (value + 1, effort),
         Step::Down => (value - 1, effort),
@@ -258,13 +271,19 @@ pub fn stepped(scores: Scores, axis: ValueAxis, step: Step) -> Scores {
     placed(scores, axis, value, effort)
 }
 
+/// How many points of a cell of `n` sit in a row: ⌈√n⌉ (at least 1).
+pub fn cell_side(n: usize) -> usize {
+    (1..).find(|s| s * s >= n).unwrap_or(1)
+}
+
 /// Where the `n` points of one cell sit, as offsets from the cell's centre
-/// in cell widths (−0.5 to 0.5): rows of ⌈√n⌉, so that none hides another.
+/// in cell widths (−0.5 to 0.5): rows of [`cell_side`], so that none hides
+/// another.
 pub fn cell_offsets(n: usize) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
-    let side = (1..).find(|s| s * s >= n).unwrap_or(1);
+    let side = cell_side(n);
     let rows = n.div_ceil(side);
     let step = 0.8 / side as f64;
     (0..n)
@@ -412,6 +431,11 @@ mod tests {
             placed(top, ValueAxis::Business, 9, -3),
             s(Some(5), Some(5), Some(1))
         );
+        assert_eq!(
+            in_the_middle(s(Some(5), None, None), ValueAxis::Business),
+            s(Some(5), Some(3), Some(3))
+        );
+        assert_eq!(in_the_middle(top, ValueAxis::Customer), top);
     }
 
     proptest! {
@@ -439,7 +463,7 @@ mod tests {
         fn points_of_a_cell_never_overlap_and_stay_inside(n in 1usize..40) {
             let at = cell_offsets(n);
             prop_assert_eq!(at.len(), n);
-            let side = (1..).find(|s: &usize| s * s >= n).unwrap() as f64;
+            let side = cell_side(n) as f64;
             for (i, a) in at.iter().enumerate() {
                 prop_assert!(a.0.abs() <= 0.4 && a.1.abs() <= 0.4);
                 for b in &at[i + 1..] {
