@@ -94,6 +94,20 @@ pub struct PersonaRef {
     pub name: String,
 }
 
+/// The personas of `list` as a filter's (id, name) choices: once each by
+/// id (a persona adopted by several maps keeps its id), as first met.
+pub fn persona_choices<'a>(
+    list: impl IntoIterator<Item = &'a PersonaRef>,
+) -> Vec<(String, String)> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for p in list {
+        if !seen.iter().any(|(id, _)| *id == p.id) {
+            seen.push((p.id.clone(), p.name.clone()));
+        }
+    }
+    seen
+}
+
 /// One line of the board.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BoardRow {

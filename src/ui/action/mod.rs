@@ -8,6 +8,7 @@ pub mod board_filters;
 pub mod board_page;
 pub mod board_row;
 pub mod card_actions;
+pub mod choice_filter;
 pub mod prioritisation;
 pub mod severity_select;
 pub mod stored_maps;

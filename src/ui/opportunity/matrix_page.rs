@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::action_board::persona_choices;
 use crate::core::analysis::opportunity_matrix::words::MatrixText;
 use crate::core::analysis::opportunity_matrix::{
     opportunities, stage_choices, MatrixFilter, Opportunity, ValueAxis,
@@ -14,6 +15,7 @@ use crate::core::document::edit::Edit;
 use crate::core::document::model::Scores;
 use crate::core::text::i18n::Key;
 use crate::core::text::said::Said;
+use crate::ui::action::choice_filter::ChoiceFilter;
 use crate::ui::action::stored_maps::{StoredMaps, Wording};
 use crate::ui::app_state::{AppState, Route};
 use crate::ui::opportunity::matrix_chart::MatrixChart;
@@ -102,7 +104,6 @@ pub fn MatrixPage(map: Option<String>) -> impl IntoView {
     });
 
     let said = move |t: MatrixText| move || t.said(app.lang.get());
-    let some = |v: String| (!v.is_empty()).then_some(v);
     let map_choices = move || {
         maps.with(|m| {
             m.iter()
@@ -113,18 +114,11 @@ pub fn MatrixPage(map: Option<String>) -> impl IntoView {
     let stages = move || {
         let chosen = filter.with(|f| f.map.clone());
         all.with(|a| stage_choices(a, chosen.as_deref()))
+            .into_iter()
+            .map(|name| (name.clone(), name))
+            .collect()
     };
-    let personas = move || {
-        let mut seen: Vec<(String, String)> = Vec::new();
-        all.with(|a| {
-            for p in a.iter().flat_map(|o| &o.personas) {
-                if !seen.iter().any(|(id, _)| *id == p.id) {
-                    seen.push((p.id.clone(), p.name.clone()));
-                }
-            }
-        });
-        seen
-    };
+    let personas = move || all.with(|a| persona_choices(a.iter().flat_map(|o| &o.personas)));
     let total = move || all.with(Vec::len);
     view! {
         <section class="board-page matrix-page" data-testid="opportunity-matrix">
@@ -142,45 +136,18 @@ pub fn MatrixPage(map: Option<String>) -> impl IntoView {
             <Show when=move || { total() > 0 }
                 fallback=move || view! { <p class="empty" data-testid="matrix-empty">{said(MatrixText::NoOpportunities)}</p> }>
                 <div class="board-filters" data-testid="matrix-filters">
-                    <label>
-                        <span>{app.text(Key::FilterMap)}</span>
-                        <select data-testid="matrix-map" on:change=move |ev| {
-                            let map = some(event_target_value(&ev));
-                            filter.update(|f| { f.map = map; f.stage = None; });
-                        }>
-                            <option value="">{app.text(Key::AnyValue)}</option>
-                            {move || map_choices().into_iter().map(|(id, title)| {
-                                let current = filter.with_untracked(|f| f.map.as_deref() == Some(id.as_str()));
-                                view! { <option value=id prop:selected=current>{title}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{said(MatrixText::Stage)}</span>
-                        <select data-testid="matrix-stage" on:change=move |ev| {
-                            let stage = some(event_target_value(&ev));
-                            filter.update(|f| f.stage = stage);
-                        }>
-                            <option value="">{app.text(Key::AnyValue)}</option>
-                            {move || stages().into_iter().map(|name| {
-                                let current = filter.with_untracked(|f| f.stage.as_deref() == Some(name.as_str()));
-                                view! { <option value=name.clone() prop:selected=current>{name.clone()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{app.text(Key::FilterPersona)}</span>
-                        <select data-testid="matrix-persona" on:change=move |ev| {
-                            let persona = some(event_target_value(&ev));
-                            filter.update(|f| f.persona = persona);
-                        }>
-                            <option value="">{app.text(Key::AnyValue)}</option>
-                            {move || personas().into_iter().map(|(id, name)| {
-                                let current = filter.with_untracked(|f| f.persona.as_deref() == Some(id.as_str()));
-                                view! { <option value=id prop:selected=current>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    <ChoiceFilter label=Signal::derive(move || app.t(Key::FilterMap).to_owned())
+                        testid="matrix-map" choices=Signal::derive(map_choices)
+                        current=Signal::derive(move || filter.with(|f| f.map.clone()))
+                        pick=Callback::new(move |map| filter.update(|f| { f.map = map; f.stage = None; }))/>
+                    <ChoiceFilter label=Signal::derive(move || MatrixText::Stage.said(app.lang.get()))
+                        testid="matrix-stage" choices=Signal::derive(stages)
+                        current=Signal::derive(move || filter.with(|f| f.stage.clone()))
+                        pick=Callback::new(move |stage| filter.update(|f| f.stage = stage))/>
+                    <ChoiceFilter label=Signal::derive(move || app.t(Key::FilterPersona).to_owned())
+                        testid="matrix-persona" choices=Signal::derive(personas)
+                        current=Signal::derive(move || filter.with(|f| f.persona.clone()))
+                        pick=Callback::new(move |persona| filter.update(|f| f.persona = persona))/>
                     <label>
                         <span>{said(MatrixText::ShownValue)}</span>
                         <select data-testid="matrix-axis" on:change=move |ev| {
