@@ -10,7 +10,7 @@ use crate::core::document::model::JourneyMap;
 use crate::core::storage::library::{self, LoadReport, LANG_KEY};
 use crate::core::storage::store::{KeyValueStore, MemoryStore, StoreError};
 use crate::core::storage::user_templates;
-use crate::core::text::i18n::{Key, Lang};
+use crate::core::text::i18n::{Key, Lang, Words};
 pub use crate::core::view::route::Route;
 use crate::platform::clock;
 use crate::platform::local_storage::BrowserStore;
@@ -205,13 +205,16 @@ impl AppState {
     }
 
     /// A UI string in the current language (tracked: re-renders on a switch).
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t<W: Words>(&self, key: W) -> &'static str {
         self.lang.get().t(key)
     }
 
     /// A reactive UI string for a view. One closure type serves every key, so
     /// the renderer is compiled once for all of them (a large saving in wasm size).
-    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text<W: Words>(
+        self,
+        key: W,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.lang.get().t(key)
     }
 

@@ -35,6 +35,19 @@ crate::word_table! {
         FilterStatus => ("Status", "Statut"),
         ActionEffect => ("Effect", "Effet"),
         Reasons => ("Reasons", "Raisons"),
+        NewAction => ("+ Action", "+ Action"),
+        ActionTitle => ("Action", "Action"),
+        ActionDepartment => ("Department", "Service"),
+        ActionDue => ("Due", "Échéance"),
+        ActionMetric => ("Metric to move", "Indicateur visé"),
+        FilterMap => ("Map", "Carte"),
+        AnyValue => ("All", "Tous"),
+        CardActions => ("Actions of this card", "Actions de cette carte"),
+        NoCardActions => ("No action answers this card yet.", "Aucune action ne répond encore à cette carte."),
+        NewActionTitle => ("New action", "Nouvelle action"),
+        NoTouchpoint => ("No touchpoint", "Aucun point de contact"),
+        NoMetric => ("No metric", "Aucun indicateur"),
+        OpenMatrix => ("Opportunity matrix →", "Matrice des opportunités →"),
     }
 }
 

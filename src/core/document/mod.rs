@@ -13,5 +13,6 @@ pub mod items;
 pub mod model;
 pub mod opportunity;
 pub mod persona;
+pub mod persona_words;
 pub mod read_by_name;
 pub mod template;

@@ -11,6 +11,7 @@ mod describe;
 mod fields;
 mod items;
 mod merge;
+pub mod merge_words;
 mod stamp;
 
 #[cfg(test)]

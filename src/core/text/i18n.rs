@@ -51,8 +51,29 @@ impl Lang {
         }
     }
 
-    pub fn t(self, key: Key) -> &'static str {
-        key.t(self)
+    /// A word of any table ([`Key`] or a lazy part's), in this language.
+    pub fn t<W: Words>(self, key: W) -> &'static str {
+        key.said_in(self)
+    }
+}
+
+/// A word of one of the UI's tables (made by [`word_table!`](crate::word_table)),
+/// so that `lang.t(..)` and `AppState::text(..)` take any table's words.
+pub trait Words: Copy + Send + Sync + 'static {
+    fn said_in(self, lang: Lang) -> &'static str;
+}
+
+/// A word's (English, French), as `texts()` gives it: what a component
+/// shared by pages whose words are in different tables takes, so that it
+/// is compiled once.
+pub type Both = (&'static str, &'static str);
+
+impl Words for Both {
+    fn said_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.0,
+            Lang::Fr => self.1,
+        }
     }
 }
 
@@ -81,6 +102,11 @@ macro_rules! word_table {
                 }
             }
         }
+        impl $crate::core::text::i18n::Words for $name {
+            fn said_in(self, lang: $crate::core::text::i18n::Lang) -> &'static str {
+                self.t(lang)
+            }
+        }
     };
 }
 
@@ -101,10 +127,10 @@ crate::word_table! {
     ColKind => ("Kind", "Type"),
     ColModified => ("Last modified", "Modifiée le"),
     ColSize => ("Size", "Taille"),
-    Open => ("Open", "Ouvrir"),
     Rename => ("Rename", "Renommer"),
     Duplicate => ("Duplicate", "Dupliquer"),
     Delete => ("Delete", "Supprimer"),
+    DeleteAction => ("Delete action", "Supprimer l'action"),
     Undo => ("Undo", "Annuler"),
     Redo => ("Redo", "Rétablir"),
     CopySuffix => (" (copy)", " (copie)"),
@@ -125,7 +151,6 @@ crate::word_table! {
     MoveDown => ("Move down", "Descendre"),
     DragToMove => ("Drag to move (or Alt + arrow keys)", "Glisser pour déplacer (ou Alt + flèches)"),
     DeleteStage => ("Delete stage", "Supprimer l'étape"),
-    Lanes => ("Lanes", "Lignes"),
     AddLane => ("+ Lane", "+ Ligne"),
     AddLaneTitle => ("Add a lane", "Ajouter une ligne"),
     LaneName => ("Lane name", "Nom de la ligne"),
@@ -209,7 +234,6 @@ crate::word_table! {
     EmotionCurve => ("Emotion curve", "Courbe des émotions"),
     Stages => ("Stages", "Étapes"),
     Actions => ("Actions", "Actions"),
-    Sizes => ("B", "o"),
     UndoRedoHint => ("Ctrl+Z undo · Ctrl+Shift+Z redo", "Ctrl+Z annuler · Ctrl+Maj+Z rétablir"),
     CurrentState => ("Today", "Aujourd'hui"),
     FutureState => ("Future state", "État futur"),
@@ -226,19 +250,14 @@ crate::word_table! {
     Earlier => ("Earlier", "Avant"),
     Points => ("pts", "pts"),
     SincePrevious => ("since the previous reading of", "depuis la mesure précédente du"),
-    TypeFigure => ("Type a figure", "Saisir un chiffre"),
     FigureValue => ("Value", "Valeur"),
     FigureAnswers => ("Answers (if known)", "Réponses (si connu)"),
     SetFigure => ("Set", "Enregistrer"),
     ImpossibleFigure => ("Not a possible figure: a number in the metric's range (NPS −100 to 100, CSAT 0 to 100 %, a count of 0 or more), and a whole number of answers.", "Chiffre impossible : un nombre dans les bornes de l'indicateur (NPS de −100 à 100, CSAT de 0 à 100 %, un comptage positif), et un nombre entier de réponses."),
     RemoveLatest => ("Remove the latest reading", "Retirer la dernière mesure"),
     NoFigure => ("no data", "pas de données"),
-    Promoters => ("promoters", "promoteurs"),
-    Detractors => ("detractors", "détracteurs"),
-    Satisfied => ("satisfied", "satisfaits"),
     LowEffort => ("low effort", "effort faible"),
     Mean => ("mean", "moyenne"),
-    OfEntrants => ("of entrants", "des entrants"),
     ImportData => ("Import data (CSV)", "Importer des données (CSV)"),
     OpenMapFile => ("Open a map file…", "Ouvrir un fichier de carte…"),
     BackupLibrary => ("Back up all maps", "Sauvegarder toutes les cartes"),
@@ -274,110 +293,19 @@ crate::word_table! {
     ThemeSystem => ("Theme: system", "Thème : système"),
     ThemeLight => ("Light", "Clair"),
     ThemeDark => ("Dark", "Sombre"),
-    MergeTitle => ("Merge a teammate's copy:", "Fusionner la copie d'un collègue :"),
-    MergeIntro => ("This map is already in your library. Merging keeps what was changed on either side; where both sides changed the same thing, you choose.", "Cette carte est déjà dans votre bibliothèque. La fusion garde ce qui a été modifié d'un côté ou de l'autre ; là où les deux côtés ont modifié la même chose, vous choisissez."),
-    MergeAutomatic => ("Changes from the file that merge by themselves:", "Modifications du fichier qui se fusionnent d'elles-mêmes :"),
-    MergeConflicts => ("Changed differently on both sides, for you to choose:", "Modifiées différemment des deux côtés, à vous de choisir :"),
-    MergeNothing => ("The file holds nothing that this map does not already have.", "Le fichier ne contient rien que cette carte n'ait déjà."),
-    MergeHere => ("In this browser:", "Dans ce navigateur :"),
-    MergeInFile => ("In the file:", "Dans le fichier :"),
-    MergeApply => ("Merge", "Fusionner"),
-    MergeAsCopy => ("Keep it apart, as a copy", "La garder à part, en copie"),
-    MergeDone => ("Merged:", "Fusion faite :"),
-    MergeChanges => ("changes taken:", "modifications reprises :"),
-    MergeChoices => ("conflicts settled:", "conflits tranchés :"),
-    MergeUndo => ("Undo (Ctrl+Z) takes it back.", "Annuler (Ctrl+Z) la défait."),
-    MergeStale => ("The map changed meanwhile: check the choices again.", "La carte a changé entre-temps : vérifiez à nouveau les choix."),
-    MergeFailed => ("These two copies could not be merged:", "Ces deux copies n'ont pas pu être fusionnées :"),
     PartLoading => ("Loading…", "Chargement…"),
     ReadOnly => ("Read-only", "Lecture seule"),
     EditorLoading => ("Read-only until the editor has loaded…", "En lecture seule le temps que l'éditeur se charge…"),
     PartLoadFailed => ("This part of Parcours could not be loaded. Your map is safe; reload the page to try again.", "Cette partie de Parcours n'a pas pu être chargée. Votre carte est en sécurité ; rechargez la page pour réessayer."),
-    ImportTitle => ("Import survey answers or analytics counts", "Importer des réponses d'enquête ou des comptages"),
-    ImportFileRead => ("File", "Fichier"),
-    PasteInstead => ("…or paste cells copied from a spreadsheet", "…ou collez des cellules copiées d'un tableur"),
-    PasteHint => ("Header row first, then one row per respondent or per touchpoint", "La ligne d'en-tête d'abord, puis une ligne par répondant ou par point de contact"),
-    ReadPasted => ("Read", "Lire"),
-    PastedData => ("pasted data", "données collées"),
-    Separator => ("Separator", "Séparateur"),
-    DecimalMark => ("Decimal mark", "Séparateur décimal"),
-    DecimalPoint => ("point (12.5)", "point (12.5)"),
-    DecimalComma => ("comma (12,5)", "virgule (12,5)"),
-    QualtricsDetected => ("Qualtrics export: its two extra header rows are skipped.", "Export Qualtrics : ses deux lignes d'en-tête supplémentaires sont ignorées."),
-    Column => ("Column", "Colonne"),
-    Columns => ("columns", "colonnes"),
-    Sample => ("Sample", "Exemple"),
-    UseAs => ("Use as", "Utiliser comme"),
-    ForTouchpoint => ("Touchpoint", "Point de contact"),
-    IgnoreColumn => ("— ignore —", "— ignorer —"),
-    PersonaColumn => ("Persona of the respondent", "Persona du répondant"),
-    TouchpointColumn => ("Touchpoint named in the row", "Point de contact nommé dans la ligne"),
-    NamedInRow => ("named in each row", "nommé dans chaque ligne"),
-    RowsRead => ("rows read", "lignes lues"),
-    RowsSkipped => ("rows skipped", "lignes ignorées"),
-    ProblemsTitle => ("Rows left out, and why", "Lignes écartées, et pourquoi"),
-    WillUpdate => ("What this import will add", "Ce que cet import va ajouter"),
-    NothingToImport => ("Nothing to import yet: map at least one column to a touchpoint and a metric.", "Rien à importer pour l'instant : associez au moins une colonne à un point de contact et un indicateur."),
-    ConfirmImport => ("Import", "Importer"),
-    ConfirmImportSkipping => ("Import, leaving out the rows above", "Importer sans les lignes ci-dessus"),
     Cancel => ("Cancel", "Annuler"),
     Imported => ("Imported. Undo (Ctrl+Z) takes it back.", "Importé. Annuler (Ctrl+Z) le retire."),
     FileUnreadable => ("This file could not be read:", "Ce fichier n'a pas pu être lu :"),
     Report => ("Report", "Rapport"),
     ReportHint => ("A branded report to read, print or save as PDF", "Un rapport à vos couleurs, à lire, imprimer ou enregistrer en PDF"),
-    BackToMap => ("← Back to the map", "← Retour à la carte"),
-    PrintReport => ("Print / Save as PDF", "Imprimer / Enregistrer en PDF"),
-    PrintHint => ("A4 or Letter: choose the paper in the print dialog", "A4 ou Letter : choisissez le papier à l'impression"),
-    ReportFor => ("Report for", "Rapport pour"),
-    AllDepartments => ("the whole journey (every department)", "tout le parcours (tous les services)"),
-    ReportKindLine => ("Journey map report", "Rapport de carte de parcours"),
-    ReportDepartment => ("Department:", "Service :"),
-    ReportWholeJourney => ("Whole journey, every department", "Tout le parcours, tous les services"),
-    ReportDate => ("Report of", "Rapport du"),
-    MapLastChanged => ("map last changed", "carte modifiée le"),
-    TheJourney => ("The journey", "Le parcours"),
-    StagesOf => ("of", "sur"),
-    PainPointsAndActions => ("Pain points and actions", "Points de friction et actions"),
-    NoPersonas => ("No persona in this map.", "Aucun persona dans cette carte."),
-    NoStages => ("This map has no stage yet.", "Cette carte n'a pas encore d'étape."),
-    NoDepartmentTouchpoints => ("This department owns no touchpoint of the map.", "Ce service ne gère aucun point de contact de la carte."),
-    NoPainPoints => ("No pain point noted.", "Aucun point de friction noté."),
-    NoActions => ("No action planned yet.", "Aucune action prévue pour l'instant."),
-    NoDepartmentActions => ("No action on this department's touchpoints.", "Aucune action sur les points de contact de ce service."),
-    NoChartData => ("No feeling, reach or survey answer to chart yet.", "Ni ressenti, ni fréquentation, ni réponse d'enquête à représenter."),
-    OfCustomers => ("of customers", "des clients"),
     ActionOwner => ("Owner", "Responsable"),
     ActionStatusCol => ("Status", "Statut"),
-    ActionAnswers => ("Answers", "Répond à"),
-    Branding => ("Branding", "Identité visuelle"),
-    BrandingHint => ("Your organisation's name, logo and colours on this report. Empty fields take the default of all your maps.", "Le nom, le logo et les couleurs de votre organisation sur ce rapport. Les champs vides prennent l'identité par défaut de vos cartes."),
-    Organisation => ("Organisation", "Organisation"),
-    Logo => ("Logo", "Logo"),
-    ChooseLogo => ("Choose a logo…", "Choisir un logo…"),
-    LogoHint => ("PNG, JPEG or SVG, up to 100 KB", "PNG, JPEG ou SVG, jusqu'à 100 Ko"),
-    RemoveLogo => ("Remove the logo", "Retirer le logo"),
-    LogoNotImage => ("Not a PNG, JPEG or SVG image: logo unchanged.", "Pas une image PNG, JPEG ou SVG : logo inchangé."),
-    LogoTooLarge => ("Over 100 KB, logo unchanged. This file:", "Plus de 100 Ko, logo inchangé. Ce fichier :"),
-    PrimaryColour => ("Main colour", "Couleur principale"),
-    AccentColour => ("Accent colour", "Couleur d'accent"),
-    UseForAllMaps => ("Use for all my maps", "Utiliser pour toutes mes cartes"),
-    UseForAllMapsHint => ("Maps without their own branding wear this one", "Les cartes sans identité propre prennent celle-ci"),
-    LibraryBrandingSaved => ("Now the default of all your maps.", "C'est désormais l'identité par défaut de vos cartes."),
-    ForgetMapBranding => ("Use the default here", "Reprendre l'identité par défaut"),
-    RemoveLibraryBranding => ("Remove the default", "Retirer l'identité par défaut"),
-    FunnelTitle => ("Reach funnel", "Entonnoir de fréquentation"),
-    ByStage => ("by stage", "par étape"),
-    ByTouchpoint => ("by touchpoint", "par point de contact"),
-    ChannelMixTitle => ("Channel mix", "Répartition par canal"),
-    ChannelMixByReach => ("customer contacts (sum of reach)", "contacts clients (somme des fréquentations)"),
-    ChannelMixByCount => ("number of touchpoints", "nombre de points de contact"),
-    HeatTitle => ("Weakest touchpoints", "Points de contact les plus faibles"),
-    EmotionTitle => ("Emotion curve", "Courbe des émotions"),
     Stage => ("Stage", "Étape"),
     Touchpoint => ("Touchpoint", "Point de contact"),
-    Value => ("Value", "Valeur"),
-    Margin => ("95 % margin", "Marge à 95 %"),
-    Total => ("Total", "Total"),
 
     // ---- Issue 5: personas, kinds of map, current vs future, actions ----
     TimeMorning => ("Morning", "Matin"),
@@ -387,18 +315,9 @@ crate::word_table! {
     TimeNight => ("Night", "Nuit"),
     LineOfVisibility => ("Line of visibility", "Ligne de visibilité"),
     PersonaRole => ("Age / role", "Âge / rôle"),
-    PersonaChannels => ("Preferred channels", "Canaux préférés"),
-    PersonaAvatar => ("Avatar", "Avatar"),
-    ChooseAvatar => ("Choose a picture…", "Choisir une image…"),
-    RemoveAvatar => ("Use initials", "Utiliser les initiales"),
-    AvatarHint => ("PNG, JPEG or WebP, kept under 24 KB", "PNG, JPEG ou WebP, gardée sous 24 Ko"),
-    AvatarRefused => ("Not a PNG, JPEG or WebP picture under 24 KB: avatar unchanged.", "Pas une image PNG, JPEG ou WebP de moins de 24 Ko : avatar inchangé."),
     PersonaLibrary => ("Persona library", "Bibliothèque de personas"),
     AddFromLibrary => ("Add a persona from the library", "Ajouter un persona de la bibliothèque"),
-    PersonaInUse => ("This persona travels these maps; remove it from them first:", "Ce persona parcourt ces cartes ; retirez-le d'abord de celles-ci :"),
-    PersonaLibraryUnreadable => ("The stored persona library could not be read; it was kept aside.", "La bibliothèque de personas enregistrée est illisible ; elle a été mise de côté."),
     ComparePersonas => ("Compare personas", "Comparer les personas"),
-    PickTwoPersonas => ("Pick two or more personas to compare.", "Choisissez au moins deux personas à comparer."),
     NewFromTemplate => ("New from a template", "Nouvelle depuis un modèle"),
     SaveAsTemplate => ("Save as template", "Enregistrer comme modèle"),
     MyTemplates => ("My templates", "Mes modèles"),
@@ -406,69 +325,21 @@ crate::word_table! {
     NoTemplates => ("No template of your own yet.", "Aucun modèle personnel pour l'instant."),
     DeleteTemplate => ("Delete template", "Supprimer le modèle"),
     CreateFutureState => ("Create the future state", "Créer l'état futur"),
-    FutureStateOf => ("Future state of", "État futur de"),
-    BasedOn => ("Based on", "Basée sur"),
     CompareWithCurrent => ("Compare with the current state", "Comparer avec l'état actuel"),
-    TargetMetric => ("Target", "Cible"),
-    CurrentMetric => ("Today", "Aujourd'hui"),
-    Gap => ("Gap", "Écart"),
     Severity => ("Severity", "Gravité"),
     SeverityLow => ("Low", "Faible"),
     SeverityMedium => ("Medium", "Moyenne"),
     SeverityHigh => ("High", "Élevée"),
-    NewAction => ("+ Action", "+ Action"),
-    ActionTitle => ("Action", "Action"),
-    ActionDepartment => ("Department", "Service"),
-    ActionDue => ("Due", "Échéance"),
-    ActionMetric => ("Metric to move", "Indicateur visé"),
-    EffectBefore => ("before", "avant"),
-    EffectAfter => ("after", "après"),
-    FilterMap => ("Map", "Carte"),
     FilterPersona => ("Persona", "Persona"),
-    AnyValue => ("All", "Tous"),
     PercentagePoints => ("pts", "pts"),
     BackupTemplates => ("template(s)", "modèle(s)"),
     BackupPersonas => ("personas added to the library", "personas ajoutés à la bibliothèque"),
 
     // ---- Issue 5 UI: the persona library page, adopting, comparing ----
-    PersonaLibraryIntro => ("Personas shared by all your maps. A map picks the ones who travel it; edits here reach those maps when they are opened.", "Les personas partagés par toutes vos cartes. Une carte choisit ceux qui la parcourent ; les modifications faites ici y arrivent à leur ouverture."),
-    NewLibraryPersona => ("+ New persona", "+ Nouveau persona"),
-    EditPersona => ("Edit", "Modifier"),
-    PersonaColour => ("Colour", "Couleur"),
-    NoLibraryPersonas => ("No persona yet: create one, or add personas to a map.", "Aucun persona : créez-en un, ou ajoutez des personas à une carte."),
-    PersonaDeleted => ("Persona deleted:", "Persona supprimé :"),
-    EditingPersona => ("Editing", "Modification de"),
     NoMoreLibraryPersonas => ("Every persona of the library is on this map.", "Tous les personas de la bibliothèque sont sur cette carte."),
-    ComparePick => ("Personas to compare", "Personas à comparer"),
-    CompareCurveTitle => ("Emotion curves of the compared personas", "Courbes des émotions des personas comparés"),
-    CompareNothing => ("nothing", "rien"),
-    AvatarShrinking => ("Preparing the picture…", "Préparation de l'image…"),
     // ---- Issue 5, actions in the UI: the card's actions, the board, priorities.
     SeverityNotRated => ("Not rated", "Non évaluée"),
-    CardActions => ("Actions of this card", "Actions de cette carte"),
-    NoCardActions => ("No action answers this card yet.", "Aucune action ne répond encore à cette carte."),
-    NewActionTitle => ("New action", "Nouvelle action"),
-    DeleteAction => ("Delete action", "Supprimer l'action"),
-    NoTouchpoint => ("No touchpoint", "Aucun point de contact"),
-    NoMetric => ("No metric", "Aucun indicateur"),
     OpenActionsBoard => ("Actions board →", "Tableau des actions →"),
-    WeightingShare => ("Weighted by the personas' share of customers", "Pondérés par la part de clients des personas"),
-    WeightingNone => ("Every answer counts once", "Chaque réponse compte une fois"),
-    StageSame => ("unchanged", "inchangée"),
-    StageRenamed => ("renamed", "renommée"),
-    StageRemoved => ("removed", "supprimée"),
-    StageMoved => ("moved", "déplacée"),
-    StageAdded => ("added", "ajoutée"),
-    ScoresTitle => ("Scores with their 95 % interval", "Scores avec leur intervalle à 95 %"),
-    ScoresEmpty => ("No survey answers yet.", "Pas encore de réponses d'enquête."),
-    ScaleLow => ("lowest", "minimum"),
-    ScaleHigh => ("highest", "maximum"),
-    ScaleGoodTo => ("to", "à"),
-    ScaleGoodFrom => ("from", "de"),
-    HeatHint => ("Worst first: the lowest of NPS, CSAT and CES on a common 0–100 % scale.", "Le pire en premier : le plus bas de NPS, CSAT et CES sur une même échelle de 0 à 100 %."),
-    FunnelEmpty => ("No touchpoint has a reach yet: type one in a touchpoint's metrics or import a CSV.", "Aucun point de contact n'a de fréquentation : saisissez-en une dans les indicateurs d'un point de contact ou importez un CSV."),
-    EmotionComparisonTitle => ("Emotion curves, current and future state", "Courbes des émotions, état actuel et état futur"),
-    OpenMatrix => ("Opportunity matrix →", "Matrice des opportunités →"),
     EffectImproved => ("improved", "amélioré"),
     // ---- Issue 5: opportunities that answer a pain point.
     AnswersPainPoint => ("Answers the pain point", "Répond au point de friction"),
@@ -485,9 +356,7 @@ crate::word_table! {
     NotWeightedNoShares => ("not weighted: no persona has a share of customers", "non pondéré : aucun persona n'a de part de clients"),
     NotWeightedNoAnswers => ("not weighted: no answer comes from a persona with a share", "non pondéré : aucune réponse ne vient d'un persona avec une part"),
     NotWeightedNotAnswers => ("not weighted: figures typed or on different scales", "non pondéré : indicateurs saisis ou sur des échelles différentes"),
-    Interval95 => ("95 % interval", "intervalle à 95 %"),
     ChangeSincePrevious => ("Change since the previous reading", "Évolution depuis la mesure précédente"),
-    WholeJourney => ("Whole journey", "Tout le parcours"),
     EffectNoiseHint => ("The change and its 95 % interval: improved or worse when the interval leaves out no change at all, within noise when chance alone could give it.", "L'évolution et son intervalle à 95 % : améliorée ou dégradée quand l'intervalle exclut l'absence de changement, dans le bruit quand le hasard seul peut la donner."),
     WeightedShort => ("weighted", "pondéré"),
     NotWeightedShort => ("not weighted", "non pondéré"),
@@ -504,7 +373,6 @@ crate::word_table! {
     UndoDeleteRefused => ("This map was saved again in another tab after it was deleted here: that newer version is kept, and the deleted one was not put back over it.", "Cette carte a été réenregistrée dans un autre onglet après sa suppression ici : cette version plus récente est gardée, et la version supprimée n'a pas été remise par-dessus."),
     DownloadDeletedVersion => ("Download the deleted version", "Télécharger la version supprimée"),
     PersonaConflictTitle => ("A persona was changed in another tab.", "Un persona a été modifié dans un autre onglet."),
-    PersonaConflictBody => ("Your changes to these personas are not saved yet. Choose which version to keep:", "Vos modifications de ces personas ne sont pas encore enregistrées. Choisissez la version à garder :"),
     PersonaMapConflictBody => ("Changed in the persona library by another tab since this map was opened; this map's version is not in the library:", "Modifié dans la bibliothèque de personas par un autre onglet depuis l'ouverture de cette carte ; la version de cette carte n'est pas dans la bibliothèque :"),
     KeepMapVersion => ("Keep this map's version in the library", "Garder la version de cette carte dans la bibliothèque"),
     UseLibraryVersion => ("Use the library's version in this map", "Utiliser la version de la bibliothèque dans cette carte"),
@@ -738,7 +606,13 @@ pub fn format_size(lang: Lang, bytes: usize) -> String {
         Lang::Fr => ("Ko", "Mo"),
     };
     if bytes < 1000 {
-        format!("{bytes} {}", lang.t(Key::Sizes))
+        format!(
+            "{bytes} {}",
+            match lang {
+                Lang::En => "B",
+                Lang::Fr => "o",
+            }
+        )
     } else if bytes < 1_000_000 {
         format!("{} {unit_k}", format_decimal(lang, bytes as f64 / 1000.0))
     } else {

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::board_words::BoardText;
 use crate::core::analysis::metrics::journey::in_journey_order;
 use crate::core::document::edit::Scope;
 use crate::core::document::intent;
 use crate::core::document::model::JourneyMap;
-use crate::core::text::i18n::Key;
 use crate::platform::random_ids::RandomIds;
 use crate::ui::action::action_row::ActionRow;
 use crate::ui::id_list::IdList;
@@ -64,14 +64,14 @@ pub fn ActionList(card: StoredValue<String>) -> impl IntoView {
     let choices = Signal::from(choices);
     view! {
         <section class="card-action-list" data-testid="card-action-list"
-            aria-label=app.text(Key::CardActions) on:focusin=refresh>
+            aria-label=app.text(BoardText::CardActions) on:focusin=refresh>
             <Show when=move || ids().is_empty()>
-                <p class="muted">{app.text(Key::NoCardActions)}</p>
+                <p class="muted">{app.text(BoardText::NoCardActions)}</p>
             </Show>
             <IdList ids=Signal::derive(ids)
                 row=Callback::new(move |id| view! { <ActionRow id=id touchpoints=choices/> }.into_any())/>
             <button type="button" class="add-action" data-testid="add-action" on:click=add>
-                {app.text(Key::NewAction)}
+                {app.text(BoardText::NewAction)}
             </button>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::board_words::BoardText;
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Action, ActionStatus, Metric};
 use crate::core::text::action_text::{iso_date, parse_iso_date};
@@ -41,9 +42,9 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
     view! {
         <div class="action-item" data-testid="action-item" data-action-id=id.get_value()>
             <label class="action-field wide">
-                <span>{app.text(Key::ActionTitle)}</span>
+                <span>{app.text(BoardText::ActionTitle)}</span>
                 <input data-testid="action-title" node_ref=title_input
-                    placeholder=app.text(Key::NewActionTitle)
+                    placeholder=app.text(BoardText::NewActionTitle)
                     prop:value=field(|a| a.title.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -59,7 +60,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                     }/>
             </label>
             <label class="action-field">
-                <span>{app.text(Key::ActionDepartment)}</span>
+                <span>{app.text(BoardText::ActionDepartment)}</span>
                 <input data-testid="action-department" prop:value=field(|a| a.department.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -82,7 +83,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                 </select>
             </label>
             <label class="action-field">
-                <span>{app.text(Key::ActionDue)}</span>
+                <span>{app.text(BoardText::ActionDue)}</span>
                 <input type="date" data-testid="action-due"
                     prop:value=field(|a| a.due.map(iso_date).unwrap_or_default())
                     on:change=move |ev| {
@@ -98,7 +99,7 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                         let touchpoint = (!v.is_empty()).then_some(v);
                         update(&|a| Action { touchpoint: touchpoint.clone(), ..a });
                     }>
-                    <option value="" prop:selected=move || touchpoint.with(String::is_empty)>{app.text(Key::NoTouchpoint)}</option>
+                    <option value="" prop:selected=move || touchpoint.with(String::is_empty)>{app.text(BoardText::NoTouchpoint)}</option>
                     {move || touchpoints.get().into_iter().map(|(tp, name)| {
                         let value = tp.clone();
                         view! { <option value=value prop:selected=move || touchpoint.with(|v| *v == tp)>{name}</option> }
@@ -106,14 +107,14 @@ pub fn ActionRow(id: String, touchpoints: Signal<Vec<(String, String)>>) -> impl
                 </select>
             </label>
             <label class="action-field">
-                <span>{app.text(Key::ActionMetric)}</span>
+                <span>{app.text(BoardText::ActionMetric)}</span>
                 <select data-testid="action-metric"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let metric = Metric::ALL.into_iter().find(|m| m.code() == v);
                         update(&|a| Action { metric, ..a });
                     }>
-                    <option value="" prop:selected=move || metric.with(String::is_empty)>{app.text(Key::NoMetric)}</option>
+                    <option value="" prop:selected=move || metric.with(String::is_empty)>{app.text(BoardText::NoMetric)}</option>
                     {Metric::ALL.into_iter().map(|m| view! {
                         <option value=m.code() prop:selected=move || metric.with(|v| v == m.code())>
                             {move || m.label(app.lang.get())}

@@ -38,7 +38,7 @@ pub fn BoardFilters(
                     let status = status_of(&event_target_value(&ev));
                     filter.update(|f| f.status = status);
                 }>
-                    <option value="">{app.text(Key::AnyValue)}</option>
+                    <option value="">{app.text(BoardText::AnyValue)}</option>
                     {ActionStatus::ALL.into_iter().map(|s| view! {
                         <option value=status_code(s)>{move || s.label(app.lang.get())}</option>
                     }).collect_view()}
@@ -48,7 +48,7 @@ pub fn BoardFilters(
                 testid="filter-owner" choices=Signal::derive(owner_choices)
                 current=Signal::derive(move || filter.with(|f| f.owner.clone()))
                 pick=Callback::new(move |owner| filter.update(|f| f.owner = owner))/>
-            <ChoiceFilter label=Signal::derive(move || app.t(Key::FilterMap).to_owned())
+            <ChoiceFilter label=Signal::derive(move || app.t(BoardText::FilterMap).to_owned())
                 testid="filter-map" choices=maps
                 current=Signal::derive(move || filter.with(|f| f.map.clone()))
                 pick=Callback::new(move |map| filter.update(|f| f.map = map))/>

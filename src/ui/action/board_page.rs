@@ -95,13 +95,13 @@ pub fn BoardPage() -> impl IntoView {
             |l| BoardText::ActionPriority.t(l),
             Some(BoardText::ActionPriorityHint),
         ),
-        (|l| l.t(Key::ActionTitle), None),
-        (|l| l.t(Key::FilterMap), None),
+        (|l| l.t(BoardText::ActionTitle), None),
+        (|l| l.t(BoardText::FilterMap), None),
         (|l| BoardText::PainPointCol.t(l), None),
         (|l| l.t(Key::Touchpoint), None),
         (|l| BoardText::FilterOwner.t(l), None),
         (|l| l.t(Key::Personas), None),
-        (|l| l.t(Key::ActionDue), None),
+        (|l| l.t(BoardText::ActionDue), None),
         (|l| l.t(Key::ActionStatusCol), None),
         (|l| BoardText::ActionEffect.t(l), None),
     ];
@@ -130,7 +130,7 @@ pub fn BoardPage() -> impl IntoView {
                     </label>
                     <a class="button" data-testid="open-matrix" href=Route::Opportunities(None).to_hash()
                         on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Opportunities(None)); }>
-                        {app.text(Key::OpenMatrix)}
+                        {app.text(BoardText::OpenMatrix)}
                     </a>
                 </div>
                 <table class="board-table" data-testid="board-table">

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::text::i18n::Key;
+use crate::core::analysis::board_words::BoardText;
 use crate::ui::app_state::AppState;
 
 #[component]
@@ -27,7 +27,7 @@ pub fn ChoiceFilter(
                 let value = event_target_value(&ev);
                 pick.run((!value.is_empty()).then_some(value));
             }>
-                <option value="">{app.text(Key::AnyValue)}</option>
+                <option value="">{app.text(BoardText::AnyValue)}</option>
                 {move || choices.get().into_iter().map(|(value, text)| {
                     let chosen = current.with_untracked(|c| c.as_deref() == Some(value.as_str()));
                     view! { <option value=value prop:selected=chosen>{text}</option> }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::analysis::chart_words::ChartText;
 
 use crate::core::analysis::chart::journey_charts::ChartData;
-use crate::core::text::i18n::Key;
+use crate::core::text::i18n::Both;
 use crate::platform::download::{download_text, file_name, DownloadError};
 use crate::platform::png_export::download_png;
 use crate::ui::app_state::NoticeKind;
@@ -32,10 +32,10 @@ pub fn svg_size(svg: &str) -> (u32, u32) {
 pub fn ChartFigure(
     /// Short, for file names and test ids: `funnel`, `scores`…
     name: &'static str,
-    title: Key,
-    #[prop(optional)] hint: Option<Key>,
+    title: Both,
+    #[prop(optional)] hint: Option<Both>,
     /// Said instead of the chart when there is nothing to draw.
-    empty: Key,
+    empty: Both,
     #[prop(into)] data: Signal<Option<ChartData>>,
     /// Controls shown above the chart (what it shows).
     #[prop(optional)]

@@ -45,9 +45,9 @@ pub fn ChartsPage() -> impl IntoView {
     view! {
         <div class="charts-page" data-testid="charts-page">
             <ScaleSettings/>
-            <ChartFigure name="weakest" title=Key::HeatTitle hint=Key::HeatHint empty=Key::ScoresEmpty
+            <ChartFigure name="weakest" title=ChartText::HeatTitle.texts() hint=ChartText::HeatHint.texts() empty=ChartText::ScoresEmpty.texts()
                 data=chart(|m, lang| journey_charts::weakest(m, lang, WEAKEST_SHOWN))/>
-            <ChartFigure name="scores" title=Key::ScoresTitle empty=Key::ScoresEmpty data=scores>
+            <ChartFigure name="scores" title=ChartText::ScoresTitle.texts() empty=ChartText::ScoresEmpty.texts() data=scores>
                 <select data-testid="scores-metric" aria-label=app.text(Key::Metrics)
                     prop:value=move || metric.get().code()
                     on:change=move |ev| {
@@ -68,14 +68,14 @@ pub fn ChartsPage() -> impl IntoView {
                             by.set(b);
                         }
                     }>
-                    <option value="stage">{app.text(Key::ByStage)}</option>
-                    <option value="touchpoint">{app.text(Key::ByTouchpoint)}</option>
+                    <option value="stage">{app.text(ChartText::ByStage)}</option>
+                    <option value="touchpoint">{app.text(ChartText::ByTouchpoint)}</option>
                     <option value="persona">{move || ChartText::ByPersona.t(app.lang.get())}</option>
                 </select>
             </ChartFigure>
-            <ChartFigure name="funnel" title=Key::FunnelTitle empty=Key::FunnelEmpty data=chart(journey_charts::funnel)/>
-            <ChartFigure name="emotions" title=Key::EmotionTitle empty=Key::NoFigure data=chart(journey_charts::emotions)/>
-            <ChartFigure name="channels" title=Key::ChannelMixTitle empty=Key::NoFigure data=chart(journey_charts::channel_mix)/>
+            <ChartFigure name="funnel" title=ChartText::FunnelTitle.texts() empty=ChartText::FunnelEmpty.texts() data=chart(journey_charts::funnel)/>
+            <ChartFigure name="emotions" title=ChartText::EmotionTitle.texts() empty=Key::NoFigure.texts() data=chart(journey_charts::emotions)/>
+            <ChartFigure name="channels" title=ChartText::ChannelMixTitle.texts() empty=Key::NoFigure.texts() data=chart(journey_charts::channel_mix)/>
         </div>
     }
 }

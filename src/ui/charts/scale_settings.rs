@@ -8,7 +8,6 @@ use crate::core::analysis::chart_words::ChartText;
 
 use crate::core::document::edit::{Edit, Scope};
 use crate::core::document::model::{Metric, Scale, Weighting};
-use crate::core::text::i18n::Key;
 use crate::ui::session::map_session::MapSession;
 
 #[component]
@@ -39,7 +38,7 @@ fn WeightingRow() -> impl IntoView {
             session.edit(Edit::SetScales(scales));
         }
     };
-    let option = move |weighting: Weighting, label: Key, code: &'static str| {
+    let option = move |weighting: Weighting, label: ChartText, code: &'static str| {
         view! {
             <label class="weighting-option">
                 <input type="radio" name="weighting" value=code data-testid="weighting"
@@ -52,8 +51,8 @@ fn WeightingRow() -> impl IntoView {
     view! {
         <fieldset class="scale-row weighting-row" data-testid="weighting-row">
             <legend>{move || ChartText::Weighting.t(app.lang.get())}</legend>
-            {option(Weighting::None, Key::WeightingNone, "none")}
-            {option(Weighting::PersonaShare, Key::WeightingShare, "persona_share")}
+            {option(Weighting::None, ChartText::WeightingNone, "none")}
+            {option(Weighting::PersonaShare, ChartText::WeightingShare, "persona_share")}
             <p class="chart-hint">{move || ChartText::WeightingHint.t(app.lang.get())}</p>
         </fieldset>
     }
@@ -81,25 +80,27 @@ fn ScaleRow(metric: Metric) -> impl IntoView {
         }
         session.edit(Edit::SetScales(scales));
     };
-    let field =
-        move |label: Key, get: fn(Scale) -> i32, put: fn(&mut Scale, i32), testid: &'static str| {
-            view! {
-                <label class="scale-field">
-                    <span>{app.text(label)}</span>
-                    <input type="number" min="-100" max="100" data-testid=testid
-                        prop:value=move || get(scale()).to_string()
-                        on:change=move |ev| set(put, event_target_value(&ev))/>
-                </label>
-            }
-        };
+    let field = move |label: ChartText,
+                      get: fn(Scale) -> i32,
+                      put: fn(&mut Scale, i32),
+                      testid: &'static str| {
+        view! {
+            <label class="scale-field">
+                <span>{app.text(label)}</span>
+                <input type="number" min="-100" max="100" data-testid=testid
+                    prop:value=move || get(scale()).to_string()
+                    on:change=move |ev| set(put, event_target_value(&ev))/>
+            </label>
+        }
+    };
     view! {
         <fieldset class="scale-row" data-metric=metric.code()>
             <legend>{move || metric.label(app.lang.get())}</legend>
-            {field(Key::ScaleLow, |s| s.low, |s, v| s.low = v, "scale-low")}
-            {field(Key::ScaleHigh, |s| s.high, |s, v| s.high = v, "scale-high")}
+            {field(ChartText::ScaleLow, |s| s.low, |s, v| s.low = v, "scale-low")}
+            {field(ChartText::ScaleHigh, |s| s.high, |s, v| s.high = v, "scale-high")}
             <span class="scale-good">{move || ChartText::ScaleGood.t(app.lang.get())}</span>
-            {field(Key::ScaleGoodFrom, |s| s.good_low, |s, v| s.good_low = v, "scale-good-low")}
-            {field(Key::ScaleGoodTo, |s| s.good_high, |s, v| s.good_high = v, "scale-good-high")}
+            {field(ChartText::ScaleGoodFrom, |s| s.good_low, |s, v| s.good_low = v, "scale-good-low")}
+            {field(ChartText::ScaleGoodTo, |s| s.good_high, |s, v| s.good_high = v, "scale-good-high")}
         </fieldset>
     }
 }

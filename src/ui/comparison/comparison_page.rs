@@ -94,7 +94,7 @@ fn ComparisonBody(compared: StoredValue<Compared>) -> impl IntoView {
             <a href=Route::Map(future_id).to_hash() data-testid="future-map-link">{future_title}</a>
         </p>
         <StageChanges compared=compared/>
-        <ChartFigure name="emotion-comparison" title=Key::EmotionComparisonTitle empty=Key::NoFigure data=chart/>
+        <ChartFigure name="emotion-comparison" title=ChartText::EmotionComparisonTitle.texts() empty=Key::NoFigure.texts() data=chart/>
         <TargetFigures compared=compared/>
     }
 }

@@ -11,13 +11,13 @@ use crate::core::text::i18n::{emotion_face, format_decimal, lane_title, Key, Lan
 use crate::ui::app_state::AppState;
 use crate::ui::comparison::comparison_page::Compared;
 
-fn status_key(status: StageStatus) -> (Key, &'static str) {
+fn status_key(status: StageStatus) -> (ChartText, &'static str) {
     match status {
-        StageStatus::Same => (Key::StageSame, "same"),
-        StageStatus::Renamed => (Key::StageRenamed, "renamed"),
-        StageStatus::Moved => (Key::StageMoved, "moved"),
-        StageStatus::Added => (Key::StageAdded, "added"),
-        StageStatus::Removed => (Key::StageRemoved, "removed"),
+        StageStatus::Same => (ChartText::StageSame, "same"),
+        StageStatus::Renamed => (ChartText::StageRenamed, "renamed"),
+        StageStatus::Moved => (ChartText::StageMoved, "moved"),
+        StageStatus::Added => (ChartText::StageAdded, "added"),
+        StageStatus::Removed => (ChartText::StageRemoved, "removed"),
     }
 }
 
@@ -39,7 +39,7 @@ fn feeling(lang: Lang, value: Option<f64>) -> String {
 struct Row {
     name: String,
     before: Option<String>,
-    status: (Key, &'static str),
+    status: (ChartText, &'static str),
     added: String,
     removed: String,
     cards: String,

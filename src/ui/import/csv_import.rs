@@ -9,6 +9,7 @@ use crate::core::analysis::metrics::{self, text};
 use crate::core::document::edit::Edit;
 use crate::core::document::model::JourneyMap;
 use crate::core::document::model::Metric;
+use crate::core::formats::survey_import::words::ImportText;
 use crate::core::formats::survey_import::{
     self, ColumnUse, Creation, Decimal, ImportPlan, MissingText, MissingTouchpoint, Preview, Table,
     Target,
@@ -108,7 +109,7 @@ pub fn CsvImport() -> impl IntoView {
     };
     let pasted = RwSignal::new(String::new());
     let read_pasted = move |_| {
-        let name = app.t(Key::PastedData).to_owned();
+        let name = app.t(ImportText::PastedData).to_owned();
         load(name, Ok(pasted.get_untracked().into_bytes()));
     };
 
@@ -160,19 +161,19 @@ pub fn CsvImport() -> impl IntoView {
         <section class="csv-import" data-testid="csv-import" role="dialog" aria-labelledby="csv-import-title"
             on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
             <header class="import-head">
-                <h2 id="csv-import-title">{app.text(Key::ImportTitle)}</h2>
+                <h2 id="csv-import-title">{app.text(ImportText::ImportTitle)}</h2>
                 <button type="button" class="icon" aria-label=app.text(Key::Cancel) on:click=move |_| close()>"×"</button>
             </header>
             <label class="import-file">
-                <span>{app.text(Key::ImportFileRead)}</span>
+                <span>{app.text(ImportText::ImportFileRead)}</span>
                 <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="csv-file" node_ref=file_input on:change=on_file/>
             </label>
             <details class="import-paste">
-                <summary>{app.text(Key::PasteInstead)}</summary>
-                <textarea data-testid="csv-paste" rows="4" aria-label=app.text(Key::PasteInstead)
-                    placeholder=app.text(Key::PasteHint)
+                <summary>{app.text(ImportText::PasteInstead)}</summary>
+                <textarea data-testid="csv-paste" rows="4" aria-label=app.text(ImportText::PasteInstead)
+                    placeholder=app.text(ImportText::PasteHint)
                     prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <button type="button" data-testid="csv-paste-read" on:click=read_pasted>{app.text(Key::ReadPasted)}</button>
+                <button type="button" data-testid="csv-paste-read" on:click=read_pasted>{app.text(ImportText::ReadPasted)}</button>
             </details>
             {move || error.get().map(|e| view! { <p class="import-error" role="alert" data-testid="csv-error">{e}</p> })}
             {move || plan.get().map(|_| view! { <ImportSetup table=table plan=plan/> })}
@@ -185,7 +186,7 @@ pub fn CsvImport() -> impl IntoView {
                     on:click=confirm>
                     {move || {
                         let skipping = preview.with(|p| p.as_ref().is_some_and(|p| !p.preview.problems.is_empty()));
-                        app.t(if skipping { Key::ConfirmImportSkipping } else { Key::ConfirmImport })
+                        app.t(if skipping { ImportText::ConfirmImportSkipping } else { ImportText::ConfirmImport })
                     }}
                 </button>
             </footer>
@@ -291,36 +292,36 @@ fn ImportSetup(
     view! {
         <div class="import-setup">
             <p class="import-facts" data-testid="csv-facts">
-                {app.text(Key::Separator)}{move || app.lang.get().colon()}<code>{separator}</code>" · "
-                {move || plan.with(|p| p.as_ref().map(|p| p.uses.len()).unwrap_or(0))}" "{app.text(Key::Columns)}
-                {qualtrics.then(|| view! { <span class="import-note">" · "{app.text(Key::QualtricsDetected)}</span> })}
+                {app.text(ImportText::Separator)}{move || app.lang.get().colon()}<code>{separator}</code>" · "
+                {move || plan.with(|p| p.as_ref().map(|p| p.uses.len()).unwrap_or(0))}" "{app.text(ImportText::Columns)}
+                {qualtrics.then(|| view! { <span class="import-note">" · "{app.text(ImportText::QualtricsDetected)}</span> })}
             </p>
             <label class="import-decimal">
-                <span>{app.text(Key::DecimalMark)}</span>
+                <span>{app.text(ImportText::DecimalMark)}</span>
                 <select data-testid="csv-decimal"
                     prop:value=move || plan.with(|p| match p.as_ref().map(|p| p.decimal) { Some(Decimal::Comma) => "comma", _ => "point" })
                     on:change=move |ev| {
                         let comma = event_target_value(&ev) == "comma";
                         plan.update(|p| if let Some(p) = p { p.decimal = if comma { Decimal::Comma } else { Decimal::Point }; });
                     }>
-                    <option value="point">{app.text(Key::DecimalPoint)}</option>
-                    <option value="comma">{app.text(Key::DecimalComma)}</option>
+                    <option value="point">{app.text(ImportText::DecimalPoint)}</option>
+                    <option value="comma">{app.text(ImportText::DecimalComma)}</option>
                 </select>
             </label>
             <table class="import-columns">
                 <thead><tr>
-                    <th scope="col">{app.text(Key::Column)}</th>
-                    <th scope="col">{app.text(Key::Sample)}</th>
-                    <th scope="col">{app.text(Key::UseAs)}</th>
-                    <th scope="col">{app.text(Key::ForTouchpoint)}</th>
+                    <th scope="col">{app.text(ImportText::Column)}</th>
+                    <th scope="col">{app.text(ImportText::Sample)}</th>
+                    <th scope="col">{app.text(ImportText::UseAs)}</th>
+                    <th scope="col">{app.text(ImportText::ForTouchpoint)}</th>
                 </tr></thead>
                 <tbody>
                     {columns.into_iter().enumerate().map(|(i, (header, question, samples))| {
                         let current = move || plan.with(|p| p.as_ref().and_then(|p| p.uses.get(i).cloned()).unwrap_or(ColumnUse::Ignore));
                         // Named after the column: a select in a table cell is
                         // not named by its row's header (axe: select-name).
-                        let use_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(Key::UseAs));
-                        let target_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(Key::ForTouchpoint));
+                        let use_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(ImportText::UseAs));
+                        let target_name = format!("{header}{}{}", app.lang.get_untracked().colon(), app.t(ImportText::ForTouchpoint));
                         view! {
                             <tr data-testid="csv-column" data-column=i.to_string()>
                                 <th scope="row">{header}{(!question.is_empty()).then(|| view! { <div class="import-question">{question}</div> })}</th>
@@ -328,12 +329,12 @@ fn ImportSetup(
                                 <td>
                                     <select data-testid="csv-use" aria-label=use_name prop:value=move || use_code(&current())
                                         on:change=move |ev| set_use(i, event_target_value(&ev))>
-                                        <option value="ignore">{app.text(Key::IgnoreColumn)}</option>
+                                        <option value="ignore">{app.text(ImportText::IgnoreColumn)}</option>
                                         {Metric::ALL.into_iter().map(|m| view! {
                                             <option value=format!("metric:{}", m.code())>{move || m.label(app.lang.get())}</option>
                                         }).collect_view()}
-                                        <option value="persona">{app.text(Key::PersonaColumn)}</option>
-                                        <option value="touchpoint_name">{app.text(Key::TouchpointColumn)}</option>
+                                        <option value="persona">{app.text(ImportText::PersonaColumn)}</option>
+                                        <option value="touchpoint_name">{app.text(ImportText::TouchpointColumn)}</option>
                                     </select>
                                 </td>
                                 <td>
@@ -341,7 +342,7 @@ fn ImportSetup(
                                         disabled=move || !matches!(current(), ColumnUse::Metric { .. })
                                         on:change=move |ev| set_target(i, event_target_value(&ev))>
                                         <option value="">"—"</option>
-                                        <option value="@row">{app.text(Key::NamedInRow)}</option>
+                                        <option value="@row">{app.text(ImportText::NamedInRow)}</option>
                                         {touchpoints.get_value().into_iter().map(|(id, name)| view! {
                                             <option value=id>{name}</option>
                                         }).collect_view()}
@@ -488,8 +489,8 @@ fn ImportSummary(prepared: Prepared) -> impl IntoView {
     view! {
         <div class="import-summary" data-testid="csv-summary">
             <p class="import-counts">
-                <span data-testid="csv-rows-read">{preview.rows_read}</span>" "{lang.t(Key::RowsRead)}" · "
-                <span data-testid="csv-rows-skipped">{skipped}</span>" "{lang.t(Key::RowsSkipped)}
+                <span data-testid="csv-rows-read">{preview.rows_read}</span>" "{lang.t(ImportText::RowsRead)}" · "
+                <span data-testid="csv-rows-skipped">{skipped}</span>" "{lang.t(ImportText::RowsSkipped)}
             </p>
             {preview.warnings.iter().map(|w| view! { <p class="import-warning" data-testid="csv-warning">{w.said(lang)}</p> }).collect_view()}
             {(!created.is_empty()).then(|| view! {
@@ -499,10 +500,10 @@ fn ImportSummary(prepared: Prepared) -> impl IntoView {
                 </ul>
             })}
             {if updates.is_empty() {
-                view! { <p class="import-nothing">{lang.t(Key::NothingToImport)}</p> }.into_any()
+                view! { <p class="import-nothing">{lang.t(ImportText::NothingToImport)}</p> }.into_any()
             } else {
                 view! {
-                    <h3>{lang.t(Key::WillUpdate)}</h3>
+                    <h3>{lang.t(ImportText::WillUpdate)}</h3>
                     <table class="import-updates">
                         <tbody>
                             {updates.into_iter().map(|(tp, metric, figure)| view! {
@@ -513,7 +514,7 @@ fn ImportSummary(prepared: Prepared) -> impl IntoView {
                 }.into_any()
             }}
             {(!preview.problems.is_empty()).then(|| view! {
-                <h3>{lang.t(Key::ProblemsTitle)}</h3>
+                <h3>{lang.t(ImportText::ProblemsTitle)}</h3>
                 <ul class="import-problems" data-testid="csv-problems">
                     {preview.problems.iter().take(PROBLEMS_SHOWN).map(|p| view! {
                         <li data-testid="csv-problem" data-line=p.line.to_string()>

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::sync::merge_words::MergeText;
 use crate::core::sync::{ConflictText, Side};
-use crate::core::text::i18n::Key;
 use crate::ui::app_state::AppState;
 
 #[component]
@@ -24,7 +24,7 @@ pub fn ConflictChoice(
             }
         })
     };
-    let option = move |side: Side, label: Key, value: String| {
+    let option = move |side: Side, label: MergeText, value: String| {
         let testid = match side {
             Side::Ours => "merge-ours",
             Side::Theirs => "merge-theirs",
@@ -42,8 +42,8 @@ pub fn ConflictChoice(
         <li class="merge-conflict" data-testid="merge-conflict">
             <fieldset>
                 <legend class="merge-what">{text.what}</legend>
-                {option(Side::Ours, Key::MergeHere, text.ours)}
-                {option(Side::Theirs, Key::MergeInFile, text.theirs)}
+                {option(Side::Ours, MergeText::MergeHere, text.ours)}
+                {option(Side::Theirs, MergeText::MergeInFile, text.theirs)}
             </fieldset>
         </li>
     }

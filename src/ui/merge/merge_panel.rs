@@ -3,6 +3,7 @@
 //! changed differently is listed with both versions, and nothing changes
 //! until the user merges. The merge is one undoable step.
 
+use crate::core::sync::merge_words::MergeText;
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
@@ -72,13 +73,13 @@ pub fn MergePanel() -> impl IntoView {
                 session.apply_merge(map);
                 app.notify(NoticeKind::Info(format!(
                     "{} {} — {} {}, {} {}. {}",
-                    lang.t(Key::MergeDone),
+                    lang.t(MergeText::MergeDone),
                     file.get_value(),
-                    lang.t(Key::MergeChanges),
+                    lang.t(MergeText::MergeChanges),
                     merged.from_theirs,
-                    lang.t(Key::MergeChoices),
+                    lang.t(MergeText::MergeChoices),
                     merged.conflicts.len(),
-                    lang.t(Key::MergeUndo)
+                    lang.t(MergeText::MergeUndo)
                 )));
                 close();
             }
@@ -91,12 +92,12 @@ pub fn MergePanel() -> impl IntoView {
         outcome.with(|o| match o {
             Err(e) => view! {
                 <p class="import-error" role="alert" data-testid="merge-error">
-                    {lang.t(Key::MergeFailed)} " " {e.said(lang)}
+                    {lang.t(MergeText::MergeFailed)} " " {e.said(lang)}
                 </p>
             }
             .into_any(),
             Ok(m) if m.from_theirs == 0 && m.conflicts.is_empty() => view! {
-                <p data-testid="merge-summary">{lang.t(Key::MergeNothing)}</p>
+                <p data-testid="merge-summary">{lang.t(MergeText::MergeNothing)}</p>
             }
             .into_any(),
             Ok(m) => {
@@ -112,13 +113,13 @@ pub fn MergePanel() -> impl IntoView {
                 });
                 let conflicts = (!m.conflicts.is_empty()).then(|| {
                     view! {
-                        <p class="merge-ask">{lang.t(Key::MergeConflicts)} " " <strong>{m.conflicts.len()}</strong></p>
+                        <p class="merge-ask">{lang.t(MergeText::MergeConflicts)} " " <strong>{m.conflicts.len()}</strong></p>
                         <ol class="merge-conflicts">{rows}</ol>
                     }
                 });
                 view! {
                     <p data-testid="merge-summary">
-                        {lang.t(Key::MergeAutomatic)} " " <strong>{m.from_theirs}</strong>
+                        {lang.t(MergeText::MergeAutomatic)} " " <strong>{m.from_theirs}</strong>
                     </p>
                     {conflicts}
                 }
@@ -134,19 +135,19 @@ pub fn MergePanel() -> impl IntoView {
         <section class="merge-panel" data-testid="merge-panel" role="dialog" aria-labelledby="merge-title"
             on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
             <header class="import-head">
-                <h2 id="merge-title">{app.text(Key::MergeTitle)} " " {file.get_value()}</h2>
+                <h2 id="merge-title">{app.text(MergeText::MergeTitle)} " " {file.get_value()}</h2>
                 <button type="button" class="icon" aria-label=app.text(Key::Cancel) on:click=move |_| close()>"×"</button>
             </header>
-            <p class="merge-intro">{app.text(Key::MergeIntro)}</p>
+            <p class="merge-intro">{app.text(MergeText::MergeIntro)}</p>
             <Show when=move || stale.get()>
-                <p class="import-warning" role="status">{app.text(Key::MergeStale)}</p>
+                <p class="import-warning" role="status">{app.text(MergeText::MergeStale)}</p>
             </Show>
             {body}
             <footer class="import-actions">
                 <button type="button" on:click=move |_| close()>{app.text(Key::Cancel)}</button>
-                <button type="button" data-testid="merge-as-copy" on:click=keep_apart>{app.text(Key::MergeAsCopy)}</button>
+                <button type="button" data-testid="merge-as-copy" on:click=keep_apart>{app.text(MergeText::MergeAsCopy)}</button>
                 <Show when=can_merge>
-                    <button type="button" class="primary" data-testid="merge-apply" on:click=merge>{app.text(Key::MergeApply)}</button>
+                    <button type="button" class="primary" data-testid="merge-apply" on:click=merge>{app.text(MergeText::MergeApply)}</button>
                 </Show>
             </footer>
         </section>

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::core::analysis::action_board::persona_choices;
+use crate::core::analysis::board_words::BoardText;
 use crate::core::analysis::opportunity_matrix::words::MatrixText;
 use crate::core::analysis::opportunity_matrix::{
     opportunities, stage_choices, MatrixFilter, Opportunity, ValueAxis,
@@ -136,7 +137,7 @@ pub fn MatrixPage(map: Option<String>) -> impl IntoView {
             <Show when=move || { total() > 0 }
                 fallback=move || view! { <p class="empty" data-testid="matrix-empty">{said(MatrixText::NoOpportunities)}</p> }>
                 <div class="board-filters" data-testid="matrix-filters">
-                    <ChoiceFilter label=Signal::derive(move || app.t(Key::FilterMap).to_owned())
+                    <ChoiceFilter label=Signal::derive(move || app.t(BoardText::FilterMap).to_owned())
                         testid="matrix-map" choices=Signal::derive(map_choices)
                         current=Signal::derive(move || filter.with(|f| f.map.clone()))
                         pick=Callback::new(move |map| filter.update(|f| { f.map = map; f.stage = None; }))/>

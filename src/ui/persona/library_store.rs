@@ -1,13 +1,13 @@
 //! Reading and writing the persona library through the app's store, with
 //! every problem shown as a notice (never swallowed, never overwritten).
 
+use crate::core::document::persona_words::PersonaText;
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
 use crate::core::document::model::{JourneyMap, Persona};
 use crate::core::storage::library::load_map;
 use crate::core::storage::persona_library::{self, Saved, WriteError};
-use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::app_state::{AppState, NoticeKind};
 
@@ -54,7 +54,7 @@ fn set_aside_notice(app: AppState, key: String, why: &str) {
     let lang = app.lang.get_untracked();
     app.notify(NoticeKind::Quarantine {
         key,
-        reason: format!("{} {why}", lang.t(Key::PersonaLibraryUnreadable)),
+        reason: format!("{} {why}", lang.t(PersonaText::PersonaLibraryUnreadable)),
     });
 }
 

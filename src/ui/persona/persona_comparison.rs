@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::analysis::persona_compare::{emotion_chart, persona_routes};
 use crate::core::document::edit::Scope;
 use crate::core::document::model::{Card, LaneKind};
+use crate::core::document::persona_words::PersonaText;
 use crate::core::text::i18n::{emotion_face, emotion_label, Key, Lang};
 use crate::ui::charts::chart_figure::ChartFigure;
 use crate::ui::id_list::row_key;
@@ -15,7 +16,7 @@ use crate::ui::session::map_session::MapSession;
 
 /// An empty cell's content: a dash, read out as "nothing".
 fn nothing(lang: Lang) -> AnyView {
-    view! { <span class="compare-none">"—"<span class="visually-hidden">{lang.t(Key::CompareNothing)}</span></span> }.into_any()
+    view! { <span class="compare-none">"—"<span class="visually-hidden">{lang.t(PersonaText::CompareNothing)}</span></span> }.into_any()
 }
 
 #[component]
@@ -53,7 +54,7 @@ pub fn PersonaComparison() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{lang.t(Key::FilterPersona)}</th>
-                        <th scope="col"><span class="visually-hidden">{lang.t(Key::Lanes)}</span></th>
+                        <th scope="col"><span class="visually-hidden">{lang.t(PersonaText::Lanes)}</span></th>
                         {stages.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
                     </tr>
                 </thead>
@@ -138,7 +139,7 @@ pub fn PersonaComparison() -> impl IntoView {
     view! {
         <div class="persona-comparison" data-testid="persona-comparison">
             <fieldset class="compare-pick">
-                <legend>{app.text(Key::ComparePick)}</legend>
+                <legend>{app.text(PersonaText::ComparePick)}</legend>
                 <For each=personas key=|p| row_key(&[&p.0, &p.1]) let:p>
                     {
                         let (id, name) = p;
@@ -161,10 +162,10 @@ pub fn PersonaComparison() -> impl IntoView {
                 </For>
             </fieldset>
             <Show when=enough fallback=move || view! {
-                <p class="empty" data-testid="compare-pick-more">{app.text(Key::PickTwoPersonas)}</p>
+                <p class="empty" data-testid="compare-pick-more">{app.text(PersonaText::PickTwoPersonas)}</p>
             }>
                 {table}
-                <ChartFigure name="persona-curves" title=Key::CompareCurveTitle empty=Key::NoFigure data=curve/>
+                <ChartFigure name="persona-curves" title=PersonaText::CompareCurveTitle.texts() empty=Key::NoFigure.texts() data=curve/>
             </Show>
         </div>
     }

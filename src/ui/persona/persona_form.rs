@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::document::model::{Channel, Persona};
 use crate::core::document::persona::parse_share;
+use crate::core::document::persona_words::PersonaText;
 use crate::core::text::i18n::{format_decimal, Key, Lang};
 use crate::ui::persona::avatar_upload::AvatarUpload;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
@@ -48,7 +49,7 @@ pub fn PersonaForm(id: String) -> impl IntoView {
                     name=Signal::derive(move || persona.with(|p| p.name.clone()))
                     colour=Signal::derive(move || persona.with(|p| p.colour.clone()))
                     avatar=Signal::derive(move || persona.with(|p| p.avatar.clone()))/>
-                <h2 id="persona-form-title">{app.text(Key::EditingPersona)} " " {move || persona.with(|p| p.name.clone())}</h2>
+                <h2 id="persona-form-title">{app.text(PersonaText::EditingPersona)} " " {move || persona.with(|p| p.name.clone())}</h2>
                 <button type="button" data-testid="pf-close" on:click=move |_| state.editing.set(None)>
                     {app.text(Key::Close)}
                 </button>
@@ -71,13 +72,13 @@ pub fn PersonaForm(id: String) -> impl IntoView {
                 </label>
                 {text_field(Key::PersonaRole, "pf-role", |p| p.role.clone(), |p, v| p.role = v, false)}
                 <label class="field">
-                    <span>{app.text(Key::PersonaColour)}</span>
+                    <span>{app.text(PersonaText::PersonaColour)}</span>
                     <input type="color" data-testid="pf-colour"
                         prop:value=move || persona.with(|p| p.colour.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); update(&|p| p.colour = v.clone()); }/>
                 </label>
                 <div class="field">
-                    <span>{app.text(Key::PersonaAvatar)}</span>
+                    <span>{app.text(PersonaText::PersonaAvatar)}</span>
                     <AvatarUpload has_avatar=Signal::derive(move || persona.with(|p| p.avatar.is_some()))
                         on_change=Callback::new(move |avatar: Option<String>| update(&|p| p.avatar = avatar.clone()))/>
                 </div>
@@ -87,7 +88,7 @@ pub fn PersonaForm(id: String) -> impl IntoView {
                 {text_field(Key::PersonaQuote, "pf-quote", |p| p.quote.clone(), |p, v| p.quote = v, true)}
             </div>
             <fieldset class="persona-channels">
-                <legend>{app.text(Key::PersonaChannels)}</legend>
+                <legend>{app.text(PersonaText::PersonaChannels)}</legend>
                 {Channel::ALL.into_iter().map(|channel| view! {
                     <label class="channel-choice">
                         <input type="checkbox" data-testid="pf-channel" data-channel=format!("{channel:?}")

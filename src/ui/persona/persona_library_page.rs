@@ -2,6 +2,7 @@
 //! duplicate and delete personas; a persona that maps use is not deleted,
 //! and the message names those maps.
 
+use crate::core::document::persona_words::PersonaText;
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
@@ -192,7 +193,7 @@ impl LibraryState {
                 let titles: Vec<String> = using.iter().map(|(_, t)| format!("« {t} »")).collect();
                 self.refused.set(Some(format!(
                     "{name} — {} {}",
-                    lang.t(Key::PersonaInUse),
+                    lang.t(PersonaText::PersonaInUse),
                     titles.join(", ")
                 )));
             }
@@ -250,19 +251,19 @@ pub fn PersonaLibraryPage() -> impl IntoView {
             <div class="library-bar">
                 <h1 id="persona-library-title">{app.text(Key::PersonaLibrary)}</h1>
                 <button type="button" class="primary" data-testid="new-library-persona"
-                    on:click=move |_| state.create()>{app.text(Key::NewLibraryPersona)}</button>
+                    on:click=move |_| state.create()>{app.text(PersonaText::NewLibraryPersona)}</button>
                 <a class="button" href="#/" data-testid="back-to-maps"
                     on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Library); }>
                     {app.text(Key::BackToLibrary)}
                 </a>
             </div>
-            <p class="intro">{app.text(Key::PersonaLibraryIntro)}</p>
+            <p class="intro">{app.text(PersonaText::PersonaLibraryIntro)}</p>
             {move || {
                 let names: Vec<String> = state.conflicts.with(|c| c.iter().map(|(_, n)| format!("« {n} »")).collect());
                 (!names.is_empty()).then(|| view! {
                     <div class="notice error" role="alert" data-testid="notice" data-kind="persona-conflict">
                         <p><strong>{app.text(Key::PersonaConflictTitle)}</strong></p>
-                        <p>{app.text(Key::PersonaConflictBody)} " " {names.join(", ")}</p>
+                        <p>{app.text(PersonaText::PersonaConflictBody)} " " {names.join(", ")}</p>
                         <div class="notice-actions">
                             <button class="primary" data-testid="keep-mine" on:click=move |_| state.keep_mine()>
                                 {app.text(Key::KeepMine)}
@@ -283,7 +284,7 @@ pub fn PersonaLibraryPage() -> impl IntoView {
             })}
             {move || state.deleted.get().map(|(_, p)| view! {
                 <div class="toast" role="status">
-                    {app.text(Key::PersonaDeleted)} " " <strong>{p.name}</strong>
+                    {app.text(PersonaText::PersonaDeleted)} " " <strong>{p.name}</strong>
                     <button type="button" data-testid="undo-delete-persona"
                         on:click=move |_| state.undo_delete()>{app.text(Key::Undo)}</button>
                 </div>
@@ -295,7 +296,7 @@ pub fn PersonaLibraryPage() -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || state.personas.with(Vec::is_empty)>
-                <p class="empty">{app.text(Key::NoLibraryPersonas)}</p>
+                <p class="empty">{app.text(PersonaText::NoLibraryPersonas)}</p>
             </Show>
         </section>
     }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::text::i18n::{format_decimal, Key};
+use crate::core::document::persona_words::PersonaText;
+use crate::core::text::i18n::{format_decimal, Both, Key};
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 use crate::ui::persona::persona_library_page::LibraryState;
 
@@ -14,7 +15,7 @@ pub fn PersonaTile(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let persona = Memo::new(move |_| state.persona(&id.get_value()).unwrap_or_default());
     let name = Signal::derive(move || persona.with(|p| p.name.clone()));
-    let labelled = move |key: Key| move || format!("{} — {}", app.t(key), name.get());
+    let labelled = move |key: Both| move || format!("{} — {}", app.t(key), name.get());
     let share = move || {
         persona.with(|p| {
             p.share
@@ -35,12 +36,12 @@ pub fn PersonaTile(id: String) -> impl IntoView {
                 {move || share().map(|s| view! { <p class="persona-tile-share">{s}</p> })}
             </div>
             <div class="persona-tile-actions">
-                <button type="button" data-testid="edit-library-persona" aria-label=labelled(Key::EditPersona)
+                <button type="button" data-testid="edit-library-persona" aria-label=labelled(PersonaText::EditPersona.texts())
                     aria-pressed=move || editing().to_string()
-                    on:click=move |_| state.editing.set(Some(id.get_value()))>{app.text(Key::EditPersona)}</button>
-                <button type="button" data-testid="duplicate-library-persona" aria-label=labelled(Key::Duplicate)
+                    on:click=move |_| state.editing.set(Some(id.get_value()))>{app.text(PersonaText::EditPersona)}</button>
+                <button type="button" data-testid="duplicate-library-persona" aria-label=labelled(Key::Duplicate.texts())
                     on:click=move |_| state.duplicate(&id.get_value())>{app.text(Key::Duplicate)}</button>
-                <button type="button" class="danger" data-testid="delete-library-persona" aria-label=labelled(Key::Delete)
+                <button type="button" class="danger" data-testid="delete-library-persona" aria-label=labelled(Key::Delete.texts())
                     on:click=move |_| state.delete(&id.get_value())>{app.text(Key::Delete)}</button>
             </div>
         </li>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::text::i18n::Key;
 use crate::ui::report::report_page::ReportView;
 
@@ -14,9 +15,9 @@ pub fn ActionList() -> impl IntoView {
     move || {
         let lang = app.lang.get();
         let empty = if report.department.get().is_some() {
-            Key::NoDepartmentActions
+            ChartText::NoDepartmentActions
         } else {
-            Key::NoActions
+            ChartText::NoActions
         };
         let rows: Vec<[String; 5]> = report.shown.with(|m| {
             m.actions
@@ -56,11 +57,11 @@ pub fn ActionList() -> impl IntoView {
                 .into_any();
         }
         let heads = [
-            Key::Actions,
-            Key::ActionOwner,
-            Key::ActionStatusCol,
-            Key::Touchpoint,
-            Key::ActionAnswers,
+            Key::Actions.texts(),
+            Key::ActionOwner.texts(),
+            Key::ActionStatusCol.texts(),
+            Key::Touchpoint.texts(),
+            ChartText::ActionAnswers.texts(),
         ]
         .map(|k| view! { <th scope="col">{lang.t(k)}</th> });
         view! {

@@ -3,6 +3,7 @@
 //! (undoable, saved like any edit); "Use for all my maps" makes them the
 //! library's default, which maps without their own branding wear.
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::text::said::Said;
 use leptos::prelude::*;
 
@@ -44,10 +45,12 @@ pub fn BrandingForm() -> impl IntoView {
                     message.set(None);
                     change(&|b| b.logo = url.clone());
                 }
-                Ok(Err(LogoError::NotAnImage)) => refused(lang.t(Key::LogoNotImage).to_owned()),
+                Ok(Err(LogoError::NotAnImage)) => {
+                    refused(lang.t(ChartText::LogoNotImage).to_owned())
+                }
                 Ok(Err(LogoError::TooLarge(bytes))) => refused(format!(
                     "{} {}.",
-                    lang.t(Key::LogoTooLarge),
+                    lang.t(ChartText::LogoTooLarge),
                     format_size(lang, bytes)
                 )),
                 Err(why) => refused(format!("{} {why}", lang.t(Key::FileUnreadable))),
@@ -62,7 +65,7 @@ pub fn BrandingForm() -> impl IntoView {
                 report.library_branding.set(shown);
                 message.set(Some((
                     "saved",
-                    lang.t(Key::LibraryBrandingSaved).to_owned(),
+                    lang.t(ChartText::LibraryBrandingSaved).to_owned(),
                 )));
             }
             Err(LibraryBrandingError::Store(StoreError::QuotaExceeded)) => {
@@ -94,52 +97,52 @@ pub fn BrandingForm() -> impl IntoView {
     let library = report.library_branding;
     view! {
         <details class="branding-panel" data-testid="branding-panel">
-            <summary>{app.text(Key::Branding)}</summary>
-            <p class="hint">{app.text(Key::BrandingHint)}</p>
+            <summary>{app.text(ChartText::Branding)}</summary>
+            <p class="hint">{app.text(ChartText::BrandingHint)}</p>
             <div class="branding-fields">
                 <label class="field">
-                    <span>{app.text(Key::Organisation)}</span>
+                    <span>{app.text(ChartText::Organisation)}</span>
                     <input data-testid="brand-organisation"
                         prop:value=move || own().organisation
                         placeholder=move || library.with(|l| l.organisation.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); change(&|b| b.organisation = v.clone()); }/>
                 </label>
                 <div class="field">
-                    <span>{app.text(Key::Logo)}</span>
+                    <span>{app.text(ChartText::Logo)}</span>
                     <div class="logo-row">
-                        <label class="button file-button" title=app.text(Key::LogoHint)>
-                            {app.text(Key::ChooseLogo)}
+                        <label class="button file-button" title=app.text(ChartText::LogoHint)>
+                            {app.text(ChartText::ChooseLogo)}
                             <input type="file" class="visually-hidden" data-testid="brand-logo-file"
                                 accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg" on:change=on_logo/>
                         </label>
-                        <span class="hint">{app.text(Key::LogoHint)}</span>
+                        <span class="hint">{app.text(ChartText::LogoHint)}</span>
                         <Show when=move || !own().logo.is_empty()>
                             <button type="button" data-testid="brand-logo-remove"
-                                on:click=move |_| change(&|b| b.logo.clear())>{app.text(Key::RemoveLogo)}</button>
+                                on:click=move |_| change(&|b| b.logo.clear())>{app.text(ChartText::RemoveLogo)}</button>
                         </Show>
                     </div>
                 </div>
                 <label class="field colour-field">
-                    <span>{app.text(Key::PrimaryColour)}</span>
+                    <span>{app.text(ChartText::PrimaryColour)}</span>
                     <input type="color" data-testid="brand-primary"
                         prop:value=worn(|b| &b.primary, branding::DEFAULT_PRIMARY)
                         on:input=move |ev| { let v = event_target_value(&ev); change(&|b| b.primary = v.clone()); }/>
                 </label>
                 <label class="field colour-field">
-                    <span>{app.text(Key::AccentColour)}</span>
+                    <span>{app.text(ChartText::AccentColour)}</span>
                     <input type="color" data-testid="brand-accent"
                         prop:value=worn(|b| &b.accent, branding::DEFAULT_ACCENT)
                         on:input=move |ev| { let v = event_target_value(&ev); change(&|b| b.accent = v.clone()); }/>
                 </label>
             </div>
             <div class="branding-actions">
-                <button type="button" data-testid="brand-use-for-all" title=app.text(Key::UseForAllMapsHint)
-                    on:click=use_for_all>{app.text(Key::UseForAllMaps)}</button>
+                <button type="button" data-testid="brand-use-for-all" title=app.text(ChartText::UseForAllMapsHint)
+                    on:click=use_for_all>{app.text(ChartText::UseForAllMaps)}</button>
                 <button type="button" data-testid="brand-forget-own"
-                    disabled=move || own().is_empty() on:click=forget_own>{app.text(Key::ForgetMapBranding)}</button>
+                    disabled=move || own().is_empty() on:click=forget_own>{app.text(ChartText::ForgetMapBranding)}</button>
                 <Show when=move || library.with(|l| !l.is_empty())>
                     <button type="button" data-testid="brand-remove-default"
-                        on:click=remove_default>{app.text(Key::RemoveLibraryBranding)}</button>
+                        on:click=remove_default>{app.text(ChartText::RemoveLibraryBranding)}</button>
                 </Show>
             </div>
             {move || message.get().map(|(kind, text)| view! {

@@ -9,6 +9,7 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use crate::core::analysis::chart::emotion_curve::{self, CurveSeries, EmotionCurve};
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::analysis::metrics::journey::stage_figure;
 use crate::core::analysis::metrics::{self, text, Figure};
 use crate::core::analysis::report::pages::{stage_groups, STAGES_PER_TABLE};
@@ -29,12 +30,13 @@ pub fn JourneyTable() -> impl IntoView {
         let for_department = report.department.get().is_some();
         report.shown.with(|map| {
             if map.stages.is_empty() {
-                return view! { <p class="report-empty">{lang.t(Key::NoStages)}</p> }.into_any();
+                return view! { <p class="report-empty">{lang.t(ChartText::NoStages)}</p> }
+                    .into_any();
             }
             let note = (for_department && map.touchpoints.is_empty()).then(|| {
                 view! {
                     <p class="report-empty" data-testid="no-department-touchpoints">
-                        {lang.t(Key::NoDepartmentTouchpoints)}
+                        {lang.t(ChartText::NoDepartmentTouchpoints)}
                     </p>
                 }
             });
@@ -49,7 +51,7 @@ pub fn JourneyTable() -> impl IntoView {
     };
     view! {
         <section class="report-section report-journey" data-testid="report-journey">
-            <h2>{app.text(Key::TheJourney)}</h2>
+            <h2>{app.text(ChartText::TheJourney)}</h2>
             {tables}
         </section>
     }
@@ -64,7 +66,7 @@ fn group_table(map: &JourneyMap, lang: Lang, range: Range<usize>, several: bool)
             lang.t(Key::Stages),
             range.start + 1,
             range.end,
-            lang.t(Key::StagesOf),
+            lang.t(ChartText::StagesOf),
             map.stages.len()
         )
     });

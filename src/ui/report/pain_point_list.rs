@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::document::model::LaneKind;
 use crate::core::document::opportunity::opportunities_of;
-use crate::core::text::i18n::Key;
 use crate::ui::report::report_page::ReportView;
 
 #[component]
@@ -39,7 +39,7 @@ pub fn PainPointList() -> impl IntoView {
         });
         let title = view! { <h3>{LaneKind::PainPoints.label(lang)}</h3> };
         if stages.is_empty() {
-            return view! { {title} <p class="report-empty">{lang.t(Key::NoPainPoints)}</p> }
+            return view! { {title} <p class="report-empty">{lang.t(ChartText::NoPainPoints)}</p> }
                 .into_any();
         }
         view! {

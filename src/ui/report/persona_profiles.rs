@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::document::model::Persona;
 use crate::core::document::persona::initials;
 use crate::core::text::i18n::{format_percent, Key};
@@ -15,7 +16,8 @@ pub fn PersonaProfiles() -> impl IntoView {
     move || {
         let personas = report.shown.with(|m| m.personas.clone());
         if personas.is_empty() {
-            return view! { <p class="report-empty">{app.text(Key::NoPersonas)}</p> }.into_any();
+            return view! { <p class="report-empty">{app.text(ChartText::NoPersonas)}</p> }
+                .into_any();
         }
         view! {
             <div class="profiles">
@@ -35,7 +37,7 @@ fn PersonaProfile(persona: Persona) -> impl IntoView {
         format!(
             "{} {}",
             format_percent(lang, s.round()),
-            lang.t(Key::OfCustomers)
+            lang.t(ChartText::OfCustomers)
         )
     });
     let facts = [

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::core::analysis::chart::journey_charts::{self, ChartData, ScoresBy};
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::document::model::Metric;
 use crate::core::text::i18n::Key;
 use crate::ui::report::report_page::ReportView;
@@ -29,12 +30,12 @@ pub fn ReportCharts() -> impl IntoView {
             let mut charts = vec![
                 (
                     "emotions",
-                    lang.t(Key::EmotionTitle).to_owned(),
+                    lang.t(ChartText::EmotionTitle).to_owned(),
                     journey_charts::emotions(m, lang),
                 ),
                 (
                     "weakest",
-                    lang.t(Key::HeatTitle).to_owned(),
+                    lang.t(ChartText::HeatTitle).to_owned(),
                     journey_charts::weakest(m, lang, WEAKEST_SHOWN),
                 ),
             ];
@@ -43,9 +44,9 @@ pub fn ReportCharts() -> impl IntoView {
                     "{} — {}",
                     metric.label(lang),
                     lang.t(if by == ScoresBy::Stage {
-                        Key::ByStage
+                        ChartText::ByStage
                     } else {
-                        Key::ByTouchpoint
+                        ChartText::ByTouchpoint
                     })
                 );
                 charts.push((
@@ -56,12 +57,12 @@ pub fn ReportCharts() -> impl IntoView {
             }
             charts.push((
                 "funnel",
-                lang.t(Key::FunnelTitle).to_owned(),
+                lang.t(ChartText::FunnelTitle).to_owned(),
                 journey_charts::funnel(m, lang),
             ));
             charts.push((
                 "channels",
-                lang.t(Key::ChannelMixTitle).to_owned(),
+                lang.t(ChartText::ChannelMixTitle).to_owned(),
                 journey_charts::channel_mix(m, lang),
             ));
             charts
@@ -80,7 +81,7 @@ pub fn ReportCharts() -> impl IntoView {
             })
             .collect();
         if drawn.is_empty() {
-            view! { <p class="report-empty">{lang.t(Key::NoChartData)}</p> }.into_any()
+            view! { <p class="report-empty">{lang.t(ChartText::NoChartData)}</p> }.into_any()
         } else {
             drawn.into_any()
         }

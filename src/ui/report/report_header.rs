@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::document::edit::Scope;
-use crate::core::text::i18n::Key;
 use crate::platform::clock;
 use crate::ui::report::report_page::ReportView;
 
@@ -21,17 +21,17 @@ pub fn ReportHeader() -> impl IntoView {
     };
     let branding = report.branding;
     let department_line = move || match report.department.get() {
-        Some(d) => format!("{} {d}", app.t(Key::ReportDepartment)),
-        None => app.t(Key::ReportWholeJourney).to_owned(),
+        Some(d) => format!("{} {d}", app.t(ChartText::ReportDepartment)),
+        None => app.t(ChartText::ReportWholeJourney).to_owned(),
     };
     let dates = move || {
         let lang = app.lang.get();
         let (_, _, _, modified) = meta();
         format!(
             "{} {} · {} {}",
-            lang.t(Key::ReportDate),
+            lang.t(ChartText::ReportDate),
             clock::format_date(printed, lang.code()),
-            lang.t(Key::MapLastChanged),
+            lang.t(ChartText::MapLastChanged),
             clock::format_date(modified, lang.code())
         )
     };
@@ -50,7 +50,7 @@ pub fn ReportHeader() -> impl IntoView {
                     {move || branding.get().organisation}
                 </span>
                 <span class="report-kind">
-                    {app.text(Key::ReportKindLine)} " · " {move || meta().1.label(app.lang.get())}
+                    {app.text(ChartText::ReportKindLine)} " · " {move || meta().1.label(app.lang.get())}
                 </span>
             </div>
             <h1 data-testid="report-title">{move || meta().0}</h1>

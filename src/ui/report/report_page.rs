@@ -6,6 +6,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::analysis::report::department::department_view;
 use crate::core::document::branding::{self, Branding};
 use crate::core::document::edit::Scope;
@@ -164,7 +165,7 @@ fn OpenReport(session: MapSession, department: Option<String>) -> impl IntoView 
                 <JourneyTable/>
                 <ReportCharts/>
                 <section class="report-section">
-                    <h2>{app.text(Key::PainPointsAndActions)}</h2>
+                    <h2>{app.text(ChartText::PainPointsAndActions)}</h2>
                     <PainPointList/>
                     <ActionList/>
                 </section>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::analysis::report::address::ReportAddress;
 use crate::core::analysis::report::department::{departments, same_department};
 use crate::core::document::edit::Scope;
-use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::report::report_page::ReportView;
 use crate::ui::session::history_controls::HistoryControls;
@@ -61,11 +61,11 @@ pub fn ReportTools() -> impl IntoView {
     };
     view! {
         <div class="report-tools" data-testid="report-tools">
-            <a class="back" data-testid="back-to-map" href=back_href on:click=go_back>{app.text(Key::BackToMap)}</a>
+            <a class="back" data-testid="back-to-map" href=back_href on:click=go_back>{app.text(ChartText::BackToMap)}</a>
             <label class="report-for">
-                <span>{app.text(Key::ReportFor)}</span>
+                <span>{app.text(ChartText::ReportFor)}</span>
                 <select data-testid="report-department" prop:value=move || selected().unwrap_or_default() on:change=choose>
-                    <option value="">{app.text(Key::AllDepartments)}</option>
+                    <option value="">{app.text(ChartText::AllDepartments)}</option>
                     {move || {
                         let chosen = selected();
                         options().into_iter().map(|name| {
@@ -77,8 +77,8 @@ pub fn ReportTools() -> impl IntoView {
             </label>
             <div class="toolbar-spacer"></div>
             <HistoryControls/>
-            <button class="primary" data-testid="print-report" title=app.text(Key::PrintHint) on:click=print>
-                "🖨 " {app.text(Key::PrintReport)}
+            <button class="primary" data-testid="print-report" title=app.text(ChartText::PrintHint) on:click=print>
+                "🖨 " {app.text(ChartText::PrintReport)}
             </button>
         </div>
     }

@@ -4,6 +4,7 @@
 use super::bars::{self, BarChart, BarRow};
 use super::emotion_curve::{self, CurveSeries};
 use super::heat::{self, Heat, HeatCell, HeatRow};
+use crate::core::analysis::chart_words::ChartText;
 use crate::core::analysis::metrics::{journey, text, Figure};
 use crate::core::document::model::{JourneyMap, Metric};
 use crate::core::text::i18n::{emotion_label, format_count, format_percent, Key, Lang};
@@ -121,11 +122,15 @@ pub fn funnel(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
         })
         .collect();
     let svg = proportional(&rows, entrants.unwrap_or(0.0));
-    let headers = [Key::Stage, Key::Touchpoint, Key::Value]
-        .map(|k| lang.t(k).to_owned())
-        .into_iter()
-        .chain([lang.t(Key::OfEntrants).to_owned()])
-        .collect();
+    let headers = [
+        Key::Stage.texts(),
+        Key::Touchpoint.texts(),
+        ChartText::Value.texts(),
+    ]
+    .map(|k| lang.t(k).to_owned())
+    .into_iter()
+    .chain([lang.t(ChartText::OfEntrants).to_owned()])
+    .collect();
     let table = steps
         .iter()
         .map(|s| {
@@ -279,7 +284,7 @@ pub fn scores(
     let headers = vec![
         lang.t(first).to_owned(),
         value_head,
-        lang.t(Key::Interval95).to_owned(),
+        lang.t(ChartText::Interval95).to_owned(),
         lang.t(Key::Answers).to_owned(),
     ];
     let table = items
@@ -374,8 +379,8 @@ pub fn channel_mix(map: &JourneyMap, lang: Lang) -> Option<ChartData> {
     let headers = vec![
         lang.t(Key::Channel).to_owned(),
         String::new(),
-        lang.t(Key::ChannelMixByCount).to_owned(),
-        lang.t(Key::ChannelMixByReach).to_owned(),
+        lang.t(ChartText::ChannelMixByCount).to_owned(),
+        lang.t(ChartText::ChannelMixByReach).to_owned(),
     ];
     Some(ChartData {
         svg,

@@ -18,6 +18,7 @@ mod number;
 mod plan;
 mod preview;
 mod table;
+pub mod words;
 
 pub use messages::{NumberError, RowProblem, RowReason, TableError, Warning};
 pub use missing::{
