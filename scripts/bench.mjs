@@ -444,6 +444,81 @@ async function importOpenTime(browser, url, env) {
   }
 }
 
+/** Maps in the portfolio's measurement, and the touchpoints of each: as
+ * large as fifty fit together under the 5 MB localStorage quota. */
+const PORTFOLIO_MAPS = 50;
+const PORTFOLIO_TOUCHPOINTS = 120;
+
+/** Fifty maps of 12 stages, 120 touchpoints with survey answers (half of
+ * them measured twice, for the trends), pain points and actions. */
+export function portfolioMaps() {
+  const day = 86_400_000;
+  return Array.from({ length: PORTFOLIO_MAPS }, (_, i) => {
+    const env = makeMap({ id: `benchpf${i}`, title: `Portfolio map ${i + 1}`, stages: 12, notesLanes: 0, cardsPerCell: 2, touchpoints: PORTFOLIO_TOUCHPOINTS, personas: 2 });
+    const m = env.map;
+    m.kind = ['current_state', 'future_state', 'service_blueprint', 'day_in_the_life'][i % 4];
+    m.modified -= i * day;
+    m.touchpoints.forEach((t, k) => {
+      if (k % 2 === 0) {
+        const nps = t.readings.find((r) => r.metric === 'nps');
+        t.readings.unshift({ ...nps, at: nps.at - 30 * day, answers: nps.answers.map((a, j) => a + ((j + k + i) % 3)) });
+      }
+    });
+    const pains = m.cards.filter((c) => m.lanes.find((l) => l.id === c.lane).kind === 'pain_points');
+    m.actions = pains.slice(0, 4).map((c, k) => ({ id: `${m.id}-a${k}`, title: `Action ${k}`, card: c.id, status: ['idea', 'planned', 'in_progress', 'done'][k], owner: `Owner ${k}` }));
+    return env;
+  });
+}
+
+/**
+ * The portfolio of fifty maps (#/portfolio) in a profile that holds them:
+ * navigation → the first row painted, and → all fifty rows with the weakest
+ * touchpoints (then the next animation frame). Medians of `runs`.
+ */
+async function portfolioTime(browser, url, runs) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url + '#/');
+    await page.locator('[data-testid="library"]').waitFor();
+    const maps = portfolioMaps();
+    const chars = await page.evaluate((envelopes) => {
+      localStorage.clear();
+      let n = 0;
+      for (const env of envelopes) {
+        const text = JSON.stringify(env);
+        localStorage.setItem(`parcours.map.${env.map.id}`, text);
+        n += text.length;
+      }
+      return n;
+    }, maps);
+    const first = [];
+    const all = [];
+    for (let r = 0; r < runs; r++) {
+      await page.goto('about:blank');
+      await page.goto(url + '#/portfolio', { waitUntil: 'commit' });
+      const t = await page.evaluate(async (want) => {
+        const rows = () => document.querySelectorAll('[data-testid="portfolio-row"]').length;
+        const done = () => rows() === want && document.querySelector('[data-testid="portfolio-weak"]') && !document.querySelector('[data-testid="portfolio-reading"]')?.textContent;
+        let firstRow = null;
+        while (!done() && performance.now() < 60_000) {
+          if (firstRow === null && rows() > 0) firstRow = performance.now();
+          await new Promise((res) => requestAnimationFrame(() => res()));
+        }
+        if (firstRow === null) firstRow = performance.now();
+        await new Promise((res) => requestAnimationFrame(() => res()));
+        return { first: firstRow, all: performance.now(), rows: rows() };
+      }, maps.length);
+      if (t.rows !== maps.length) throw new Error(`portfolio: ${t.rows} rows of ${maps.length}`);
+      first.push(t.first);
+      all.push(t.all);
+    }
+    return { maps: maps.length, chars, first: median(first), all: median(all) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Links a first visit is measured over (Chromium's network emulation; latency is per request). */
 const LINKS = [
   { label: '1.6 Mbps, 150 ms', down: 1.6e6 / 8, up: 750e3 / 8, latency: 150 },
@@ -997,6 +1072,7 @@ async function main() {
   const results = [];
   let restore = null;
   let manyOpened = null;
+  let portfolio = null;
   const firstVisits = [];
   let mermaidSide = null;
   let swSide = null;
@@ -1019,6 +1095,8 @@ async function main() {
     const copies = Array.from({ length: 9 }, (_, i) => ({ ...large, map: { ...large.map, id: `benchlarge${i}` } }));
     const backupText = JSON.stringify({ format: 'parcours.library', version: 1, exported: 0, maps: copies, set_aside: [] });
     restore = await restoreTime(browser, server.url, backupText);
+    process.stderr.write('bench: the portfolio of 50 maps…\n');
+    portfolio = await portfolioTime(browser, server.url, RUNS);
     process.stderr.write('bench: opening a 5,000-stage map file…\n');
     manyOpened = await importOpenTime(browser, server.url, manyStages);
     process.stderr.write('bench: the same journey in Parcours and in Mermaid…\n');
@@ -1089,6 +1167,12 @@ async function main() {
   if (restore) {
     console.log(`  backup of ${(restore.bytes / 1048576).toFixed(1)} MB (9 large maps) restored into a fresh profile: ${ms(restore.ms)} (${restore.notice})`);
     if (!/9\/9 maps/.test(restore.notice)) failed = true;
+  }
+  if (portfolio) {
+    console.log(
+      `  portfolio of ${portfolio.maps} maps (${(portfolio.chars / 1048576).toFixed(1)} M chars stored, ${PORTFOLIO_TOUCHPOINTS} touchpoints each), navigation → ` +
+        `first row ${ms(portfolio.first)}, all rows and the weakest touchpoints ${ms(portfolio.all)} (median of ${RUNS}; no budget set yet)`,
+    );
   }
   if (manyOpened) {
     const m = manyOpened;

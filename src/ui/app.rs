@@ -82,14 +82,15 @@ crate::lazy_view!(
 );
 
 crate::lazy_view!(
-    /// The actions board of every map, with the prioritisation of one, or
-    /// the opportunity matrix, as the address says, in their own "board"
+    /// The actions board of every map, with the prioritisation of one, the
+    /// opportunity matrix or the portfolio, as the address says, in their own "board"
     /// chunk: neither the library nor the editor needs them. One entry for
     /// both: each lazy call awaited from the first load keeps its future's
     /// code there.
     board, fn actions_board() {
         match expect_context::<AppState>().route.get_untracked() {
             Route::Opportunities(map) => view! { <crate::ui::opportunity::matrix_page::MatrixPage map=map/> }.into_any(),
+            Route::Portfolio => view! { <crate::ui::portfolio::portfolio_page::PortfolioPage/> }.into_any(),
             _ => view! { <crate::ui::action::board_page::BoardPage/> }.into_any(),
         }
     }
@@ -176,8 +177,9 @@ pub fn App() -> impl IntoView {
                 Route::Report(report) => view! { <LazyPart load=move || report_page(report.map.clone(), report.department.clone())/> }.into_any(),
                 Route::Compare(id) => view! { <LazyPart load=move || comparison_page(id.clone())/> }.into_any(),
                 Route::Present(address) => view! { <LazyPart load=move || present_page(address.clone())/> }.into_any(),
-                Route::Actions => view! { <LazyPart load=actions_board/> }.into_any(),
-                Route::Opportunities(_) => view! { <LazyPart load=actions_board/> }.into_any(),
+                Route::Actions | Route::Opportunities(_) | Route::Portfolio => {
+                    view! { <LazyPart load=actions_board/> }.into_any()
+                }
             }}
         </main>
     }

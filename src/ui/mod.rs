@@ -24,6 +24,7 @@ pub mod missing_map;
 pub mod notice_list;
 pub mod opportunity;
 pub mod persona;
+pub mod portfolio;
 pub mod present;
 pub mod report;
 pub mod session;

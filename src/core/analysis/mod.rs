@@ -7,5 +7,6 @@ pub mod chart_words;
 pub mod metrics;
 pub mod opportunity_matrix;
 pub mod persona_compare;
+pub mod portfolio;
 pub mod priority;
 pub mod report;

@@ -340,6 +340,7 @@ crate::word_table! {
     // ---- Issue 5, actions in the UI: the card's actions, the board, priorities.
     SeverityNotRated => ("Not rated", "Non évaluée"),
     OpenActionsBoard => ("Actions board →", "Tableau des actions →"),
+    Portfolio => ("Portfolio →", "Portefeuille →"),
     EffectImproved => ("improved", "amélioré"),
     // ---- Issue 5: opportunities that answer a pain point.
     AnswersPainPoint => ("Answers the pain point", "Répond au point de friction"),

@@ -35,6 +35,8 @@ pub enum Route {
     /// The opportunity matrix of every map (`#/opportunities`), or first
     /// filtered to one map (`#/opportunities/<id>`).
     Opportunities(Option<String>),
+    /// Every map in one table, with its journey figures (`#/portfolio`).
+    Portfolio,
 }
 
 impl Route {
@@ -60,6 +62,8 @@ impl Route {
             Some(Route::Personas)
         } else if path == "actions" {
             Some(Route::Actions)
+        } else if path == "portfolio" {
+            Some(Route::Portfolio)
         } else if path == "opportunities" {
             Some(Route::Opportunities(None))
         } else if path.starts_with("opportunities/") {
@@ -94,6 +98,7 @@ impl Route {
             Route::Present(at) => format!("#/present/{}", at.path()),
             Route::Compare(id) => format!("#/compare/{}", encode_id(id)),
             Route::Actions => "#/actions".to_owned(),
+            Route::Portfolio => "#/portfolio".to_owned(),
             Route::Opportunities(None) => "#/opportunities".to_owned(),
             Route::Opportunities(Some(id)) => format!("#/opportunities/{}", encode_id(id)),
         }
@@ -179,6 +184,8 @@ mod tests {
         assert_eq!(Route::from_hash("#/report/"), Route::Library);
         assert_eq!(Route::from_hash("#/actions"), Route::Actions);
         assert_eq!(Route::Actions.to_hash(), "#/actions");
+        assert_eq!(Route::from_hash("#/portfolio"), Route::Portfolio);
+        assert_eq!(Route::Portfolio.to_hash(), "#/portfolio");
         assert_eq!(
             Route::from_hash("#/opportunities"),
             Route::Opportunities(None)

@@ -361,6 +361,10 @@ pub fn LibraryPage() -> impl IntoView {
                     on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Actions); }>
                     {app.text(Key::OpenActionsBoard)}
                 </a>
+                <a class="button" data-testid="open-portfolio" href=Route::Portfolio.to_hash()
+                    on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Portfolio); }>
+                    {app.text(Key::Portfolio)}
+                </a>
                 <input
                     type="search"
                     class="search"
