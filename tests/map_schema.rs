@@ -155,7 +155,7 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 7.into()),
+        ("a newer version", |v| v["version"] = 8.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -272,6 +272,30 @@ fn scores_of_version_6_are_checked_by_both() {
             );
         }
     }
+}
+
+#[test]
+fn the_owner_of_version_7_is_valid_and_absent_when_empty() {
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::Fr, &mut SequentialIds::new("o"), 1);
+    map.owner = "Équipe « livraison » <b>".into();
+    let text = to_json(&map, 1);
+    check(&schemas, index, &text).unwrap();
+    assert_eq!(from_json(&text).unwrap().map, map);
+    map.owner.clear();
+    let text = to_json(&map, 1);
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        v["map"].get("owner").is_none(),
+        "an empty owner is not written"
+    );
+    check(&schemas, index, &text).unwrap();
+    v["map"]["owner"] = 3.into();
+    assert!(check(&schemas, index, &v.to_string()).is_err());
+    assert!(
+        from_json(&v.to_string()).is_err(),
+        "an owner that is not text"
+    );
 }
 
 #[test]

@@ -1,9 +1,10 @@
 // The portfolio end to end (issue 16): three maps in one table with their
 // journey figures, margins and trends, open pain points and actions;
-// filtered by kind, department and persona, sorted by NPS; the weakest
-// touchpoints across maps; each row opens its map. French in dark mode;
-// axe-core.
-import { e2e, assert, sel, eventually, expectCount, expectText, expectVisible, editorMapId, MAP_PREFIX } from './harness.mjs';
+// filtered by kind, owner, department and persona, sorted by NPS and by
+// owner; an owner named in the portfolio and in the editor (format
+// version 7); the weakest touchpoints across maps; each row opens its map.
+// French in dark mode; axe-core.
+import { e2e, assert, sel, eventually, expectCount, expectText, expectValue, expectVisible, editorMapId, storedEnvelope, waitSaved, MAP_PREFIX } from './harness.mjs';
 import { violations } from './axe.mjs';
 import { makeMap } from '../../scripts/bench.mjs';
 
@@ -106,6 +107,23 @@ e2e('the portfolio shows every map with its journey figures, filters, sorts and 
   await shot('portfolio-en');
   assert.deepEqual(await violations(page), [], 'the portfolio');
 
+  // Name the claims map's owner in the portfolio: stored in place, then
+  // filtered and sorted by.
+  const owner = row(page, 'pf-claims').locator(sel('portfolio-owner'));
+  await owner.fill('  Équipe sinistres ');
+  await owner.press('Enter');
+  await eventually(async () => assert.equal((await storedEnvelope(page, 'pf-claims')).map.owner, 'Équipe sinistres'));
+  assert.equal((await storedEnvelope(page, 'pf-claims')).version, 7);
+  await page.locator(sel('portfolio-owner-filter')).selectOption('Équipe sinistres');
+  await expectCount(page.locator(sel('portfolio-row')), 1);
+  await expectVisible(row(page, 'pf-claims'));
+  await page.locator(sel('portfolio-owner-filter')).selectOption('');
+  await page.locator(sel('portfolio-sort')).selectOption('owner');
+  await eventually(async () => {
+    const first = await page.locator(sel('portfolio-row')).first().getAttribute('data-map');
+    assert.equal(first, 'pf-claims', 'the only map with an owner comes first');
+  });
+
   // A weak touchpoint's map link, then a row's title, open their maps.
   await page.locator(`${sel('portfolio-weak')}[data-touchpoint="pf-delivery-t2"] a`).click();
   await eventually(async () => assert.equal(await editorMapId(page), 'pf-delivery'));
@@ -113,6 +131,15 @@ e2e('the portfolio shows every map with its journey figures, filters, sorts and 
   await expectVisible(page.locator(sel('portfolio-table')));
   await row(page, demoId).locator('th a').click();
   await eventually(async () => assert.equal(await editorMapId(page), demoId));
+  // The editor names the owner too, and the portfolio shows it.
+  await page.locator(sel('map-owner')).fill('Customer care');
+  await page.locator(sel('map-owner')).press('Tab');
+  await waitSaved(page);
+  assert.equal((await storedEnvelope(page, demoId)).map.owner, 'Customer care');
+  await page.evaluate(() => (location.hash = '#/portfolio'));
+  await expectValue(row(page, demoId).locator(sel('portfolio-owner')), 'Customer care');
+  await page.evaluate(() => (location.hash = '#/map/pf-claims'));
+  await expectValue(page.locator(sel('map-owner')), 'Équipe sinistres');
 });
 
 e2e('the portfolio in French and dark mode, from its address', { locale: 'fr-FR' }, async ({ page, open, shot }) => {

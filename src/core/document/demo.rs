@@ -795,6 +795,7 @@ impl<'a> Builder<'a> {
             sync: Default::default(),
             based_on: None,
             comments: Default::default(),
+            owner: String::new(),
         };
         Builder { lang, ids, map }
     }

@@ -22,6 +22,10 @@ pub struct JourneyMap {
     pub kind: MapKind,
     #[serde(default)]
     pub description: String,
+    /// Who answers for the journey (format version 7; issue 16's portfolio
+    /// sorts and filters by it); empty: nobody named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     pub created: Millis,
     pub modified: Millis,
     #[serde(default)]
@@ -754,6 +758,7 @@ impl JourneyMap {
             sync: SyncState::default(),
             based_on: None,
             comments: Default::default(),
+            owner: String::new(),
         }
     }
 

@@ -27,7 +27,7 @@ use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 6;
+pub const VERSION: u64 = 7;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -237,7 +237,7 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -289,6 +289,12 @@ fn v4_to_v5(_map: &mut JourneyMap) {}
 /// an older Parcours refuses a scored file instead of dropping the scores
 /// at its next save.
 fn v5_to_v6(_map: &mut JourneyMap) {}
+
+/// Version 7 added the map's optional `owner` (who answers for the journey,
+/// which the portfolio sorts and filters by; issue 16): a version 6 map has
+/// none and reads as it is. The number changed so that an older Parcours
+/// refuses a file with an owner instead of dropping it at its next save.
+fn v6_to_v7(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

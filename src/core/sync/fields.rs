@@ -180,6 +180,7 @@ pub fn differing_map_fields(a: &JourneyMap, b: &JourneyMap) -> Vec<&'static str>
             title,
             kind,
             description,
+            owner,
             scales,
             branding,
             based_on,

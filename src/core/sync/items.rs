@@ -128,6 +128,9 @@ struct MapFields<'a> {
     title: &'a str,
     kind: crate::core::document::model::MapKind,
     description: &'a str,
+    /// Absent when empty, as in the file.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: &'a str,
     scales: crate::core::document::model::Scales,
     /// Absent when empty, as in the file.
     #[serde(skip_serializing_if = "crate::core::document::branding::Branding::is_empty")]
@@ -140,13 +143,14 @@ struct MapFields<'a> {
     comments: &'a crate::core::document::comment::CommentsText,
 }
 
-/// The map's own mergeable fields (title, kind, description, scales,
-/// branding, based_on).
+/// The map's own mergeable fields (title, kind, description, owner,
+/// scales, branding, based_on, comments).
 pub fn map_fields(map: &JourneyMap) -> Map<String, Value> {
     let fields = MapFields {
         title: &map.title,
         kind: map.kind,
         description: &map.description,
+        owner: &map.owner,
         scales: map.scales,
         branding: &map.branding,
         based_on: map.based_on.as_deref(),

@@ -413,6 +413,25 @@ fn version_4_fields_changed_on_each_side_merge_without_a_question() {
 }
 
 #[test]
+fn the_owner_merges_as_a_field_of_the_map() {
+    let o = origin();
+    // One side names the owner, the other renames the map: both are kept.
+    let a = edit(&o, "a", vec![Edit::SetOwner("Équipe livraison".into())]);
+    let b = edit(&o, "b", vec![Edit::SetTitle("Livraison".into())]);
+    let m = merge(&a, &b).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(
+        (m.map.owner.as_str(), m.map.title.as_str()),
+        ("Équipe livraison", "Livraison")
+    );
+    // Two owners named on both sides are a question.
+    let b2 = edit(&o, "b", vec![Edit::SetOwner("Service client".into())]);
+    let m = merge(&a, &b2).unwrap();
+    assert_eq!(m.conflicts.len(), 1);
+    assert!(matches!(&m.conflicts[0].kind, ConflictKind::Field { field, .. } if field == "owner"));
+}
+
+#[test]
 fn scores_given_on_each_side_are_merged_field_by_field() {
     use crate::core::document::model::Scores;
     let o = origin();
@@ -518,6 +537,7 @@ enum Op {
     Emotion(u8, i8),
     Severity(u8, u8),
     BasedOn(u8),
+    Owner(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -534,6 +554,7 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<u8>(), -2i8..=2).prop_map(|(a, v)| Op::Emotion(a, v)),
         (any::<u8>(), 1u8..=3).prop_map(|(a, v)| Op::Severity(a, v)),
         any::<u8>().prop_map(Op::BasedOn),
+        any::<u8>().prop_map(Op::Owner),
     ]
 }
 
@@ -593,6 +614,7 @@ fn to_edit(map: &JourneyMap, op: &Op, who: &str, n: usize) -> Option<Edit> {
             severity: Some(v),
         },
         Op::BasedOn(v) => Edit::SetBasedOn(Some(text(v))),
+        Op::Owner(v) => Edit::SetOwner(text(v)),
     })
 }
 

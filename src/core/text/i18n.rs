@@ -341,6 +341,7 @@ crate::word_table! {
     SeverityNotRated => ("Not rated", "Non évaluée"),
     OpenActionsBoard => ("Actions board →", "Tableau des actions →"),
     Portfolio => ("Portfolio →", "Portefeuille →"),
+    MapOwner => ("Owner of this journey", "Responsable de ce parcours"),
     EffectImproved => ("improved", "amélioré"),
     // ---- Issue 5: opportunities that answer a pain point.
     AnswersPainPoint => ("Answers the pain point", "Répond au point de friction"),

@@ -63,6 +63,18 @@ fn load_all(app: AppState, wording: Wording) -> (Vec<JourneyMap>, HashMap<String
     (maps, revisions)
 }
 
+/// What the user is told when an edit of a stored map is refused.
+pub fn refusal(lang: Lang, wording: Wording, error: &StoredEditError) -> String {
+    let not_saved = (wording.not_saved)(lang);
+    match error {
+        StoredEditError::Conflict { .. } => (wording.conflict)(lang),
+        StoredEditError::Save(SaveError::Store(StoreError::QuotaExceeded)) => {
+            format!("{not_saved} {}", lang.t(Key::QuotaFull))
+        }
+        other => format!("{not_saved} {}", other.said(lang)),
+    }
+}
+
 impl StoredMaps {
     /// Read every map now, and again whenever another tab changes storage.
     pub fn load(app: AppState, wording: Wording) -> StoredMaps {
@@ -109,15 +121,7 @@ impl StoredMaps {
             }
             Err(error) => {
                 let lang = app.lang.get_untracked();
-                let not_saved = (self.wording.not_saved)(lang);
-                let text = match &error {
-                    StoredEditError::Conflict { .. } => (self.wording.conflict)(lang),
-                    StoredEditError::Save(SaveError::Store(StoreError::QuotaExceeded)) => {
-                        format!("{not_saved} {}", lang.t(Key::QuotaFull))
-                    }
-                    other => format!("{not_saved} {}", other.said(lang)),
-                };
-                app.notify(NoticeKind::Error(text));
+                app.notify(NoticeKind::Error(refusal(lang, self.wording, &error)));
                 self.reload(app);
                 false
             }

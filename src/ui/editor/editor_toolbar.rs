@@ -35,6 +35,7 @@ pub fn EditorToolbar() -> impl IntoView {
     let app = session.app;
     let title = move || session.read(Scope::Meta, |m| m.title.clone());
     let kind = move || session.read(Scope::Meta, |m| m.kind);
+    let owner = move || session.read(Scope::Meta, |m| m.owner.clone());
     let personas = move || session.persona_names();
     let export_menu = NodeRef::<leptos::html::Details>::new();
     let share_open = RwSignal::new(false);
@@ -75,6 +76,14 @@ pub fn EditorToolbar() -> impl IntoView {
                     <option value=k.code()>{move || k.label(app.lang.get())}</option>
                 }).collect_view()}
             </select>
+            <input
+                class="map-owner"
+                data-testid="map-owner"
+                aria-label=app.text(Key::MapOwner)
+                placeholder=app.text(Key::MapOwner)
+                prop:value=owner
+                on:change=move |ev| session.edit(Edit::SetOwner(event_target_value(&ev).trim().to_owned()))
+            />
             <label class="persona-view">
                 <span>{app.text(Key::PersonaView)}</span>
                 <select

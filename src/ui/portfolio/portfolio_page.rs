@@ -3,6 +3,7 @@
 //! first rows show while the rest are read, and reads them again when
 //! another tab changes storage. Sorted and filtered by the core.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -10,13 +11,17 @@ use leptos::prelude::*;
 use crate::core::analysis::action_board::persona_choices;
 use crate::core::analysis::portfolio::words::PortfolioText;
 use crate::core::analysis::portfolio::{
-    department_choices, row, sorted, weakest_across, Filter, Row, Sort,
+    department_choices, owner_choices, row, sorted, weakest_across, Filter, Row, Sort,
 };
+use crate::core::document::edit::Edit;
 use crate::core::document::model::MapKind;
+use crate::core::session::stored_edit::edit_stored_map;
 use crate::core::storage::library::{self, LoadError};
 use crate::core::text::i18n::Key;
 use crate::core::text::said::Said;
+use crate::platform::clock;
 use crate::ui::action::choice_filter::ChoiceFilter;
+use crate::ui::action::stored_maps::{refusal, Wording};
 use crate::ui::app_state::{AppState, NoticeKind, Route};
 use crate::ui::portfolio::portfolio_table::PortfolioTable;
 use crate::ui::portfolio::weakest_list::WeakestList;
@@ -30,6 +35,9 @@ const MAPS_PER_STEP: usize = 4;
 #[derive(Clone, Copy)]
 struct Reading {
     rows: RwSignal<Vec<Row>>,
+    /// Each map's revision as read, to save an owner without overwriting
+    /// another tab's newer save.
+    revisions: StoredValue<HashMap<String, u64>>,
     /// (maps read, maps in the library).
     progress: RwSignal<(usize, usize)>,
     /// Bumped at each new reading, so that an older one stops.
@@ -43,6 +51,7 @@ impl Reading {
         let round = self.round.get_value().wrapping_add(1);
         self.round.set_value(round);
         self.rows.set(Vec::with_capacity(ids.len()));
+        self.revisions.set_value(HashMap::new());
         self.progress.set((0, ids.len()));
         self.step(app, ids, 0, round, false);
     }
@@ -56,7 +65,12 @@ impl Reading {
         let mut read = Vec::new();
         for id in &ids[from..to] {
             match library::load_map(&*store, id) {
-                Ok(stored) => read.push(row(&stored.map)),
+                Ok(stored) => {
+                    self.revisions.update_value(|r| {
+                        r.insert(stored.map.id.clone(), stored.revision);
+                    });
+                    read.push(row(&stored.map));
+                }
                 Err(LoadError::Missing) => {}
                 Err(e) => {
                     if !told {
@@ -77,6 +91,40 @@ impl Reading {
             set_timeout(move || self.step(app, ids, to, round, told), Duration::ZERO);
         }
     }
+
+    /// Name the owner of map `id`, in place in storage (checked against the
+    /// revision read, recorded for merging). Refused: the user is told why
+    /// and the maps are read again.
+    fn set_owner(self, app: AppState, id: &str, owner: String) {
+        let Some(known) = self.revisions.with_value(|r| r.get(id).copied()) else {
+            return;
+        };
+        let store = app.store();
+        let edit = Edit::SetOwner(owner);
+        match edit_stored_map(&*store, id, known, edit, &app.replica(), clock::now()) {
+            Ok(stored) => {
+                self.revisions.update_value(|r| {
+                    r.insert(id.to_owned(), stored.revision);
+                });
+                let fresh = row(&stored.map);
+                self.rows.update(|rows| {
+                    if let Some(slot) = rows.iter_mut().find(|r| r.map_id == id) {
+                        *slot = fresh;
+                    }
+                });
+            }
+            Err(error) => {
+                let wording = Wording {
+                    unreadable: |lang| PortfolioText::Unreadable.said(lang),
+                    conflict: |lang| PortfolioText::Conflict.said(lang),
+                    not_saved: |lang| PortfolioText::NotSaved.said(lang),
+                };
+                let lang = app.lang.get_untracked();
+                app.notify(NoticeKind::Error(refusal(lang, wording, &error)));
+                self.start(app);
+            }
+        }
+    }
 }
 
 #[component]
@@ -84,6 +132,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let reading = Reading {
         rows: RwSignal::new(Vec::new()),
+        revisions: StoredValue::new(HashMap::new()),
         progress: RwSignal::new((0, 0)),
         round: StoredValue::new(0),
     };
@@ -117,6 +166,19 @@ pub fn PortfolioPage() -> impl IntoView {
             .map(|d| (d.clone(), d))
             .collect()
     };
+    let owners = move || {
+        rows.with(|r| owner_choices(r))
+            .into_iter()
+            .map(|o| (o.clone(), o))
+            .collect()
+    };
+    let set_owner = Callback::new(move |(id, owner): (String, String)| {
+        let unchanged =
+            rows.with_untracked(|r| r.iter().any(|r| r.map_id == id && r.owner == owner));
+        if !unchanged {
+            reading.set_owner(app, &id, owner);
+        }
+    });
     let personas = move || rows.with(|r| persona_choices(r.iter().flat_map(|r| &r.personas)));
     let all = move || rows.with(Vec::len);
     let reading_now = move || {
@@ -142,6 +204,10 @@ pub fn PortfolioPage() -> impl IntoView {
                         pick=Callback::new(move |code: Option<String>| filter.update(|f| {
                             f.kind = code.and_then(|c| MapKind::ALL.into_iter().find(|k| k.code() == c));
                         }))/>
+                    <ChoiceFilter label=Signal::derive(move || PortfolioText::FilterOwner.said(app.lang.get()))
+                        testid="portfolio-owner-filter" choices=Signal::derive(owners)
+                        current=Signal::derive(move || filter.with(|f| f.owner.clone()))
+                        pick=Callback::new(move |o| filter.update(|f| f.owner = o))/>
                     <ChoiceFilter label=Signal::derive(move || PortfolioText::FilterDepartment.said(app.lang.get()))
                         testid="portfolio-department" choices=Signal::derive(departments)
                         current=Signal::derive(move || filter.with(|f| f.department.clone()))
@@ -164,7 +230,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         {move || PortfolioText::Shown { shown: shown.with(Vec::len), all: all() }.said(app.lang.get())}
                     </span>
                 </div>
-                <PortfolioTable rows=shown/>
+                <PortfolioTable rows=shown set_owner=set_owner/>
                 <p class="muted portfolio-method">{said(PortfolioText::Method)}</p>
                 <WeakestList spots=weakest/>
             </Show>

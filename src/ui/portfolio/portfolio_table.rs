@@ -54,7 +54,17 @@ fn figure_cell(lang: Lang, metric: Metric, figure: Option<JourneyFigure>) -> Any
     .into_any()
 }
 
-fn row_view(app: AppState, lang: Lang, r: Row) -> impl IntoView {
+fn row_view(
+    app: AppState,
+    lang: Lang,
+    r: Row,
+    set_owner: Callback<(String, String)>,
+) -> impl IntoView {
+    let id = r.map_id.clone();
+    let owner_label = PortfolioText::OwnerOf {
+        title: r.title.clone(),
+    }
+    .said(lang);
     let route = Route::Map(r.map_id.clone());
     let href = route.to_hash();
     let actions = ActionStatus::ALL
@@ -71,6 +81,11 @@ fn row_view(app: AppState, lang: Lang, r: Row) -> impl IntoView {
                 <a href=href on:click=move |ev| { ev.prevent_default(); app.navigate(route.clone()); }>{r.title.clone()}</a>
             </th>
             <td>{r.kind.label(lang)}</td>
+            <td>
+                <input type="text" class="portfolio-owner" data-testid="portfolio-owner" aria-label=owner_label
+                    placeholder=PortfolioText::NobodyYet.said(lang) prop:value=r.owner.clone()
+                    on:change=move |ev| set_owner.run((id.clone(), event_target_value(&ev).trim().to_owned()))/>
+            </td>
             <td class="number">{r.stages}</td>
             <td class="number">{r.touchpoints}</td>
             {figure_cell(lang, Metric::Nps, nps)}
@@ -90,7 +105,11 @@ fn row_view(app: AppState, lang: Lang, r: Row) -> impl IntoView {
 }
 
 #[component]
-pub fn PortfolioTable(#[prop(into)] rows: Signal<Vec<Row>>) -> impl IntoView {
+pub fn PortfolioTable(
+    #[prop(into)] rows: Signal<Vec<Row>>,
+    /// (map id, owner): name a map's owner.
+    set_owner: Callback<(String, String)>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let head = move |t: PortfolioText| move || t.said(app.lang.get());
     view! {
@@ -103,6 +122,7 @@ pub fn PortfolioTable(#[prop(into)] rows: Signal<Vec<Row>>) -> impl IntoView {
                         <tr>
                             <th scope="col">{head(PortfolioText::Map)}</th>
                             <th scope="col">{head(PortfolioText::Kind)}</th>
+                            <th scope="col">{head(PortfolioText::Owner)}</th>
                             <th scope="col">{head(PortfolioText::Stages)}</th>
                             <th scope="col">{head(PortfolioText::Touchpoints)}</th>
                             <th scope="col">"NPS"</th>
@@ -116,7 +136,7 @@ pub fn PortfolioTable(#[prop(into)] rows: Signal<Vec<Row>>) -> impl IntoView {
                     <tbody>
                         {move || {
                             let lang = app.lang.get();
-                            rows.get().into_iter().map(|r| row_view(app, lang, r)).collect_view()
+                            rows.get().into_iter().map(|r| row_view(app, lang, r, set_owner)).collect_view()
                         }}
                     </tbody>
                 </table>

@@ -74,6 +74,8 @@ pub struct Row {
     pub map_id: String,
     pub title: String,
     pub kind: MapKind,
+    /// Who answers for the journey (empty: nobody named).
+    pub owner: String,
     pub stages: usize,
     pub touchpoints: usize,
     /// NPS, CSAT and CES over the journey ([`Metric::SURVEYS`] order).
@@ -213,6 +215,7 @@ pub fn row(map: &JourneyMap) -> Row {
         map_id: map.id.clone(),
         title: map.title.clone(),
         kind: map.kind,
+        owner: map.owner.trim().to_owned(),
         stages: map.stages.len(),
         touchpoints: map.touchpoints.len(),
         figures: Metric::SURVEYS.map(|m| journey_figure(map, m)),
@@ -237,6 +240,8 @@ pub fn row(map: &JourneyMap) -> Row {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub kind: Option<MapKind>,
+    /// An owner, compared as departments are (case and accents ignored).
+    pub owner: Option<String>,
     /// A department, as [`same_department`] compares them.
     pub department: Option<String>,
     /// A persona's id.
@@ -246,6 +251,10 @@ pub struct Filter {
 impl Filter {
     pub fn keeps(&self, row: &Row) -> bool {
         self.kind.is_none_or(|k| row.kind == k)
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|o| same_department(&row.owner, o))
             && self
                 .department
                 .as_deref()
@@ -265,6 +274,8 @@ pub enum Sort {
     Modified,
     /// By title, accents and case ignored.
     Title,
+    /// By owner, accents and case ignored; maps nobody owns last.
+    Owner,
     /// The weakest journey NPS first; maps without one last.
     Nps,
     Csat,
@@ -274,9 +285,10 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [
+    pub const ALL: [Sort; 7] = [
         Sort::Modified,
         Sort::Title,
+        Sort::Owner,
         Sort::Nps,
         Sort::Csat,
         Sort::Ces,
@@ -288,6 +300,7 @@ impl Sort {
         match self {
             Sort::Modified => "modified",
             Sort::Title => "title",
+            Sort::Owner => "owner",
             Sort::Nps => "nps",
             Sort::Csat => "csat",
             Sort::Ces => "ces",
@@ -329,6 +342,11 @@ pub fn sorted(mut rows: Vec<Row>, sort: Sort) -> Vec<Row> {
         let first = match sort {
             Sort::Modified => b.modified.cmp(&a.modified),
             Sort::Title => Ordering::Equal,
+            Sort::Owner => match (a.owner.is_empty(), b.owner.is_empty()) {
+                (false, true) => Ordering::Less,
+                (true, false) => Ordering::Greater,
+                _ => fold(&a.owner).cmp(&fold(&b.owner)),
+            },
             Sort::OpenPainPoints => b.open_pain_points.cmp(&a.open_pain_points),
             figure => {
                 let m = figure.metric().unwrap_or(0);
@@ -353,16 +371,27 @@ pub fn weakest_across<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<WeakSp
     all.into_iter().take(WEAKEST_KEPT).cloned().collect()
 }
 
-/// The departments of `rows` as a filter's choices, each once, sorted.
-pub fn department_choices<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<String> {
+/// `names` as a filter's choices: each once (case and accents ignored),
+/// sorted, empty ones left out.
+fn choices<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for d in rows.into_iter().flat_map(|r| &r.departments) {
-        if !found.iter().any(|x| same_department(x, d)) {
+    for d in names {
+        if !d.is_empty() && !found.iter().any(|x| same_department(x, d)) {
             found.push(d.clone());
         }
     }
     found.sort_by_key(|d| fold(d));
     found
+}
+
+/// The departments of `rows` as a filter's choices.
+pub fn department_choices<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<String> {
+    choices(rows.into_iter().flat_map(|r| &r.departments))
+}
+
+/// The owners of `rows` as a filter's choices.
+pub fn owner_choices<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<String> {
+    choices(rows.into_iter().map(|r| &r.owner))
 }
 
 #[cfg(test)]

@@ -195,6 +195,8 @@ fn three_rows() -> Vec<Row> {
     });
     b.kind = MapKind::ServiceBlueprint;
     a.modified = 30;
+    a.owner = "Zoé".into();
+    b.owner = " équipe web ".into();
     b.modified = 10;
     let mut c = c;
     c.modified = 20;
@@ -212,6 +214,8 @@ fn rows_sort_by_change_title_figure_and_open_pain_points() {
     assert_eq!(ids(&sorted(rows.clone(), Sort::Modified)), ["a", "c", "b"]);
     // Accents and case ignored: buying, Claims, Émilie.
     assert_eq!(ids(&sorted(rows.clone(), Sort::Title)), ["b", "c", "a"]);
+    // équipe web, Zoé, then c, which nobody owns.
+    assert_eq!(ids(&sorted(rows.clone(), Sort::Owner)), ["b", "a", "c"]);
     // The weakest NPS first (a: −50, b: +75); c has none and comes last.
     assert_eq!(ids(&sorted(rows.clone(), Sort::Nps)), ["a", "b", "c"]);
     assert_eq!(ids(&sorted(rows.clone(), Sort::Csat)), ["b", "c", "a"]);
@@ -247,6 +251,12 @@ fn filters_keep_maps_by_kind_department_and_persona() {
     };
     assert_eq!(kept(ana), ["b"]);
     assert_eq!(department_choices(&rows), ["Logistique", "Web"]);
+    let web_team = Filter {
+        owner: Some("Équipe Web".into()),
+        ..Filter::default()
+    };
+    assert_eq!(kept(web_team), ["b"]);
+    assert_eq!(owner_choices(&rows), ["équipe web", "Zoé"]);
 }
 
 #[test]

@@ -35,6 +35,13 @@ pub enum PortfolioText {
     SortBy,
     Sort(Sort),
     FilterKind,
+    FilterOwner,
+    Owner,
+    /// The owner field's accessible name, for one map.
+    OwnerOf {
+        title: String,
+    },
+    NobodyYet,
     FilterDepartment,
     FilterPersona,
     /// Maps shown of all of them.
@@ -52,6 +59,8 @@ pub enum PortfolioText {
     NoMaps,
     NoneShown,
     Unreadable,
+    Conflict,
+    NotSaved,
 }
 
 impl Said for PortfolioText {
@@ -88,6 +97,7 @@ impl Said for PortfolioText {
             Sort(s) => match s {
                 super::Sort::Modified => say!(lang, "Last change", "Dernière modification"),
                 super::Sort::Title => say!(lang, "Title", "Titre"),
+                super::Sort::Owner => say!(lang, "Owner", "Responsable"),
                 super::Sort::Nps => say!(lang, "NPS, weakest first", "NPS, le plus faible d'abord"),
                 super::Sort::Csat => {
                     say!(lang, "CSAT, weakest first", "CSAT, le plus faible d'abord")
@@ -102,6 +112,9 @@ impl Said for PortfolioText {
                 ),
             },
             FilterKind => say!(lang, "Kind of map", "Type de carte"),
+            FilterOwner | Owner => say!(lang, "Owner", "Responsable"),
+            OwnerOf { title } => say!(lang, "Owner of {title}", "Responsable de {title}"),
+            NobodyYet => say!(lang, "nobody", "personne"),
             FilterDepartment => say!(lang, "Department", "Service"),
             FilterPersona => say!(lang, "Persona", "Persona"),
             Shown { shown, all } => {
@@ -142,6 +155,12 @@ impl Said for PortfolioText {
                 "Some maps could not be read and are not in the portfolio.",
                 "Certaines cartes n'ont pas pu être lues et ne sont pas dans le portefeuille."
             ),
+            Conflict => say!(
+                lang,
+                "This map was changed in another tab: the portfolio shows it as stored now. Try again.",
+                "Cette carte a été modifiée dans un autre onglet : le portefeuille la montre telle qu'elle est enregistrée. Réessayez."
+            ),
+            NotSaved => say!(lang, "The owner was not saved:", "Le responsable n'a pas été enregistré :"),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Edits of the map's own fields: title, kind, description, answer scales,
+//! Edits of the map's own fields: title, kind, description, owner, answer scales,
 //! branding, the current state it is based on, and the whole map at once.
 
 use super::{applied, misrouted, not_found, Applied, Edit, EditError, Scope};
@@ -47,6 +47,10 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
             applied(Edit::SetComments(old), vec![Scope::Comments])
         }
 
+        Edit::SetOwner(owner) => {
+            let old = std::mem::replace(&mut map.owner, owner);
+            applied(Edit::SetOwner(old), vec![Scope::Meta])
+        }
         Edit::SetBasedOn(based_on) => {
             let old = std::mem::replace(&mut map.based_on, based_on);
             applied(Edit::SetBasedOn(old), vec![Scope::Meta])

@@ -143,6 +143,8 @@ pub enum Edit {
     },
     /// The current-state map this (future-state) map was copied from.
     SetBasedOn(Option<String>),
+    /// Who answers for the journey (empty: nobody).
+    SetOwner(String),
 
     // ---- Issue 5: opportunities that answer a pain point.
     /// Link an Opportunities card to the Pain points card it answers
@@ -432,6 +434,7 @@ impl Edit {
             | Edit::SetScales(_)
             | Edit::SetBranding(_)
             | Edit::SetBasedOn(_)
+            | Edit::SetOwner(_)
             | Edit::SetComments(_)
             | Edit::ReplaceMap(_) => map::apply(self, map),
             Edit::InsertStage { .. }
@@ -600,6 +603,7 @@ mod tests {
             severity: Some(3),
         });
         roundtrip(Edit::SetBasedOn(Some("current".into())));
+        roundtrip(Edit::SetOwner("Service client".into()));
         // Removals that detach the action from its card or touchpoint.
         roundtrip(Edit::RemoveCard("c2".into()));
         roundtrip(Edit::RemovePersona("p1".into()));
@@ -666,7 +670,7 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..14, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..15, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -688,6 +692,7 @@ mod tests {
                     11 => Edit::MoveCard { id: "c1".into(), lane, stage, index: n },
                     // 0 and 6 are refused, 2 and 4 set.
                     12 => Edit::SetCardScores { id: "c1".into(), scores: Scores { customer_value: Some(2 * n as u8), business_value: None, effort: Some(4 - n as u8) } },
+                    13 => Edit::SetOwner(text),
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {

@@ -294,6 +294,7 @@ fn edit_of(map: &JourneyMap, kind: u8, n: usize, k: usize, text: String, step: u
             severity: (!k.is_multiple_of(4)).then_some((k % 4) as u8),
         },
         27 => Edit::SetBasedOn(k.is_multiple_of(2).then_some(text)),
+        31 => Edit::SetOwner(text),
         29 => {
             let list = comment::read(&map.comments).unwrap_or_default();
             let next = if k.is_multiple_of(2) || list.is_empty() {
@@ -343,7 +344,7 @@ proptest! {
     /// edits, and their undos: every scope whose view changed is touched.
     #[test]
     fn every_scope_whose_view_changed_is_touched(
-        ops in proptest::collection::vec((0u8..31, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
+        ops in proptest::collection::vec((0u8..32, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
     ) {
         let mut m = linked();
         for (step, (kind, n, k, text)) in ops.into_iter().enumerate() {
