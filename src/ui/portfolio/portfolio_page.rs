@@ -57,7 +57,9 @@ impl Reading {
     }
 
     fn step(self, app: AppState, ids: Vec<String>, from: usize, round: u32, mut told: bool) {
-        if self.round.get_value() != round {
+        // The page may be gone (the user moved on while maps were read):
+        // its values are then disposed, and reading stops.
+        if self.round.try_get_value() != Some(round) {
             return;
         }
         let to = (from + MAPS_PER_STEP).min(ids.len());
