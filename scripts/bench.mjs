@@ -374,6 +374,18 @@ async function importTime(page, csv) {
 }
 
 /**
+ * A fresh profile's first visit (which opens the demo map, as a user's
+ * does), then the library: where the measures that start from the library
+ * begin.
+ */
+async function libraryAfterFirstVisit(page, url) {
+  await page.goto(url);
+  await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
+  await page.goto(url + '#/');
+  await page.locator('[data-testid="library"]').waitFor();
+}
+
+/**
  * Restore a multi-megabyte backup into a fresh profile through the library's
  * file picker: file chosen → every map checked, stored, and the notice shown.
  */
@@ -381,10 +393,7 @@ async function restoreTime(browser, url, text) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
-    await page.goto(url + '#/');
-    await page.locator('[data-testid="library"]').waitFor();
+    await libraryAfterFirstVisit(page, url);
     return await page.evaluate(async (body) => {
       const wait = async (done) => {
         while (!done()) await new Promise((r) => setTimeout(r, 0));
@@ -414,10 +423,7 @@ async function importOpenTime(browser, url, env) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
-    await page.goto(url + '#/');
-    await page.locator('[data-testid="library"]').waitFor();
+    await libraryAfterFirstVisit(page, url);
     const text = JSON.stringify(env);
     const result = await page.evaluate(
       async ([body, id, firstStage]) => {
@@ -479,11 +485,8 @@ async function portfolioTime(browser, url, runs) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    // A first visit opens the demo map; the library holds it and the fifty.
-    await page.goto(url);
-    await page.locator('[data-testid="editor"], [data-testid="library"]').first().waitFor();
-    await page.goto(url + '#/');
-    await page.locator('[data-testid="library"]').waitFor();
+    // The fifty replace every map, the first visit's demo too.
+    await libraryAfterFirstVisit(page, url);
     const maps = portfolioMaps();
     const chars = await page.evaluate((envelopes) => {
       for (const key of Object.keys(localStorage)) if (key.startsWith('parcours.map.')) localStorage.removeItem(key);
