@@ -23,6 +23,7 @@ use crate::core::document::model::{
 use crate::core::document::persona::avatar_ok;
 use crate::core::document::persona::AvatarError;
 use crate::core::formats::json_path;
+use crate::core::text::float_text;
 use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
@@ -446,7 +447,7 @@ impl<'de> Visitor<'de> for FieldVisitor {
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Field, E> {
-        Ok(Field::Other(format!("{v:?}")))
+        Ok(Field::Other(float_text::debug(v)))
     }
 
     fn visit_bool<E>(self, v: bool) -> Result<Field, E> {
@@ -564,7 +565,7 @@ pub fn reading_problem(r: &Reading) -> Option<Flaw> {
                 Metric::Ces => (-100.0..=100.0).contains(&v),
             };
         if !ok {
-            return Some(Flaw::ImpossibleValue(v.to_string()));
+            return Some(Flaw::ImpossibleValue(float_text::display(v)));
         }
     }
     let has_answers = !r.answers.is_empty() || r.personas.iter().any(|s| !s.answers.is_empty());
@@ -623,7 +624,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
             if !(0.0..=100.0).contains(&share) {
                 problems.push(problem(
                     format!("map.personas[{i}].share"),
-                    Flaw::NotPercentage(share.to_string()),
+                    Flaw::NotPercentage(float_text::display(share)),
                 ));
             }
         }

@@ -69,7 +69,7 @@ fn problem(text: &str) -> Result<Vec<Persona>, Problem> {
         if let Some(share) = p.share.filter(|s| !(0.0..=100.0).contains(s)) {
             return Err(at(
                 format!("personas[{i}].share"),
-                Flaw::NotPercentage(share.to_string()),
+                Flaw::NotPercentage(crate::core::text::float_text::display(share)),
             ));
         }
     }

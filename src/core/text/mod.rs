@@ -1,6 +1,7 @@
 //! Words: the UI's word table in both languages, and the map written as text.
 
 pub mod action_text;
+pub mod float_text;
 pub mod i18n;
 pub mod json_words;
 pub mod map_text;
