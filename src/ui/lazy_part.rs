@@ -8,6 +8,8 @@
 //! library). Without the feature (tests, `cargo check`), the same function is
 //! a plain `async fn`, so the code paths are the same apart from the fetch.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -99,4 +101,28 @@ fn loading_view(part: Loading, waiting: Option<ViewFn>, failed: Option<ViewFn>) 
             })}
         </Suspense>
     }
+}
+
+/// `<Show when><LazyPart load/></Show>`: the part while `when` is true,
+/// its chunk fetched the first time. The `Show` is compiled once for every
+/// such part (`shown_part`) rather than once per place.
+pub fn lazy_shown<W, F, Fut>(when: W, load: F) -> AnyView
+where
+    W: Fn() -> bool + Send + Sync + 'static,
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
+{
+    shown_part(
+        Signal::derive(when),
+        Arc::new(move || Box::pin(load()) as Loading),
+    )
+}
+
+fn shown_part(when: Signal<bool>, load: Arc<dyn Fn() -> Loading + Send + Sync>) -> AnyView {
+    view! {
+        <Show when=move || when.get()>
+            {untrack(|| loading_view(load(), None, None))}
+        </Show>
+    }
+    .into_any()
 }

@@ -9,7 +9,7 @@ use crate::core::text::i18n::Key;
 use crate::ui::app_state::Route;
 use crate::ui::editor::future_state_link::FutureStateLink;
 use crate::ui::id_list::row_key;
-use crate::ui::lazy_part::LazyPart;
+use crate::ui::lazy_part::lazy_shown;
 use crate::ui::session::editor_view::EditorView;
 use crate::ui::session::history_controls::HistoryControls;
 use crate::ui::session::map_session::MapSession;
@@ -121,14 +121,10 @@ pub fn EditorToolbar() -> impl IntoView {
                 <summary>{app.text(Key::MoreFormats)}</summary>
                 // A choice closes the menu.
                 <div class="menu" on:click=move |_| if let Some(m) = export_menu.get() { m.set_open(false) }>
-                    <Show when=move || menu_opened.get()>
-                        <LazyPart load=export_menu_items/>
-                    </Show>
+                    {lazy_shown(move || menu_opened.get(), export_menu_items)}
                 </div>
             </details>
-            <Show when=move || share_open.get()>
-                <LazyPart load=share_panel/>
-            </Show>
+            {lazy_shown(move || share_open.get(), share_panel)}
         </div>
     }
 }

@@ -12,7 +12,7 @@ use crate::ui::editor::editor_tabs::EditorTabs;
 use crate::ui::editor::editor_toolbar::EditorToolbar;
 use crate::ui::editor::map_grid::MapGrid;
 use crate::ui::editor::persona_panel::PersonaPanel;
-use crate::ui::lazy_part::LazyPart;
+use crate::ui::lazy_part::{lazy_shown, LazyPart};
 use crate::ui::missing_map::missing_map;
 use crate::ui::session::editor_view::{EditorTab, EditorView};
 use crate::ui::session::map_session::MapSession;
@@ -168,34 +168,20 @@ fn OpenMap(
         <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
             <EditorToolbar/>
             <SaveNotice/>
-            <Show when=move || link.conflicts.with(|c| !c.is_empty())>
-                <LazyPart load=persona_library_notice/>
-            </Show>
+            {lazy_shown(move || link.conflicts.with(|c| !c.is_empty()), persona_library_notice)}
             <ExternalNotice outcome=external/>
             {in_folder.then(|| view! { <LazyPart load=folder_banner waiting=|| ()/> })}
-            <Show when=incoming_here>
-                <LazyPart load=merge_panel/>
-            </Show>
-            <Show when=move || editor.comments_for.with(Option::is_some)>
-                <LazyPart load=crate::ui::comment::comments_panel/>
-            </Show>
-            <Show when=move || editor.history_open.get()>
-                <LazyPart load=crate::ui::history::history_panel/>
-            </Show>
+            {lazy_shown(incoming_here, merge_panel)}
+            {lazy_shown(move || editor.comments_for.with(Option::is_some), crate::ui::comment::comments_panel)}
+            {lazy_shown(move || editor.history_open.get(), crate::ui::history::history_panel)}
             <PersonaPanel/>
             <EditorTabs/>
-            <Show when=move || editor.import_open.get()>
-                <LazyPart load=csv_import/>
-            </Show>
+            {lazy_shown(move || editor.import_open.get(), csv_import)}
             <div class="map-pane" class:away=move || editor.tab.get() != EditorTab::Map>
                 <MapGrid/>
             </div>
-            <Show when=move || editor.tab.get() == EditorTab::Charts>
-                <LazyPart load=charts_page/>
-            </Show>
-            <Show when=move || editor.tab.get() == EditorTab::ComparePersonas>
-                <LazyPart load=persona_comparison/>
-            </Show>
+            {lazy_shown(move || editor.tab.get() == EditorTab::Charts, charts_page)}
+            {lazy_shown(move || editor.tab.get() == EditorTab::ComparePersonas, persona_comparison)}
         </section>
     }
 }

@@ -11,7 +11,7 @@ use crate::core::document::model::Persona;
 use crate::core::text::i18n::{format_decimal, Key};
 use crate::ui::app_state::NoticeKind;
 use crate::ui::id_list::row_key;
-use crate::ui::lazy_part::LazyPart;
+use crate::ui::lazy_part::lazy_shown;
 use crate::ui::persona::library_store::LibraryLink;
 use crate::ui::persona::persona_avatar::PersonaAvatar;
 use crate::ui::session::map_session::MapSession;
@@ -111,9 +111,7 @@ pub fn PersonaPanel() -> impl IntoView {
                     }
                 </For>
             </summary>
-            <Show when=move || opened.get()>
-                <LazyPart load=persona_list/>
-            </Show>
+            {lazy_shown(move || opened.get(), persona_list)}
         </details>
     }
 }
