@@ -205,13 +205,31 @@ fn version_7_keeps_its_owner() {
     assert!(from_json(&golden(6)).unwrap().map.owner.is_empty());
 }
 
+#[test]
+fn version_8_keeps_its_stage_links() {
+    let map = from_json(&golden(8)).unwrap().map;
+    let linked: Vec<(usize, &str)> = map
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.journey.is_empty())
+        .map(|(i, s)| (i, s.journey.as_str()))
+        .collect();
+    assert_eq!(linked, [(2, "carte-livraison")]);
+    // Version 7's owner is still there; a version 7 file links nothing.
+    assert_eq!(map.owner, "Équipe livraison");
+    let v7 = from_json(&golden(7)).unwrap().map;
+    assert!(v7.stages.iter().all(|s| s.journey.is_empty()));
+}
+
 /// Writes the golden file of the current version: the previous version's
-/// file, read, with this version's new fields set (version 7: the map's
-/// owner). Run it once when a new format version is introduced, then
-/// commit the file: `cargo test --test golden_files -- --ignored`. It never
-/// overwrites a file. (Versions 3 and 4 were written from the French demo
-/// map; version 5's comments were added to version 4's file, version 6's
-/// three scored opportunities, one partly, to version 5's.)
+/// file, read, with this version's new fields set (version 8: the third
+/// stage detailed by another map). Run it once when a new format version
+/// is introduced, then commit the file:
+/// `cargo test --test golden_files -- --ignored`. It never overwrites a
+/// file. (Versions 3 and 4 were written from the French demo map; version
+/// 5's comments were added to version 4's file, version 6's three scored
+/// opportunities, one partly, to version 5's, version 7's owner to 6's.)
 #[test]
 #[ignore = "writes a new version's golden file; run once, then commit it"]
 fn write_the_current_versions_golden_file() {
@@ -225,7 +243,7 @@ fn write_the_current_versions_golden_file() {
     let stored = from_json(&golden(VERSION - 1)).unwrap();
     let base = stored.map;
     let mut map = base.clone();
-    map.owner = "Équipe livraison".into();
+    map.stages[2].journey = "carte-livraison".into();
     parcours::core::sync::record(&base, &mut map, "g0ld3n");
     std::fs::write(&path, to_json_pretty(&map, stored.revision + 1) + "\n").unwrap();
 }

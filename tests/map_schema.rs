@@ -155,7 +155,7 @@ fn what_the_app_refuses_for_its_shape_is_invalid() {
         ("another kind of file", |v| {
             v["format"] = "parcours.library".into()
         }),
-        ("a newer version", |v| v["version"] = 8.into()),
+        ("a newer version", |v| v["version"] = 9.into()),
         ("no map", |v| {
             v.as_object_mut().unwrap().remove("map");
         }),
@@ -272,6 +272,40 @@ fn scores_of_version_6_are_checked_by_both() {
             );
         }
     }
+}
+
+#[test]
+fn a_stage_link_of_version_8_is_valid_absent_when_empty_and_never_to_itself() {
+    let (schemas, index) = schema();
+    let mut map = demo_map(Lang::En, &mut SequentialIds::new("j"), 1);
+    map.stages[1].journey = "delivery-map".into();
+    let text = to_json(&map, 1);
+    check(&schemas, index, &text).unwrap();
+    assert_eq!(from_json(&text).unwrap().map, map);
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        v["map"]["stages"][0].get("journey").is_none(),
+        "a stage without a link writes none"
+    );
+    v["map"]["stages"][1]["journey"] = "".into();
+    assert!(
+        check(&schemas, index, &v.to_string()).is_err(),
+        "an empty id"
+    );
+    v["map"]["stages"][1]["journey"] = 3.into();
+    assert!(check(&schemas, index, &v.to_string()).is_err());
+    assert!(
+        from_json(&v.to_string()).is_err(),
+        "a link that is not text"
+    );
+    // Its own map: the app refuses it with its path (the schema cannot say it).
+    map.stages[1].journey = map.id.clone();
+    let Err(parcours::core::formats::envelope::FormatError::Invalid(problems)) =
+        from_json(&to_json(&map, 1))
+    else {
+        panic!("a stage detailed by its own map is refused")
+    };
+    assert_eq!(problems[0].path, "map.stages[1].journey");
 }
 
 #[test]

@@ -74,7 +74,7 @@ e2e('comment the map and a card, reply, resolve, reopen and undo, hostile text a
   // Saved in the map, at the current format version (6 since the opportunity scores).
   await waitSaved(page);
   const stored = await storedEnvelope(page, id);
-  assert.equal(stored.version, 7);
+  assert.equal(stored.version, 8);
   assert.equal(stored.map.comments.length, 2);
   assert.equal(stored.map.comments[1].text, hostile);
   assert.equal(stored.map.comments[1].replies[0].author, 'Léa Martin');

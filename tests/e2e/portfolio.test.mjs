@@ -113,7 +113,7 @@ e2e('the portfolio shows every map with its journey figures, filters, sorts and 
   await owner.fill('  Équipe sinistres ');
   await owner.press('Enter');
   await eventually(async () => assert.equal((await storedEnvelope(page, 'pf-claims')).map.owner, 'Équipe sinistres'));
-  assert.equal((await storedEnvelope(page, 'pf-claims')).version, 7);
+  assert.equal((await storedEnvelope(page, 'pf-claims')).version, 8);
   await page.locator(sel('portfolio-owner-filter')).selectOption('Équipe sinistres');
   await expectCount(page.locator(sel('portfolio-row')), 1);
   await expectVisible(row(page, 'pf-claims'));

@@ -41,7 +41,7 @@ e2e('a map exported from one browser opens, the same, in a fresh one', async ({ 
   await waitSaved(page);
   const { text, name } = await downloadText(page, page.locator(sel('download-map')));
   assert.match(name, /\.json$/);
-  assert.match(text, /^\{\n {2}"format": "parcours\.map",\n {2}"version": 7,/, 'pretty-printed, in its envelope');
+  assert.match(text, /^\{\n {2}"format": "parcours\.map",\n {2}"version": 8,/, 'pretty-printed, in its envelope');
   const exported = JSON.parse(text);
 
   // Another profile: nothing of the first one.

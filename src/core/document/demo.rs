@@ -833,6 +833,7 @@ impl<'a> Builder<'a> {
     fn stage(&mut self, en: &'static str, fr: &'static str) {
         let stage = Stage {
             id: self.ids.next_id(),
+            journey: String::new(),
             name: self.tr((en, fr)),
         };
         self.map.stages.push(stage);

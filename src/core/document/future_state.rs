@@ -520,6 +520,7 @@ mod tests {
         m.stages.push(Stage {
             id: "sd".into(),
             name: "D".into(),
+            journey: String::new(),
         });
         let (a, b, c) = (
             m.stages[0].id.clone(),
@@ -576,6 +577,7 @@ mod tests {
                 stage: Stage {
                     id: "se".into(),
                     name: "E".into(),
+                    journey: String::new(),
                 },
                 cards: Vec::new(),
                 touchpoints: Vec::new(),
@@ -680,10 +682,12 @@ mod tests {
         m2.stages.push(Stage {
             id: "today-only".into(),
             name: "Après-vente".into(),
+            journey: String::new(),
         });
         f.stages.push(Stage {
             id: "future-only".into(),
             name: "apres-vente ".into(),
+            journey: String::new(),
         });
         let c = compare(&m2, &f);
         let last = c.stages.last().unwrap();
@@ -701,7 +705,7 @@ mod tests {
             order in prop::collection::vec(0usize..6, 0..4),
         ) {
             let mut m = JourneyMap::blank(&mut SequentialIds::new("m"), "M", ["a", "b", "c"], 0);
-            m.stages = names.iter().enumerate().map(|(i, n)| Stage { id: format!("s{i}"), name: n.clone() }).collect();
+            m.stages = names.iter().enumerate().map(|(i, n)| Stage { id: format!("s{i}"), name: n.clone(), journey: String::new() }).collect();
             for (k, i) in order.iter().enumerate() {
                 let stage = m.stages[i % m.stages.len()].id.clone();
                 m.touchpoints.push(touchpoint(&format!("t{k}"), &stage, Default::default(), vec![]));

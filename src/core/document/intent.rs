@@ -91,6 +91,7 @@ pub fn add_stage(map: &JourneyMap, ids: &mut dyn IdSource, name: &str) -> Added 
     let index = map.stages.len();
     let stage = Stage {
         id: ids.next_id(),
+        journey: String::new(),
         name: name.to_owned(),
     };
     Added {

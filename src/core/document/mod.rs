@@ -10,6 +10,8 @@ pub mod history;
 pub mod image;
 pub mod intent;
 pub mod items;
+pub mod journey_link;
+pub mod journey_words;
 pub mod model;
 pub mod opportunity;
 pub mod persona;

@@ -138,6 +138,13 @@ pub const PERSONA_COLOURS: [&str; 6] = [
 pub struct Stage {
     pub id: String,
     pub name: String,
+    /// The id of the map that details this stage (format version 8; issue
+    /// 16's linked journeys: "Delivery" -> the delivery map); empty: none.
+    /// By id, so that it survives files, backups and merges; the rules of
+    /// links (no stage links to its own map, no cycle) are in
+    /// `journey_link`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub journey: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -736,6 +743,7 @@ impl JourneyMap {
             .iter()
             .map(|name| Stage {
                 id: ids.next_id(),
+                journey: String::new(),
                 name: (*name).to_owned(),
             })
             .collect();

@@ -75,6 +75,7 @@ pub fn from_kind(
             .into_iter()
             .map(|name| Stage {
                 id: ids.next_id(),
+                journey: String::new(),
                 name: name.to_owned(),
             })
             .collect();

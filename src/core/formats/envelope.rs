@@ -28,7 +28,7 @@ use crate::core::text::json_words;
 
 pub const FORMAT: &str = "parcours.map";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 7;
+pub const VERSION: u64 = 8;
 
 /// A map read back, with the revision counter of its stored copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +85,8 @@ pub enum Flaw {
     },
     OutsideEmotions(i8),
     SecondEmotion,
+    /// A stage that names its own map as the journey detailing it.
+    LinksToItself,
     /// A reference to an item (of this kind, with this id) the map lacks.
     Dangling {
         what: &'static str,
@@ -238,7 +240,9 @@ fn envelope(map: &JourneyMap, revision: u64) -> EnvelopeOut<'_> {
 /// and the current one replaced is kept as a read-only `legacy_…` field), so
 /// a migration is a typed function on the map, run in order after reading.
 type Migration = fn(&mut JourneyMap);
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const MIGRATIONS: &[Migration] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 const _: () = assert!(MIGRATIONS.len() as u64 == VERSION - 1);
 
 /// Version 2 replaced a touchpoint's four hand-typed figures (`metrics`) by
@@ -296,6 +300,12 @@ fn v5_to_v6(_map: &mut JourneyMap) {}
 /// none and reads as it is. The number changed so that an older Parcours
 /// refuses a file with an owner instead of dropping it at its next save.
 fn v6_to_v7(_map: &mut JourneyMap) {}
+
+/// Version 8 added a stage's optional `journey` (the id of the map that
+/// details it; issue 16's linked journeys): a version 7 map links nothing
+/// and reads as it is. The number changed so that an older Parcours refuses
+/// a file with links instead of dropping them at its next save.
+fn v7_to_v8(_map: &mut JourneyMap) {}
 
 /// The envelope around the map, checked, without the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -729,6 +739,17 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         }
         if !emotion_keys.insert(&emotion_key_texts[i]) {
             problems.push(problem(format!("map.emotions[{i}]"), Flaw::SecondEmotion));
+        }
+    }
+    for (i, s) in map.stages.iter().enumerate() {
+        // Links to other maps are not checked here: a file is read alone,
+        // and a link to a map this browser lacks is kept and said where it
+        // shows (`journey_link`); only a link to itself is never right.
+        if s.journey == map.id {
+            problems.push(problem(
+                format!("map.stages[{i}].journey"),
+                Flaw::LinksToItself,
+            ));
         }
     }
     for (path, what, id, among) in refs {

@@ -349,6 +349,7 @@ pub fn from_mermaid(
         .enumerate()
         .map(|(n, (name, _))| Stage {
             id: ids.next_id(),
+            journey: String::new(),
             name: if name.is_empty() {
                 format!("{}", n + 1)
             } else {

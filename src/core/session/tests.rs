@@ -265,7 +265,7 @@ proptest! {
                 }
                 Op::AddStage(name) => {
                     let index = s.map().stages.len();
-                    let stage = Stage { id: ids.next_id(), name };
+                    let stage = Stage { id: ids.next_id(), name, journey: String::new() };
                     s.apply(Edit::InsertStage { index, stage, cards: vec![], touchpoints: vec![], emotions: vec![] }, now).unwrap();
                 }
                 Op::Refused => { prop_assert!(s.apply(Edit::RemoveStage("nope".into()), now).is_err()); }

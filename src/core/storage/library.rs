@@ -7,6 +7,7 @@
 //!   loaded, the save is refused as a [`SaveError::Conflict`] unless forced;
 //! - write failures (quota full) come back as errors; nothing is half-written.
 
+use crate::core::document::journey_link::{links_of, Journey, StageLink};
 use crate::core::document::model::{IdSource, JourneyMap, MapKind, Millis};
 use crate::core::formats::envelope::{self, FormatError, Stored};
 use crate::core::storage::store::{stored_len, KeyValueStore, StoreError};
@@ -85,6 +86,21 @@ pub struct MapEntry {
     pub modified: Millis,
     /// Stored size in UTF-16 units (what the quota counts).
     pub size: usize,
+    /// Its stages' links to the maps detailing them (issue 16's linked
+    /// journeys: the tree, *part of*, cycles refused), read with the rest.
+    pub links: Vec<StageLink>,
+}
+
+impl Journey for MapEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn links(&self) -> &[StageLink] {
+        &self.links
+    }
 }
 
 impl MapEntry {
@@ -95,6 +111,7 @@ impl MapEntry {
             kind: map.kind,
             modified: map.modified,
             size,
+            links: links_of(map),
         }
     }
 }

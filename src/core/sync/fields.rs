@@ -71,7 +71,7 @@ impl Recorded for Stage {
         format!("stage/{}", self.id)
     }
     fn differing(&self, o: &Self, out: &mut Vec<&'static str>) {
-        differing!(self, o, out, [name]);
+        differing!(self, o, out, [name, journey]);
     }
 }
 
@@ -246,6 +246,7 @@ mod tests {
         map.stages.push(Stage {
             id: "odd \"id\" / é".into(),
             name: "x".into(),
+            journey: String::new(),
         });
         same_as_json(&map.personas, Collection::Personas);
         same_as_json(&map.stages, Collection::Stages);

@@ -280,6 +280,7 @@ fn a_moved_stage_and_a_stage_added_elsewhere_both_survive() {
             stage: Stage {
                 id: "s9".into(),
                 name: "Between B and C".into(),
+                journey: String::new(),
             },
             cards: Vec::new(),
             touchpoints: Vec::new(),
@@ -413,6 +414,47 @@ fn version_4_fields_changed_on_each_side_merge_without_a_question() {
 }
 
 #[test]
+fn a_stage_link_merges_as_a_field_of_the_stage() {
+    let o = origin();
+    let s = o.stages[0].id.clone();
+    // One side links the stage, the other renames it: both are kept.
+    let a = edit(
+        &o,
+        "a",
+        vec![Edit::LinkStage {
+            id: s.clone(),
+            journey: "delivery".into(),
+        }],
+    );
+    let b = edit(&o, "b", vec![rename(&o, 0, "Livraison")]);
+    let m = merge(&a, &b).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(
+        (
+            m.map.stages[0].journey.as_str(),
+            m.map.stages[0].name.as_str()
+        ),
+        ("delivery", "Livraison")
+    );
+    // Two different links on the same stage are a question.
+    let b2 = edit(
+        &o,
+        "b",
+        vec![Edit::LinkStage {
+            id: s,
+            journey: "returns".into(),
+        }],
+    );
+    let m = merge(&a, &b2).unwrap();
+    assert_eq!(m.conflicts.len(), 1);
+    assert!(
+        matches!(&m.conflicts[0].kind, ConflictKind::Field { field, .. } if field == "journey"),
+        "{:?}",
+        m.conflicts
+    );
+}
+
+#[test]
 fn the_owner_merges_as_a_field_of_the_map() {
     let o = origin();
     // One side names the owner, the other renames the map: both are kept.
@@ -538,6 +580,7 @@ enum Op {
     Severity(u8, u8),
     BasedOn(u8),
     Owner(u8),
+    LinkStage(u8, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -555,6 +598,7 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<u8>(), 1u8..=3).prop_map(|(a, v)| Op::Severity(a, v)),
         any::<u8>().prop_map(Op::BasedOn),
         any::<u8>().prop_map(Op::Owner),
+        (any::<u8>(), any::<u8>()).prop_map(|(a, v)| Op::LinkStage(a, v)),
     ]
 }
 
@@ -585,6 +629,7 @@ fn to_edit(map: &JourneyMap, op: &Op, who: &str, n: usize) -> Option<Edit> {
             stage: Stage {
                 id: format!("{who}s{n}"),
                 name: format!("{who}{n}"),
+                journey: String::new(),
             },
             cards: Vec::new(),
             touchpoints: Vec::new(),
@@ -615,6 +660,10 @@ fn to_edit(map: &JourneyMap, op: &Op, who: &str, n: usize) -> Option<Edit> {
         },
         Op::BasedOn(v) => Edit::SetBasedOn(Some(text(v))),
         Op::Owner(v) => Edit::SetOwner(text(v)),
+        Op::LinkStage(i, v) => Edit::LinkStage {
+            id: stage_id(map, pick(map.stages.len(), i)?),
+            journey: text(v),
+        },
     })
 }
 

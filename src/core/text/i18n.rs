@@ -151,6 +151,7 @@ crate::word_table! {
     MoveDown => ("Move down", "Descendre"),
     DragToMove => ("Drag to move (or Alt + arrow keys)", "Glisser pour déplacer (ou Alt + flèches)"),
     DeleteStage => ("Delete stage", "Supprimer l'étape"),
+    DetailedJourney => ("Detailed journey", "Parcours détaillé"),
     AddLane => ("+ Lane", "+ Ligne"),
     AddLaneTitle => ("Add a lane", "Ajouter une ligne"),
     LaneName => ("Lane name", "Nom de la ligne"),

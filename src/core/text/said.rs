@@ -253,6 +253,11 @@ impl Said for Flaw {
                 "a second emotion for the same stage and persona",
                 "une deuxième émotion pour la même étape et le même persona"
             ),
+            Flaw::LinksToItself => say!(
+                lang,
+                "a stage cannot be detailed by its own map",
+                "une étape ne peut pas être détaillée par sa propre carte"
+            ),
             Flaw::Dangling { what, id } => {
                 let what = item_name(lang, what);
                 say!(
@@ -832,6 +837,7 @@ mod tests {
                 Flaw::AnswerCount { low: 1, high: 5 },
                 Flaw::OutsideEmotions(5),
                 Flaw::SecondEmotion,
+                Flaw::LinksToItself,
                 Flaw::Dangling {
                     what: "lane",
                     id: "l9".into()
@@ -870,6 +876,7 @@ mod tests {
             Flaw::AnswerCount { .. },
             Flaw::OutsideEmotions(_),
             Flaw::SecondEmotion,
+            Flaw::LinksToItself,
             Flaw::Dangling { .. },
             Flaw::ReplicaLength,
             Flaw::BothPresentAndDeleted,

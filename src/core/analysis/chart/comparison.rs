@@ -73,6 +73,7 @@ mod tests {
                 stage: Stage {
                     id: "new".into(),
                     name: "Loyalty & <co>".into(),
+                    journey: String::new(),
                 },
                 cards: Vec::new(),
                 touchpoints: Vec::new(),

@@ -196,6 +196,7 @@ mod tests {
             .map(|id| Stage {
                 id: (*id).into(),
                 name: id.to_uppercase(),
+                journey: String::new(),
             })
             .collect();
         map.touchpoints = touchpoints;

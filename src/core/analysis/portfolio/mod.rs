@@ -19,6 +19,7 @@
 //! - **Open pain points**: pain points that no done action answers, neither
 //!   directly nor through an opportunity answering them.
 
+pub mod headline;
 pub mod words;
 
 use std::cmp::Ordering;

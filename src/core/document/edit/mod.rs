@@ -46,6 +46,11 @@ pub enum Edit {
         id: String,
         to: usize,
     },
+    /// Link a stage to the map that details it (an empty `journey`: unlink).
+    LinkStage {
+        id: String,
+        journey: String,
+    },
 
     InsertLane {
         index: usize,
@@ -440,7 +445,8 @@ impl Edit {
             Edit::InsertStage { .. }
             | Edit::RemoveStage(_)
             | Edit::RenameStage { .. }
-            | Edit::MoveStage { .. } => stage::apply(self, map),
+            | Edit::MoveStage { .. }
+            | Edit::LinkStage { .. } => stage::apply(self, map),
             Edit::InsertLane { .. }
             | Edit::RemoveLane(_)
             | Edit::RenameLane { .. }
@@ -511,6 +517,10 @@ mod tests {
         roundtrip(Edit::MoveStage {
             id: s0.clone(),
             to: 2,
+        });
+        roundtrip(Edit::LinkStage {
+            id: s1.clone(),
+            journey: "delivery-map".into(),
         });
         roundtrip(Edit::RemoveLane(doing.clone()));
         roundtrip(Edit::RenameLane {
@@ -670,7 +680,7 @@ mod tests {
     proptest! {
         // Any sequence of valid-or-not edits, undone in reverse, gives back the original map.
         #[test]
-        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..15, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
+        fn undoing_any_sequence_restores_the_map(ops in proptest::collection::vec((0u8..16, 0usize..4, "[a-zé ]{0,6}"), 0..30)) {
             let original = map();
             let mut m = original.clone();
             let mut inverses = Vec::new();
@@ -693,6 +703,7 @@ mod tests {
                     // 0 and 6 are refused, 2 and 4 set.
                     12 => Edit::SetCardScores { id: "c1".into(), scores: Scores { customer_value: Some(2 * n as u8), business_value: None, effort: Some(4 - n as u8) } },
                     13 => Edit::SetOwner(text),
+                    14 => Edit::LinkStage { id: stage, journey: text },
                     _ => Edit::RemovePersona("p1".into()),
                 };
                 if let Ok(done) = edit.apply(&mut m) {

@@ -62,7 +62,10 @@ fn view(map: &JourneyMap, scope: &Scope) -> Option<String> {
         Scope::Meta => json!([map.title, map.kind, map.description, map.based_on]),
         // The grid's stage columns; a stage header's place and the count.
         Scope::Stages => json!(map.stages.iter().map(|s| &s.id).collect::<Vec<_>>()),
-        Scope::Stage(id) => json!(map.stages.iter().find(|s| &s.id == id)?.name),
+        Scope::Stage(id) => {
+            let s = map.stages.iter().find(|s| &s.id == id)?;
+            json!([s.name, s.journey])
+        }
         // The grid's visible rows, the line of visibility (kinds and order),
         // and the hidden lanes' list with their titles and kinds.
         Scope::Lanes => json!(map
@@ -295,6 +298,10 @@ fn edit_of(map: &JourneyMap, kind: u8, n: usize, k: usize, text: String, step: u
         },
         27 => Edit::SetBasedOn(k.is_multiple_of(2).then_some(text)),
         31 => Edit::SetOwner(text),
+        32 => Edit::LinkStage {
+            id: stage(n),
+            journey: text,
+        },
         29 => {
             let list = comment::read(&map.comments).unwrap_or_default();
             let next = if k.is_multiple_of(2) || list.is_empty() {
@@ -344,7 +351,7 @@ proptest! {
     /// edits, and their undos: every scope whose view changed is touched.
     #[test]
     fn every_scope_whose_view_changed_is_touched(
-        ops in proptest::collection::vec((0u8..32, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
+        ops in proptest::collection::vec((0u8..33, 0usize..5, 0usize..5, "[a-z ]{0,4}"), 1..40)
     ) {
         let mut m = linked();
         for (step, (kind, n, k, text)) in ops.into_iter().enumerate() {

@@ -73,6 +73,19 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
                 vec![Scope::Stages, Scope::Emotions],
             )
         }
+        Edit::LinkStage { id, journey } => {
+            let index = map
+                .stage_index(&id)
+                .ok_or_else(|| not_found("stage", &id))?;
+            let old = std::mem::replace(&mut map.stages[index].journey, journey);
+            applied(
+                Edit::LinkStage {
+                    id: id.clone(),
+                    journey: old,
+                },
+                vec![Scope::Stage(id)],
+            )
+        }
 
         other => misrouted(other),
     }
