@@ -16,6 +16,7 @@ pub mod history;
 pub mod icon_button;
 pub mod id_list;
 pub mod import;
+pub mod journey;
 pub mod language_switch;
 pub mod lazy_part;
 pub mod library;

@@ -92,6 +92,14 @@ fn OpenMap(
     let editor = expect_context::<EditorView>();
     let external = RwSignal::new(None::<ExternalOutcome>);
     let in_folder = crate::core::folder::link::is_linked(&*app.store(), &session.id.get_value());
+    // Whether this map details a stage of another (checked once, at open:
+    // the way there, a stage's link, saves and reads the library first).
+    let belongs = app.library.with_untracked(|l| {
+        let me = session.id.get_value();
+        l.entries
+            .iter()
+            .any(|e| e.id != me && e.links.iter().any(|k| k.journey == me))
+    });
 
     // Undo/redo from the keyboard, everywhere in the editor (our history
     // covers text fields too, so the browser's own undo is replaced).
@@ -167,6 +175,9 @@ fn OpenMap(
     view! {
         <section class="editor" data-testid="editor" data-map-id=session.id.get_value()>
             <EditorToolbar/>
+            {belongs.then(|| view! {
+                <LazyPart load=|| crate::ui::journey::journey_part(crate::ui::journey::JourneyPart::PartOf) waiting=|| ()/>
+            })}
             <SaveNotice/>
             {lazy_shown(move || link.conflicts.with(|c| !c.is_empty()), persona_library_notice)}
             <ExternalNotice outcome=external/>

@@ -1,4 +1,6 @@
-//! A stage's column header: its name, moving it, deleting it.
+//! A stage's column header: its name, moving it, deleting it, and linking
+//! it to the map that details it (the link and its picker are the
+//! `journeys` lazy part).
 
 use leptos::prelude::*;
 
@@ -7,6 +9,8 @@ use crate::core::document::intent;
 use crate::core::text::i18n::Key;
 use crate::ui::editor::drag_drop;
 use crate::ui::icon_button::IconButton;
+use crate::ui::journey::{journey_part, JourneyPart};
+use crate::ui::lazy_part::LazyPart;
 use crate::ui::session::editor_view::{Dragged, EditorView};
 use crate::ui::session::map_session::MapSession;
 
@@ -50,6 +54,14 @@ pub fn StageHeader(id: String) -> impl IntoView {
     };
     editor.focus_on_request(id, input_ref);
     let drop_here = RwSignal::new(false);
+    let picking = RwSignal::new(false);
+    let linked = move || {
+        session.read(Scope::Stage(id.get_value()), |m| {
+            m.stages
+                .iter()
+                .any(|s| s.id == id.get_value() && !s.journey.is_empty())
+        })
+    };
     view! {
         <div class="stage-header" data-testid="stage-header" data-stage-id=id.get_value()
             class:drop-target=move || drop_here.get()
@@ -75,9 +87,14 @@ pub fn StageHeader(id: String) -> impl IntoView {
                 <IconButton glyph="▶" label=Key::MoveRight testid="stage-right"
                     disabled=Signal::derive(move || { let (i, n) = position(); i + 1 >= n })
                     on_press=Callback::new(move |_| move_by(1))/>
+                <IconButton glyph="↳" label=Key::DetailedJourney testid="stage-journey"
+                    on_press=Callback::new(move |_| picking.update(|p| *p = !*p))/>
                 <IconButton glyph="×" label=Key::DeleteStage testid="stage-delete" danger=true
                     on_press=Callback::new(move |_| session.edit(Edit::RemoveStage(id.get_value())))/>
             </div>
+            <Show when=move || picking.get() || linked()>
+                <LazyPart load=move || journey_part(JourneyPart::Stage { id, picking }) waiting=|| ()/>
+            </Show>
         </div>
     }
 }

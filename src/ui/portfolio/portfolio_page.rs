@@ -236,6 +236,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <p class="muted portfolio-method">{said(PortfolioText::Method)}</p>
                 <WeakestList spots=weakest/>
             </Show>
+            <crate::ui::journey::journey_tree::JourneyTree/>
         </section>
     }
 }
