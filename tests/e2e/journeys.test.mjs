@@ -136,6 +136,21 @@ e2e('a stage links to a map and to a new sub-journey, both ways, and the portfol
   await rows.nth(1).locator('a').click();
   await eventually(async () => assert.equal(await editorMapId(page), 'jr-delivery'));
   await expectText(page.locator(sel('part-of-link')), `↰ ${demoTitle} › `);
+
+  // The library shows the same tree above its list, on demand.
+  await page.locator(sel('back')).click();
+  await expectVisible(page.locator(sel('library')));
+  await expectCount(page.locator(sel('journey-tree')), 0);
+  await page.locator(sel('show-journey-tree')).click();
+  assert.equal(await page.locator(sel('show-journey-tree')).getAttribute('aria-pressed'), 'true');
+  await expectCount(page.locator(sel('journey-tree-row')), 3);
+  const libraryTree = await page.locator(sel('journey-tree-row')).evaluateAll((r) => r.map((x) => x.dataset.depth));
+  assert.deepEqual(libraryTree, ['0', '1', '1']);
+  await expectCount(page.locator(sel('map-row')), 3);
+  await shot('library-tree-en');
+  assert.deepEqual(await violations(page), [], 'the library with its tree');
+  await page.locator(sel('journey-tree-row')).nth(2).locator('a').click();
+  await eventually(async () => assert.equal(await editorMapId(page), subId));
 });
 
 e2e('a link to a map this browser lacks says so, and its file brings it (French, dark)', { locale: 'fr-FR' }, async ({ page, open, shot }) => {

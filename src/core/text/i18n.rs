@@ -342,6 +342,7 @@ crate::word_table! {
     SeverityNotRated => ("Not rated", "Non évaluée"),
     OpenActionsBoard => ("Actions board →", "Tableau des actions →"),
     Portfolio => ("Portfolio →", "Portefeuille →"),
+    JourneyTree => ("Tree of journeys", "Arbre des parcours"),
     MapOwner => ("Owner of this journey", "Responsable de ce parcours"),
     EffectImproved => ("improved", "amélioré"),
     // ---- Issue 5: opportunities that answer a pain point.

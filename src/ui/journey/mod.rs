@@ -30,7 +30,7 @@ pub enum JourneyPart {
 
 crate::lazy_fn!(
     /// A piece of the linked journeys, in their own wasm chunk.
-    journeys, pub fn journey_part(part: JourneyPart) -> AnyView {
+    merge, pub fn journey_part(part: JourneyPart) -> AnyView {
         match part {
             JourneyPart::Stage { id, picking } => {
                 view! { <stage_journey::StageJourney id=id picking=picking/> }.into_any()

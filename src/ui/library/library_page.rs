@@ -61,6 +61,11 @@ pub struct DeletedMap {
     pub raw: String,
 }
 
+crate::lazy_view!(
+    /// The tree of journeys (issue 16), with the portfolio that shows it too.
+    board, fn journey_tree() { view! { <crate::ui::journey::journey_tree::JourneyTree/> }.into_any() }
+);
+
 crate::lazy_fn!(
     /// A Mermaid journey read as a new map (or why not, with its line).
     sharing, fn read_mermaid(text: String, lang: Lang, now: Millis) -> Result<JourneyMap, mermaid::MermaidError> {
@@ -298,6 +303,8 @@ pub fn LibraryPage() -> impl IntoView {
     // again meanwhile, its newer version stays, and the deleted text can
     // still be downloaded.
     let undo_refused = RwSignal::new(None::<DeletedMap>);
+    // The tree of journeys above the list (its part is fetched when shown).
+    let tree = RwSignal::new(false);
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
             match library::restore_map(&*app.store(), &d.id, &d.raw) {
@@ -365,6 +372,10 @@ pub fn LibraryPage() -> impl IntoView {
                     on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Portfolio); }>
                     {app.text(Key::Portfolio)}
                 </a>
+                <button data-testid="show-journey-tree" aria-pressed=move || if tree.get() { "true" } else { "false" }
+                    on:click=move |_| tree.update(|t| *t = !*t)>
+                    {app.text(Key::JourneyTree)}
+                </button>
                 <input
                     type="search"
                     class="search"
@@ -395,6 +406,7 @@ pub fn LibraryPage() -> impl IntoView {
                     </div>
                 </div>
             })}
+            {move || tree.get().then(|| view! { <LazyPart load=journey_tree/> })}
             <table class="map-list">
                 <thead>
                     <tr>
