@@ -54,6 +54,7 @@ e2e('a stage links to a map and to a new sub-journey, both ways, and the portfol
   await seed(page, [deliveryMap()]);
   await openFromLibrary(page, demoId);
   const demoTitle = await page.locator(sel('map-title')).inputValue();
+  const stageOne = await header(page, 0).locator(sel('stage-name')).inputValue();
 
   // Stage 1 -> the delivery map, through the picker.
   await header(page, 0).hover();
@@ -72,6 +73,11 @@ e2e('a stage links to a map and to a new sub-journey, both ways, and the portfol
     linked.locator(sel('linked-headline')),
     new RegExp(`^NPS \\+20 ${MARGIN} · weakest: Touchpoint 1 \\(NPS −20 ${MARGIN}\\) · lowest feeling: 😠 Frustrated \\(Stage 2\\)$`),
   );
+  // Typing in the linked stage's name does not build its link again.
+  await linked.evaluate((el) => (el.dataset.mark = 'kept'));
+  await header(page, 0).locator(sel('stage-name')).fill(`${stageOne}!`);
+  await header(page, 0).locator(sel('stage-name')).fill(stageOne);
+  assert.equal(await linked.getAttribute('data-mark'), 'kept', 'the same element');
   await waitSaved(page);
   let stored = await storedEnvelope(page, demoId);
   assert.equal(stored.version, 8);
@@ -101,6 +107,16 @@ e2e('a stage links to a map and to a new sub-journey, both ways, and the portfol
   assert.deepEqual(await violations(page), [], 'the sub-journey with its picker');
   await subPicker.locator(sel('picker-close')).click();
   await expectCount(header(page, 0).locator(sel('journey-picker')), 0);
+  // Renamed, then Back: the stage above shows the new title.
+  await page.locator(sel('map-title')).fill(`${stageTwo} à domicile`);
+  await waitSaved(page);
+  await page.goBack();
+  await eventually(async () => assert.equal(await editorMapId(page), demoId));
+  await expectText(header(page, 1).locator(sel('linked-map-title')), `${stageTwo} à domicile`);
+  await page.goForward();
+  await eventually(async () => assert.equal(await editorMapId(page), subId));
+  await page.locator(sel('map-title')).fill(stageTwo);
+  await waitSaved(page);
 
   // Back up, to the stage's link, whose map has no figures yet.
   await back.click();
@@ -135,7 +151,7 @@ e2e('a stage links to a map and to a new sub-journey, both ways, and the portfol
   assert.deepEqual(await violations(page), [], 'the portfolio with its tree');
   await rows.nth(1).locator('a').click();
   await eventually(async () => assert.equal(await editorMapId(page), 'jr-delivery'));
-  await expectText(page.locator(sel('part-of-link')), `↰ ${demoTitle} › `);
+  await expectText(page.locator(sel('part-of-link')), `↰ ${demoTitle} › ${stageOne}`);
 
   // The library shows the same tree above its list, on demand.
   await page.locator(sel('back')).click();

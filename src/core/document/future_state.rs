@@ -42,6 +42,11 @@ pub fn future_from(
     for t in &mut future.touchpoints {
         t.readings.clear();
     }
+    // The maps detailing today's stages are today's journeys: the future
+    // state is not part of them (it links its own when it has them).
+    for s in &mut future.stages {
+        s.journey.clear();
+    }
     let targets: Vec<_> = current.emotions.iter().filter(|e| e.future).collect();
     future.emotions.retain(|e| {
         !e.future
@@ -472,8 +477,14 @@ mod tests {
     fn a_future_state_copies_the_journey_without_figures_actions_or_history() {
         let mut m = current();
         m.sync.clock.insert("r".into(), 3);
+        m.stages[1].journey = "delivery-map".into();
         let f = future(&m);
         assert!(validate(&f).is_empty(), "{:?}", validate(&f));
+        assert!(
+            f.stages.iter().all(|s| s.journey.is_empty()),
+            "today's sub-journeys are not the future's"
+        );
+        m.stages[1].journey.clear();
         assert_eq!((f.id.as_str(), f.title.as_str()), ("f1", "To be"));
         assert_eq!(f.kind, MapKind::FutureState);
         assert_eq!(f.based_on.as_deref(), Some(m.id.as_str()));

@@ -390,5 +390,33 @@ mod tests {
             let once: HashSet<&str> = rows.iter().map(|r| r.map.id()).collect();
             prop_assert_eq!(once.len(), maps.len());
         }
+
+        /// Any links at all (to itself, in loops, to maps the list lacks,
+        /// as merged copies can bring): the tree still shows every map
+        /// exactly once, a sub-journey right under a map linking to it.
+        #[test]
+        fn the_tree_shows_every_map_once_whatever_the_links(
+            links in proptest::collection::vec((0usize..6, 0usize..8), 0..30)
+        ) {
+            let mut maps: Vec<M> = (0..6).map(|i| m(&format!("m{i}"), &[])).collect();
+            for (k, (from, to)) in links.into_iter().enumerate() {
+                maps[from].links.push(StageLink {
+                    stage: format!("s{k}"),
+                    stage_name: k.to_string(),
+                    journey: format!("m{to}"),
+                });
+            }
+            let rows = tree(&maps);
+            prop_assert_eq!(rows.len(), maps.len());
+            let once: HashSet<&str> = rows.iter().map(|r| r.map.id()).collect();
+            prop_assert_eq!(once.len(), maps.len());
+            for (i, row) in rows.iter().enumerate() {
+                if row.depth > 0 {
+                    // The nearest row above with one level less links to it.
+                    let above = rows[..i].iter().rev().find(|r| r.depth == row.depth - 1).unwrap();
+                    prop_assert!(above.map.links.iter().any(|l| l.journey == row.map.id));
+                }
+            }
+        }
     }
 }

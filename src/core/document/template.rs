@@ -97,7 +97,9 @@ pub fn from_kind(
 /// `map` as a template: its structure and texts (stages, lanes, personas,
 /// cards, touchpoints with their channel and classification, feelings,
 /// scales, branding), without what belongs to this journey only: the
-/// touchpoints' readings, the actions, the change history and `based_on`.
+/// touchpoints' readings, the actions, the change history, `based_on` and
+/// the stages' links to the maps detailing them (or every map made from
+/// the template would be listed as part of those).
 pub fn save_as_template(map: &JourneyMap) -> JourneyMap {
     let mut template = map.clone();
     for t in &mut template.touchpoints {
@@ -109,6 +111,9 @@ pub fn save_as_template(map: &JourneyMap) -> JourneyMap {
     // original's items (and a copy's items have new ids).
     template.comments = Default::default();
     template.based_on = None;
+    for s in &mut template.stages {
+        s.journey.clear();
+    }
     template
 }
 
@@ -217,7 +222,12 @@ mod tests {
         let mut demo = demo_map(Lang::En, &mut SequentialIds::new("d"), 0);
         demo.based_on = Some("x".into());
         demo.sync.clock.insert("r".into(), 1);
+        demo.stages[2].journey = "delivery-map".into();
         let t = save_as_template(&demo);
+        assert!(
+            t.stages.iter().all(|s| s.journey.is_empty()),
+            "links stay with the journey"
+        );
         assert_eq!(
             (t.stages.len(), t.lanes.len()),
             (demo.stages.len(), demo.lanes.len())

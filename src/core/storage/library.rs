@@ -114,6 +114,17 @@ impl MapEntry {
             links: links_of(map),
         }
     }
+
+    /// The entry of `map` in `entries` made to say what `map` says now
+    /// (its size as it was: the next reading of the library measures it),
+    /// so that a page shown next without reading the library again (Back
+    /// from an editor) sees this map's title, last change and links.
+    pub fn follow(entries: &mut [MapEntry], map: &JourneyMap) {
+        if let Some(e) = entries.iter_mut().find(|e| e.id == map.id) {
+            let size = e.size;
+            *e = MapEntry::of(map, size);
+        }
+    }
 }
 
 /// Stored text that could not be read as a map, kept aside.
@@ -436,6 +447,33 @@ pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(),
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_entry_follows_its_map_and_keeps_its_measured_size() {
+        let mut ids = crate::core::document::model::SequentialIds::new("f");
+        let mut map = JourneyMap::blank(&mut ids, "A", ["1", "2", "3"], 1);
+        let other = JourneyMap::blank(&mut ids, "B", ["1", "2", "3"], 1);
+        let mut entries = vec![MapEntry::of(&map, 40), MapEntry::of(&other, 50)];
+        map.title = "Achat".into();
+        map.modified = 9;
+        map.stages[1].journey = other.id.clone();
+        MapEntry::follow(&mut entries, &map);
+        assert_eq!(
+            (
+                entries[0].title.as_str(),
+                entries[0].modified,
+                entries[0].size
+            ),
+            ("Achat", 9, 40)
+        );
+        assert_eq!(entries[0].links, links_of(&map));
+        assert_eq!(
+            entries[1],
+            MapEntry::of(&other, 50),
+            "another map's entry is left alone"
+        );
+    }
+
     use super::*;
     use crate::core::document::model::SequentialIds;
     use crate::core::storage::store::MemoryStore;

@@ -555,6 +555,11 @@ impl Said for EditError {
                 "score {v} is not one of 1 (low) to 5 (high)",
                 "la note {v} n'est pas entre 1 (faible) et 5 (forte)"
             ),
+            EditError::LinksToItself => say!(
+                lang,
+                "a stage cannot be detailed by its own map",
+                "une étape ne peut pas être détaillée par sa propre carte"
+            ),
         }
     }
 }
@@ -986,6 +991,7 @@ mod tests {
                 EditError::BadBranding("primary".into()),
                 EditError::BadSeverity(7),
                 EditError::BadScore(0),
+                EditError::LinksToItself,
             ],
             EditError::NotFound { .. },
             EditError::DuplicateId(_),
@@ -994,6 +1000,7 @@ mod tests {
             EditError::BadBranding(_),
             EditError::BadSeverity(_),
             EditError::BadScore(_),
+            EditError::LinksToItself,
         );
         walk!(
             vec![

@@ -142,6 +142,13 @@ fn OpenMap(
     });
     on_cleanup(move || {
         session.flush_on_unmount();
+        // The page shown next may not read the library again (Back): it
+        // sees this map as it is now (its title, its stages' links).
+        // Untracked: what follows the library here is being disposed.
+        session.peek(|m| {
+            app.library
+                .update_untracked(|l| library::MapEntry::follow(&mut l.entries, m))
+        });
         keys.remove();
         hide.remove();
         visibility.remove();

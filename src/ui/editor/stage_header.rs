@@ -1,6 +1,6 @@
 //! A stage's column header: its name, moving it, deleting it, and linking
-//! it to the map that details it (the link and its picker are the
-//! `journeys` lazy part).
+//! it to the map that details it (the link and its picker are in the
+//! merge's lazy part, see `ui::journey`).
 
 use leptos::prelude::*;
 

@@ -9,6 +9,11 @@ use crate::core::document::journey_words::JourneyText;
 use crate::core::text::said::Said;
 use crate::ui::app_state::{AppState, Route};
 
+/// The deepest indentation drawn (the style sheet's `data-indent` rules;
+/// deeper sub-journeys line up with it, so a long chain stays on screen).
+/// No inline style: the site's Content-Security-Policy refuses them.
+const MAX_INDENT: usize = 6;
+
 #[component]
 pub fn JourneyTree() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -40,8 +45,7 @@ pub fn JourneyTree() -> impl IntoView {
                         let class = if depth > 0 { "sub-journey" } else { "top-journey" };
                         view! {
                             <li data-testid="journey-tree-row" data-depth=depth.to_string()
-                                class=class
-                                style=format!("padding-inline-start: {}rem", depth * 2)>
+                                data-indent=depth.min(MAX_INDENT).to_string() class=class>
                                 <a href=href on:click=move |_| app.navigate(Route::Map(id.clone()))>{title}</a>
                                 {stage.map(|stage| view! {
                                     <span class="muted">" — "{move || JourneyText::Details { stage: stage.clone() }.said(app.lang.get())}</span>

@@ -23,7 +23,9 @@ use crate::ui::session::map_session::MapSession;
 #[component]
 pub fn StageJourney(id: StoredValue<String>, picking: RwSignal<bool>) -> impl IntoView {
     let session = expect_context::<MapSession>();
-    let link = move || {
+    // A memo: the stage's scope also changes at each keystroke in its name,
+    // which must not build the linked map (and read it) again.
+    let link = Memo::new(move |_| {
         session.read(Scope::Stage(id.get_value()), |m| {
             m.stages
                 .iter()
@@ -31,11 +33,11 @@ pub fn StageJourney(id: StoredValue<String>, picking: RwSignal<bool>) -> impl In
                 .map(|s| s.journey.clone())
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <div class="stage-journey" data-testid="stage-journey">
             {move || {
-                let journey = link();
+                let journey = link.get();
                 (!journey.is_empty()).then(|| view! { <LinkedMap stage=id journey=journey/> })
             }}
             <Show when=move || picking.get()>
@@ -101,7 +103,7 @@ fn LinkedMap(stage: StoredValue<String>, journey: String) -> impl IntoView {
             }.into_any(),
             None => view! {
                 <div class="linked-map missing" data-testid="linked-missing">
-                    <span role="status">{said(JourneyText::Missing)}</span>
+                    <span>{said(JourneyText::Missing)}</span>
                     <label class="button file-button">
                         {said(JourneyText::OpenItsFile)}
                         <input type="file" class="visually-hidden" data-testid="linked-open-file"
@@ -144,6 +146,10 @@ fn open_linked_file(session: MapSession, journey: String, ev: &leptos::ev::Event
         match map_file::open_map_file(&bytes, &|id| ids.contains(id), &mut RandomIds) {
             Ok(opened) if opened.map.id == journey && opened.already_in_library.is_none() => {
                 app.import_map(&opened.map);
+            }
+            // Stored meanwhile (another tab): the library read again shows it.
+            Ok(opened) if opened.already_in_library.as_deref() == Some(journey.as_str()) => {
+                app.refresh_library();
             }
             Ok(opened) => refused(
                 JourneyText::OtherMap {

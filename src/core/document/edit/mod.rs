@@ -231,6 +231,9 @@ pub enum EditError {
     BadSeverity(u8),
     /// An opportunity's score outside 1 to 5.
     BadScore(u8),
+    /// A stage linked to its own map (it would fail the map's validation
+    /// at the next read, and the map be set aside).
+    LinksToItself,
 }
 
 impl std::error::Error for EditError {}

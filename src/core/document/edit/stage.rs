@@ -74,6 +74,9 @@ pub(super) fn apply(edit: Edit, map: &mut JourneyMap) -> Result<Applied, EditErr
             )
         }
         Edit::LinkStage { id, journey } => {
+            if journey == map.id {
+                return Err(EditError::LinksToItself);
+            }
             let index = map
                 .stage_index(&id)
                 .ok_or_else(|| not_found("stage", &id))?;
@@ -107,5 +110,24 @@ mod tests {
         done.inverse.apply(&mut m).unwrap();
         assert_eq!(m.cards.len(), 2);
         assert_eq!(m.stages[0].id, s0);
+    }
+
+    #[test]
+    fn a_stage_never_links_to_its_own_map() {
+        let mut m = map();
+        let original = m.clone();
+        let s0 = m.stages[0].id.clone();
+        let own = Edit::LinkStage {
+            id: s0.clone(),
+            journey: m.id.clone(),
+        };
+        assert_eq!(own.apply(&mut m).unwrap_err(), EditError::LinksToItself);
+        assert_eq!(m, original);
+        let other = Edit::LinkStage {
+            id: s0,
+            journey: "another-map".into(),
+        };
+        other.apply(&mut m).unwrap();
+        assert_eq!(m.stages[0].journey, "another-map");
     }
 }
