@@ -10,7 +10,7 @@
 //! would loop. A cycle can still arrive by a merge of two copies that each
 //! made half of it; the tree shows every map once all the same.
 
-use super::model::{IdSource, JourneyMap, Millis, Stage};
+use super::model::{IdSource, JourneyMap, Millis};
 use std::collections::{HashMap, HashSet};
 
 /// One stage's link: the stage (id and name) and the linked map's id.
@@ -193,12 +193,6 @@ pub fn sub_journey(
     map.scales = parent.scales;
     map.owner = parent.owner.clone();
     Some(map)
-}
-
-/// The stage of `map` with id `stage`, if any (a link's stage, once the
-/// map is read).
-pub fn stage<'a>(map: &'a JourneyMap, stage: &str) -> Option<&'a Stage> {
-    map.stages.iter().find(|s| s.id == stage)
 }
 
 #[cfg(test)]
