@@ -95,18 +95,25 @@ pub fn linkable<'a, J: Journey>(maps: &'a [J], from: &str) -> Vec<&'a J> {
         .collect()
 }
 
+/// The links of `map` to map `id`: none from `id` itself (a self-link is
+/// refused, and shown nowhere if a file slipped one in).
+fn links_to<'a, J: Journey>(map: &'a J, id: &'a str) -> impl Iterator<Item = &'a StageLink> {
+    let other = map.id() != id;
+    map.links().iter().filter(move |l| other && l.journey == id)
+}
+
 /// The maps with a stage that `id` details, with that stage's link: where
 /// the map belongs (*part of: Buying a washing machine › Delivery*).
-pub fn parents<'a, J: Journey>(maps: &'a [J], id: &str) -> Vec<(&'a J, &'a StageLink)> {
+pub fn parents<'a, J: Journey>(maps: &'a [J], id: &'a str) -> Vec<(&'a J, &'a StageLink)> {
     maps.iter()
-        .filter(|m| m.id() != id)
-        .flat_map(|m| {
-            m.links()
-                .iter()
-                .filter(|l| l.journey == id)
-                .map(move |l| (m, l))
-        })
+        .flat_map(|m| links_to(m, id).map(move |l| (m, l)))
         .collect()
+}
+
+/// Whether `id` details a stage of another map (the editor shows *part
+/// of* then), without collecting [`parents`].
+pub fn details_a_stage<J: Journey>(maps: &[J], id: &str) -> bool {
+    maps.iter().any(|m| links_to(m, id).next().is_some())
 }
 
 /// A line of the tree of journeys.
@@ -267,6 +274,10 @@ mod tests {
             .collect();
         assert_eq!(p, [("a", "a 0"), ("b", "b 0")]);
         assert!(parents(&maps, "a").is_empty());
+        assert!(details_a_stage(&maps, "c") && !details_a_stage(&maps, "a"));
+        // A map linking to itself is not its own parent.
+        let own = [m("a", &["a"])];
+        assert!(parents(&own, "a").is_empty() && !details_a_stage(&own, "a"));
     }
 
     #[test]

@@ -447,6 +447,12 @@ pub fn restore_map(store: &dyn KeyValueStore, id: &str, raw: &str) -> Result<(),
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::core::document::model::SequentialIds;
+    use crate::core::storage::store::MemoryStore;
+    #[allow(unused_imports)]
+    use crate::core::text::i18n::Lang;
+    use crate::core::text::said::Said;
 
     #[test]
     fn an_entry_follows_its_map_and_keeps_its_measured_size() {
@@ -473,13 +479,6 @@ mod tests {
             "another map's entry is left alone"
         );
     }
-
-    use super::*;
-    use crate::core::document::model::SequentialIds;
-    use crate::core::storage::store::MemoryStore;
-    #[allow(unused_imports)]
-    use crate::core::text::i18n::Lang;
-    use crate::core::text::said::Said;
 
     #[test]
     fn why_a_text_was_set_aside_reads_in_french_too() {

@@ -95,10 +95,7 @@ fn OpenMap(
     // Whether this map details a stage of another (checked once, at open:
     // the way there, a stage's link, saves and reads the library first).
     let belongs = app.library.with_untracked(|l| {
-        let me = session.id.get_value();
-        l.entries
-            .iter()
-            .any(|e| e.id != me && e.links.iter().any(|k| k.journey == me))
+        crate::core::document::journey_link::details_a_stage(&l.entries, &session.id.get_value())
     });
 
     // Undo/redo from the keyboard, everywhere in the editor (our history
