@@ -1,4 +1,5 @@
-//! The tree of journeys under the portfolio's table: top-level journeys,
+//! The tree of journeys (under the portfolio's table, and above the
+//! library's list on demand): top-level journeys,
 //! each followed by the maps detailing its stages, indented, every map once
 //! (the order is the core's, `journey_link::tree`).
 
